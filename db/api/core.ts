@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { openWorkspace, type OpenOptions, type Workspace } from '../workspace/open';
+import type { ApiContext } from './trpc';
+
+/** What a host (Electron main, browser host, tests) holds: one open workspace and its API context. */
+export interface Core {
+  workspace: Workspace;
+  context(): ApiContext;
+  close(): void;
+}
+
+export function openCore(file: string, options: OpenOptions = {}): Core {
+  const workspace = openWorkspace(file, options);
+  return {
+    workspace,
+    context: () => ({ workspace }),
+    close: () => workspace.close(),
+  };
+}
+
+export function defaultWorkspacePath(userDataDir: string): string {
+  return path.join(userDataDir, 'rapport.db');
+}

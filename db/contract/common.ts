@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const version = z.number().int().positive();
+
+/** Trimmed text with an upper bound; empty strings become null so "cleared" is one value. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+/** A calendar date without time (birthdays): YYYY-MM-DD, validated as a real date. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'Not a real date');
+
+export const sortDirection = z.enum(['asc', 'desc']);
+
+/** Opaque keyset cursor handed back by list procedures. */
+export const cursor = z.string().max(512);
+
+export const pageLimit = z.number().int().min(1).max(500).default(50);
+
+export interface Page<Row> {
+  rows: Row[];
+  /** Pass back as `cursor` to get the next page; null when this is the last page. */
+  nextCursor: string | null;
+  /** Rows matching the filters, counted on the first page only (null when a cursor was given). */
+  total: number | null;
+}
+
+export interface RecordMeta {
+  id: number;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  createdBy: number | null;
+  updatedBy: number | null;
+  deletedAt: number | null;
+}

@@ -1,0 +1,33 @@
+/**
+ * Stable error codes shared by the core and the UI. The UI maps each code to a message;
+ * the core never sends prose the UI must parse.
+ */
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFLICT',
+  'BUSY',
+  'READ_ONLY',
+  'FORBIDDEN',
+  'CORRUPT',
+  'NOT_RAPPORT',
+  'SCHEMA_TOO_NEW',
+  'UNSAFE_SHARE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  /** Dotted path to the field, e.g. `emails.1.value`. Empty for form-level issues. */
+  path: string;
+  message: string;
+}
+
+/** The data every API error carries to the client, under `error.data.rapport`. */
+export interface RapportErrorData {
+  code: ErrorCode;
+  issues?: FieldIssue[];
+  /** For CONFLICT: the row as it is now in the database. */
+  current?: unknown;
+}

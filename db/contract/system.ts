@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { cursor, id } from './common';
+
+export const USER_ROLES = ['owner', 'manager', 'staff', 'read_only'] as const;
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface User {
+  id: number;
+  name: string;
+  role: (typeof USER_ROLES)[number];
+  active: boolean;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  workspaceId: string;
+  shared: boolean;
+  journalMode: string;
+  locale: Locale;
+  currency: string;
+  /** False until the user chose "Start empty" or "Load sample data" on first run. */
+  initialized: boolean;
+  currentUser: User;
+  schemaVersion: number;
+  counts: { contacts: number; companies: number };
+}
+
+export const settingsUpdate = z.object({
+  locale: z.enum(LOCALES).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code such as CNY or USD')
+    .optional(),
+});
+
+export const firstRunChoice = z.object({
+  sampleData: z.boolean(),
+});
+
+export const SEARCH_KINDS = ['contact', 'company', 'note'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export const searchInput = z.object({
+  query: z.string().max(200),
+  kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  subtitle: string | null;
+  /** For notes: the contact or company the note belongs to. */
+  parent: { kind: 'contact' | 'company'; id: number } | null;
+}
+
+export const TRASH_KINDS = ['contact', 'company', 'note'] as const;
+export type TrashKind = (typeof TRASH_KINDS)[number];
+
+export const trashList = z.object({
+  kind: z.enum(TRASH_KINDS).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+  cursor: cursor.optional(),
+});
+
+export const trashItem = z.object({ kind: z.enum(TRASH_KINDS), id });
+export const trashPurge = z.object({ items: z.array(trashItem).min(1).max(10_000) });
+
+export interface TrashEntry {
+  kind: TrashKind;
+  id: number;
+  title: string;
+  deletedAt: number;
+  deletedByName: string | null;
+}
+
+export const historyInput = z.object({
+  kind: z.enum(['contact', 'company']),
+  id,
+  limit: z.number().int().min(1).max(200).default(100),
+});
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  userId: number | null;
+  userName: string | null;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  tableName: string;
+  rowId: number;
+  /** Field-level before/after; for create only `after`, for delete/restore the deleted flag. */
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+export const changesSince = z.object({ seq: z.number().int().min(0) });
+
+export interface ChangeFeed {
+  /** Highest seq seen; pass back next time. */
+  seq: number;
+  /** Tables touched after the given seq (deduplicated). */
+  tables: string[];
+  /** True when another process wrote (the UI should refetch). */
+  changed: boolean;
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { bulkRemove, bulkTag } from '../contract/people';
+import { RapportError } from '../errors';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { reindexCompany } from './companies';
+import { reindexContact } from './contacts';
+import { companies, contacts } from './schema';
+import { checkTagIds, replaceTags, tagsFor } from './tags';
+
+const TABLES = { contact: contacts, company: companies } as const;
+
+/**
+ * Adds or removes one tag on many records: one transaction, all or nothing; every record's version
+ * is bumped and audited, so a concurrent editor sees a CONFLICT instead of silently losing the tag.
+ */
+export function bulkTagRecords(workspace: Workspace, input: z.output<typeof bulkTag>): { count: number } {
+  return write(workspace, (writer) => {
+    checkTagIds(writer.sqlite, [input.tagId], 'tagId');
+    const table = TABLES[input.kind];
+    const current = tagsFor(writer.sqlite, input.kind, input.ids);
+    let count = 0;
+    for (const id of new Set(input.ids)) {
+      const row = writer.read(table, id);
+      if (!row || row.deletedAt !== null) throw new RapportError('NOT_FOUND', `${input.kind} ${id} does not exist; nothing was changed.`);
+      const tagIds = (current.get(id) ?? []).map((tag) => tag.id);
+      const has = tagIds.includes(input.tagId);
+      if (has === input.add) continue;
+      const next = input.add ? [...tagIds, input.tagId] : tagIds.filter((tagId) => tagId !== input.tagId);
+      const change = replaceTags(writer.sqlite, input.kind, id, next);
+      if (!change) continue;
+      writer.update(table, id, row.version, {}, { extraChanges: [{ field: 'tags', before: change.before, after: change.after }] });
+      count++;
+    }
+    return { count };
+  });
+}
+
+/** Soft-deletes many records in one transaction; they can be restored from the Trash. */
+export function bulkRemoveRecords(workspace: Workspace, input: z.output<typeof bulkRemove>): { count: number } {
+  return write(workspace, (writer) => {
+    const table = TABLES[input.kind];
+    let count = 0;
+    for (const id of new Set(input.ids)) {
+      writer.softDelete(table, id);
+      if (input.kind === 'contact') reindexContact(writer.sqlite, id);
+      else reindexCompany(writer.sqlite, id);
+      count++;
+    }
+    return { count };
+  });
+}

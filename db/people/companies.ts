@@ -1,0 +1,253 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Page } from '../contract/common';
+import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
+import { notFound, validation } from '../errors';
+import { decodeCursor, encodeCursor, keysetCondition, orderBy, type KeyValue } from '../read/keyset';
+import { statement } from '../read/statements';
+import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
+import { normalizeText, phoneDigits } from '../search/text';
+import type { RecordWriter } from '../write/record-writer';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { listContacts, reindexContact } from './contacts';
+import { companies } from './schema';
+import { checkTagIds, replaceTags, tagsFor } from './tags';
+
+type CompanyUpdate = z.output<typeof companyUpdate>;
+type CompanyListQuery = z.output<typeof companyList>;
+
+interface CompanyDbRow {
+  id: number;
+  name: string;
+  sort_name: string;
+  industry: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  owner_id: number | null;
+  owner_name: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  created_by: number | null;
+  updated_by: number | null;
+  deleted_at: number | null;
+}
+
+function readCompany(sqlite: Database.Database, id: number): Company | undefined {
+  const row = statement(
+    sqlite,
+    'SELECT co.*, u.name AS owner_name FROM companies co LEFT JOIN users u ON u.id = co.owner_id WHERE co.id = ?',
+  ).get(id) as CompanyDbRow | undefined;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    industry: row.industry,
+    website: row.website,
+    email: row.email,
+    phone: row.phone,
+    address: { street: row.street, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country },
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    tags: tagsFor(sqlite, 'company', [id]).get(id) ?? [],
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function getCompany(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Company {
+  const company = readCompany(workspace.sqlite, id);
+  if (!company || (company.deletedAt !== null && !options.includeDeleted)) throw notFound('Company', id);
+  return company;
+}
+
+function scalarColumns(input: Partial<CompanyCreate>): Partial<typeof companies.$inferInsert> {
+  const values: Partial<typeof companies.$inferInsert> = {};
+  if (input.name !== undefined) {
+    values.name = input.name;
+    values.sortName = normalizeText(input.name);
+  }
+  if (input.industry !== undefined) values.industry = input.industry;
+  if (input.website !== undefined) values.website = input.website;
+  if (input.email !== undefined) values.email = input.email;
+  if (input.phone !== undefined) values.phone = input.phone;
+  if (input.address !== undefined) {
+    values.street = input.address.street;
+    values.city = input.address.city;
+    values.region = input.address.region;
+    values.postalCode = input.address.postalCode;
+    values.country = input.address.country;
+  }
+  if (input.ownerId !== undefined) values.ownerId = input.ownerId;
+  return values;
+}
+
+function checkReferences(sqlite: Database.Database, input: Partial<CompanyCreate>): void {
+  if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
+    throw validation('ownerId', `User ${input.ownerId} does not exist`);
+  }
+  if (input.tagIds) checkTagIds(sqlite, input.tagIds);
+}
+
+export function reindexCompany(sqlite: Database.Database, id: number): void {
+  const company = readCompany(sqlite, id);
+  if (!company || company.deletedAt !== null) {
+    unindexRecord(sqlite, 'company', id);
+    return;
+  }
+  indexRecord(sqlite, 'company', id, [
+    company.name,
+    company.industry,
+    company.email,
+    company.phone,
+    company.phone ? phoneDigits(company.phone) : null,
+    company.website,
+    company.address.city,
+  ]);
+}
+
+export function createCompany(workspace: Workspace, input: CompanyCreate): Company {
+  const id = write(workspace, (writer) => insertCompany(writer, input));
+  return getCompany(workspace, id);
+}
+
+export function insertCompany(writer: RecordWriter, input: CompanyCreate): number {
+  checkReferences(writer.sqlite, input);
+  const id = writer.insert(companies, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) });
+  const tagChange = replaceTags(writer.sqlite, 'company', id, input.tagIds);
+  if (tagChange) writer.audit('update', companies, id, [{ field: 'tags', before: [], after: tagChange.after }]);
+  reindexCompany(writer.sqlite, id);
+  return id;
+}
+
+export function updateCompany(workspace: Workspace, input: CompanyUpdate): Company {
+  write(workspace, (writer) => {
+    const { sqlite } = writer;
+    const before = readCompany(sqlite, input.id);
+    if (!before || before.deletedAt !== null) throw notFound('Company', input.id);
+    checkReferences(sqlite, input.patch);
+    const tagsBefore = before.tags.map((tag) => tag.id).sort((a, b) => a - b);
+    const wantedTags = input.patch.tagIds ? [...new Set(input.patch.tagIds)].sort((a, b) => a - b) : undefined;
+    const tagsChanged = wantedTags !== undefined && JSON.stringify(tagsBefore) !== JSON.stringify(wantedTags);
+    const extra = [];
+    if (tagsChanged) {
+      const names = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
+      extra.push({ field: 'tags', before: before.tags.map((tag) => tag.name), after: wantedTags!.map((tagId) => names.get(tagId)) });
+    }
+    writer.update(companies, input.id, input.version, scalarColumns(input.patch), {
+      extraChanges: extra,
+      describeCurrent: (id) => readCompany(sqlite, id),
+    });
+    if (tagsChanged) replaceTags(sqlite, 'company', input.id, wantedTags!);
+    reindexCompany(sqlite, input.id);
+    if (input.patch.name !== undefined && input.patch.name !== before.name) reindexCompanyContacts(sqlite, input.id);
+  });
+  return getCompany(workspace, input.id);
+}
+
+/** Contacts are found by their company's name, so a rename refreshes their search rows. */
+function reindexCompanyContacts(sqlite: Database.Database, companyId: number): void {
+  const ids = sqlite.prepare('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL').all(companyId) as { id: number }[];
+  for (const { id } of ids) reindexContact(sqlite, id);
+}
+
+export function removeCompany(workspace: Workspace, input: { id: number; version?: number | undefined }): void {
+  write(workspace, (writer) => {
+    writer.softDelete(companies, input.id, input.version, (id) => readCompany(writer.sqlite, id));
+    reindexCompany(writer.sqlite, input.id);
+  });
+}
+
+export function restoreCompany(workspace: Workspace, id: number): Company {
+  write(workspace, (writer) => {
+    writer.restore(companies, id);
+    reindexCompany(writer.sqlite, id);
+  });
+  return getCompany(workspace, id);
+}
+
+const SORT_KEYS: Record<CompanyListQuery['sort'], { columns: string[]; values: (row: CompanyDbRow) => KeyValue[] }> = {
+  name: { columns: ['co.sort_name', 'co.id'], values: (row) => [row.sort_name, row.id] },
+  updatedAt: { columns: ['co.updated_at', 'co.id'], values: (row) => [row.updated_at, row.id] },
+  createdAt: { columns: ['co.created_at', 'co.id'], values: (row) => [row.created_at, row.id] },
+};
+
+export function listCompanies(workspace: Workspace, query: CompanyListQuery): Page<CompanyRow> {
+  const { sqlite } = workspace;
+  const sortKey = SORT_KEYS[query.sort];
+  const where = ['co.deleted_at IS NULL'];
+  const params: KeyValue[] = [];
+  if (query.ownerId !== undefined) {
+    where.push('co.owner_id = ?');
+    params.push(query.ownerId);
+  }
+  if (query.tagId !== undefined) {
+    where.push('co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)');
+    params.push(query.tagId);
+  }
+  if (query.search) {
+    const match = matchingIdsSql('company', query.search);
+    if (match) {
+      where.push(`co.id IN (${match.sql})`);
+      params.push(...match.params);
+    }
+  }
+  const filterWhere = where.join(' AND ');
+  const filterParams = [...params];
+  if (query.cursor) {
+    where.push(keysetCondition(sortKey.columns, query.direction));
+    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
+  }
+  const rows = statement(
+    sqlite,
+    `SELECT co.*, u.name AS owner_name,
+       (SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL) AS contact_count
+     FROM companies co LEFT JOIN users u ON u.id = co.owner_id
+     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.direction)} LIMIT ?`,
+  ).all(...params, query.limit + 1) as (CompanyDbRow & { contact_count: number })[];
+  const hasMore = rows.length > query.limit;
+  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const tags = tagsFor(sqlite, 'company', pageRows.map((row) => row.id));
+  const last = pageRows.at(-1);
+  return {
+    rows: pageRows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      industry: row.industry,
+      city: row.city,
+      phone: row.phone,
+      email: row.email,
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
+      contactCount: row.contact_count,
+      tags: tags.get(row.id) ?? [],
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      createdBy: row.created_by,
+      updatedBy: row.updated_by,
+      deletedAt: row.deleted_at,
+    })),
+    nextCursor: hasMore && last ? encodeCursor(sortKey.values(last)) : null,
+    total: query.cursor
+      ? null
+      : (statement(sqlite, `SELECT count(*) AS n FROM companies co WHERE ${filterWhere}`).get(...filterParams) as { n: number }).n,
+  };
+}
+
+/** The company page's people: every live contact of the company, by name. */
+export function companyContacts(workspace: Workspace, companyId: number): ContactRow[] {
+  getCompany(workspace, companyId, { includeDeleted: true });
+  return listContacts(workspace, { companyId, sort: 'name', direction: 'asc', limit: 500 }).rows;
+}

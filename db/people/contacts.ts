@@ -1,0 +1,392 @@
+import type Database from 'better-sqlite3';
+import type { Page } from '../contract/common';
+import type {
+  Contact,
+  ContactCreate,
+  ContactRow,
+  DuplicateMatch,
+  contactList,
+  contactUpdate,
+  duplicateCheck,
+} from '../contract/people';
+import { notFound, validation } from '../errors';
+import { decodeCursor, encodeCursor, keysetCondition, orderBy, type KeyValue } from '../read/keyset';
+import { statement } from '../read/statements';
+import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
+import { normalizeText, phoneDigits } from '../search/text';
+import type { FieldChange, RecordWriter } from '../write/record-writer';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import type { z } from 'zod';
+import { contacts } from './schema';
+import { checkTagIds, replaceTags, tagsFor } from './tags';
+
+type ContactUpdate = z.output<typeof contactUpdate>;
+type ContactListQuery = z.output<typeof contactList>;
+type DuplicateQuery = z.output<typeof duplicateCheck>;
+type Channel = { label: 'work' | 'home' | 'mobile' | 'other'; value: string };
+
+interface ContactDbRow {
+  id: number;
+  name: string;
+  job_title: string | null;
+  company_id: number | null;
+  company_name: string | null;
+  street: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  birthday: string | null;
+  source: Contact['source'];
+  lifecycle: Contact['lifecycle'];
+  owner_id: number | null;
+  owner_name: string | null;
+  vip: number;
+  credit_rating: Contact['creditRating'];
+  dnc_email: number;
+  dnc_phone: number;
+  dnc_sms: number;
+  dnc_mail: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  created_by: number | null;
+  updated_by: number | null;
+  deleted_at: number | null;
+}
+
+export function getContact(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Contact {
+  const contact = readContact(workspace.sqlite, id);
+  if (!contact || (contact.deletedAt !== null && !options.includeDeleted)) throw notFound('Contact', id);
+  return contact;
+}
+
+function readContact(sqlite: Database.Database, id: number): Contact | undefined {
+  const row = statement(
+    sqlite,
+    `SELECT c.*, co.name AS company_name, u.name AS owner_name FROM contacts c
+     LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
+  ).get(id) as ContactDbRow | undefined;
+  if (!row) return undefined;
+  const channels = readChannels(sqlite, id);
+  return {
+    id: row.id,
+    name: row.name,
+    jobTitle: row.job_title,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    emails: channels.emails,
+    phones: channels.phones,
+    address: { street: row.street, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country },
+    birthday: row.birthday,
+    source: row.source,
+    lifecycle: row.lifecycle,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    vip: row.vip === 1,
+    creditRating: row.credit_rating,
+    doNotContact: { email: row.dnc_email === 1, phone: row.dnc_phone === 1, sms: row.dnc_sms === 1, mail: row.dnc_mail === 1 },
+    tags: tagsFor(sqlite, 'contact', [id]).get(id) ?? [],
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function readChannels(sqlite: Database.Database, contactId: number): { emails: Channel[]; phones: Channel[] } {
+  const rows = statement(
+    sqlite,
+    'SELECT kind, label, value FROM contact_channels WHERE contact_id = ? ORDER BY kind, position',
+  ).all(contactId) as { kind: 'email' | 'phone'; label: Channel['label']; value: string }[];
+  return {
+    emails: rows.filter((row) => row.kind === 'email').map(({ label, value }) => ({ label, value })),
+    phones: rows.filter((row) => row.kind === 'phone').map(({ label, value }) => ({ label, value })),
+  };
+}
+
+/** Column values of the contacts table for the scalar fields present in a create or patch. */
+function scalarColumns(input: Partial<ContactCreate>): Partial<typeof contacts.$inferInsert> {
+  const values: Partial<typeof contacts.$inferInsert> = {};
+  if (input.name !== undefined) {
+    values.name = input.name;
+    values.sortName = normalizeText(input.name);
+  }
+  if (input.jobTitle !== undefined) values.jobTitle = input.jobTitle;
+  if (input.companyId !== undefined) values.companyId = input.companyId;
+  if (input.address !== undefined) {
+    values.street = input.address.street;
+    values.city = input.address.city;
+    values.region = input.address.region;
+    values.postalCode = input.address.postalCode;
+    values.country = input.address.country;
+  }
+  if (input.birthday !== undefined) values.birthday = input.birthday;
+  if (input.source !== undefined) values.source = input.source;
+  if (input.lifecycle !== undefined) values.lifecycle = input.lifecycle;
+  if (input.ownerId !== undefined) values.ownerId = input.ownerId;
+  if (input.vip !== undefined) values.vip = input.vip;
+  if (input.creditRating !== undefined) values.creditRating = input.creditRating;
+  if (input.doNotContact !== undefined) {
+    values.dncEmail = input.doNotContact.email;
+    values.dncPhone = input.doNotContact.phone;
+    values.dncSms = input.doNotContact.sms;
+    values.dncMail = input.doNotContact.mail;
+  }
+  return values;
+}
+
+/** References must point at live rows; a dangling id is the caller's mistake, reported on the field. */
+function checkReferences(sqlite: Database.Database, input: Partial<ContactCreate>): void {
+  if (input.companyId != null && !sqlite.prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL').get(input.companyId)) {
+    throw validation('companyId', `Company ${input.companyId} does not exist`);
+  }
+  if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
+    throw validation('ownerId', `User ${input.ownerId} does not exist`);
+  }
+  if (input.tagIds) checkTagIds(sqlite, input.tagIds);
+}
+
+function writeChannels(sqlite: Database.Database, contactId: number, kind: 'email' | 'phone', entries: Channel[]): void {
+  sqlite.prepare('DELETE FROM contact_channels WHERE contact_id = ? AND kind = ?').run(contactId, kind);
+  const insert = sqlite.prepare(
+    'INSERT INTO contact_channels (contact_id, kind, label, value, normalized, position) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  entries.forEach((entry, position) =>
+    insert.run(contactId, kind, entry.label, entry.value, normalizeChannel(kind, entry.value), position),
+  );
+}
+
+export function normalizeChannel(kind: 'email' | 'phone', value: string): string {
+  return kind === 'email' ? value.trim().toLowerCase() : phoneDigits(value);
+}
+
+/** Keeps the contact's search row in step; runs inside the write transaction. */
+export function reindexContact(sqlite: Database.Database, id: number): void {
+  const contact = readContact(sqlite, id);
+  if (!contact || contact.deletedAt !== null) {
+    unindexRecord(sqlite, 'contact', id);
+    return;
+  }
+  indexRecord(sqlite, 'contact', id, [
+    contact.name,
+    contact.jobTitle,
+    contact.companyName,
+    ...contact.emails.map((email) => email.value),
+    ...contact.phones.flatMap((phone) => [phone.value, phoneDigits(phone.value)]),
+    contact.address.city,
+  ]);
+}
+
+export function createContact(workspace: Workspace, input: ContactCreate): Contact {
+  const id = write(workspace, (writer) => insertContact(writer, input));
+  return getContact(workspace, id);
+}
+
+/** The insert itself, for callers that batch many contacts in one transaction (import, sample data). */
+export function insertContact(writer: RecordWriter, input: ContactCreate): number {
+  const { sqlite } = writer;
+  checkReferences(sqlite, input);
+  const extra: FieldChange[] = [];
+  if (input.emails.length) extra.push({ field: 'emails', before: null, after: input.emails.map((entry) => entry.value) });
+  if (input.phones.length) extra.push({ field: 'phones', before: null, after: input.phones.map((entry) => entry.value) });
+  const id = writer.insert(contacts, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) }, extra);
+  writeChannels(sqlite, id, 'email', input.emails);
+  writeChannels(sqlite, id, 'phone', input.phones);
+  const tagChange = replaceTags(sqlite, 'contact', id, input.tagIds);
+  if (tagChange) writer.audit('update', contacts, id, [{ field: 'tags', before: [], after: tagChange.after }]);
+  reindexContact(sqlite, id);
+  return id;
+}
+
+export function updateContact(workspace: Workspace, input: ContactUpdate): Contact {
+  write(workspace, (writer) => {
+    const { sqlite } = writer;
+    const { patch } = input;
+    const before = readContact(sqlite, input.id);
+    if (!before || before.deletedAt !== null) throw notFound('Contact', input.id);
+    checkReferences(sqlite, patch);
+    const extra: FieldChange[] = [];
+    // Child rows are written only after the version check inside update() passed; collect first.
+    const emailsChanged = patch.emails !== undefined && !sameChannels(before.emails, patch.emails);
+    const phonesChanged = patch.phones !== undefined && !sameChannels(before.phones, patch.phones);
+    if (emailsChanged) extra.push({ field: 'emails', before: before.emails.map((e) => e.value), after: patch.emails!.map((e) => e.value) });
+    if (phonesChanged) extra.push({ field: 'phones', before: before.phones.map((p) => p.value), after: patch.phones!.map((p) => p.value) });
+    const tagsBefore = before.tags.map((tag) => tag.id).sort((a, b) => a - b);
+    const tagsChanged =
+      patch.tagIds !== undefined && JSON.stringify(tagsBefore) !== JSON.stringify([...new Set(patch.tagIds)].sort((a, b) => a - b));
+    if (tagsChanged) {
+      const names = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
+      extra.push({ field: 'tags', before: before.tags.map((tag) => tag.name), after: [...new Set(patch.tagIds)].map((tagId) => names.get(tagId)) });
+    }
+    writer.update(contacts, input.id, input.version, scalarColumns(patch), {
+      extraChanges: extra,
+      describeCurrent: (id) => readContact(sqlite, id),
+    });
+    if (emailsChanged) writeChannels(sqlite, input.id, 'email', patch.emails!);
+    if (phonesChanged) writeChannels(sqlite, input.id, 'phone', patch.phones!);
+    if (tagsChanged) replaceTags(sqlite, 'contact', input.id, patch.tagIds!);
+    reindexContact(sqlite, input.id);
+  });
+  return getContact(workspace, input.id);
+}
+
+function sameChannels(a: Channel[], b: Channel[]): boolean {
+  return JSON.stringify(a.map(({ label, value }) => [label, value])) === JSON.stringify(b.map(({ label, value }) => [label, value]));
+}
+
+export function removeContact(workspace: Workspace, input: { id: number; version?: number | undefined }): void {
+  write(workspace, (writer) => {
+    writer.softDelete(contacts, input.id, input.version, (id) => readContact(writer.sqlite, id));
+    reindexContact(writer.sqlite, input.id);
+  });
+}
+
+export function restoreContact(workspace: Workspace, id: number): Contact {
+  write(workspace, (writer) => {
+    writer.restore(contacts, id);
+    reindexContact(writer.sqlite, id);
+  });
+  return getContact(workspace, id);
+}
+
+const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (row: ListDbRow) => KeyValue[] }> = {
+  name: { columns: ['c.sort_name', 'c.id'], values: (row) => [row.sort_name, row.id] },
+  updatedAt: { columns: ['c.updated_at', 'c.id'], values: (row) => [row.updated_at, row.id] },
+  createdAt: { columns: ['c.created_at', 'c.id'], values: (row) => [row.created_at, row.id] },
+  lifecycle: { columns: ['c.lifecycle', 'c.sort_name', 'c.id'], values: (row) => [row.lifecycle, row.sort_name, row.id] },
+};
+
+interface ListDbRow {
+  id: number;
+  name: string;
+  sort_name: string;
+  job_title: string | null;
+  company_id: number | null;
+  company_name: string | null;
+  primary_email: string | null;
+  primary_phone: string | null;
+  lifecycle: ContactRow['lifecycle'];
+  owner_id: number | null;
+  owner_name: string | null;
+  vip: number;
+  city: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  created_by: number | null;
+  updated_by: number | null;
+  deleted_at: number | null;
+}
+
+/** The WHERE clause shared by the page query and its count. */
+function listFilter(query: Pick<ContactListQuery, 'search' | 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>) {
+  const where = ['c.deleted_at IS NULL'];
+  const params: (string | number)[] = [];
+  if (query.lifecycle) {
+    where.push('c.lifecycle = ?');
+    params.push(query.lifecycle);
+  }
+  if (query.ownerId !== undefined) {
+    where.push('c.owner_id = ?');
+    params.push(query.ownerId);
+  }
+  if (query.companyId !== undefined) {
+    where.push('c.company_id = ?');
+    params.push(query.companyId);
+  }
+  if (query.vip !== undefined) {
+    where.push('c.vip = ?');
+    params.push(query.vip ? 1 : 0);
+  }
+  if (query.tagId !== undefined) {
+    where.push('c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)');
+    params.push(query.tagId);
+  }
+  if (query.search) {
+    const match = matchingIdsSql('contact', query.search);
+    if (match) {
+      where.push(`c.id IN (${match.sql})`);
+      params.push(...match.params);
+    }
+  }
+  return { where: where.join(' AND '), params };
+}
+
+export function listContacts(workspace: Workspace, query: ContactListQuery): Page<ContactRow> {
+  const { sqlite } = workspace;
+  const sortKey = SORT_KEYS[query.sort];
+  const filter = listFilter(query);
+  const where = [filter.where];
+  const params: KeyValue[] = [...filter.params];
+  if (query.cursor) {
+    where.push(keysetCondition(sortKey.columns, query.direction));
+    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
+  }
+  const rows = statement(
+    sqlite,
+    `SELECT c.id, c.name, c.sort_name, c.job_title, c.company_id, co.name AS company_name,
+       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.position LIMIT 1) AS primary_email,
+       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'phone' ORDER BY ch.position LIMIT 1) AS primary_phone,
+       c.lifecycle, c.owner_id, u.name AS owner_name, c.vip, c.city,
+       c.version, c.created_at, c.updated_at, c.created_by, c.updated_by, c.deleted_at
+     FROM contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id
+     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.direction)} LIMIT ?`,
+  ).all(...params, query.limit + 1) as ListDbRow[];
+  const hasMore = rows.length > query.limit;
+  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const tags = tagsFor(sqlite, 'contact', pageRows.map((row) => row.id));
+  const last = pageRows.at(-1);
+  return {
+    rows: pageRows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      jobTitle: row.job_title,
+      companyId: row.company_id,
+      companyName: row.company_name,
+      primaryEmail: row.primary_email,
+      primaryPhone: row.primary_phone,
+      lifecycle: row.lifecycle,
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
+      vip: row.vip === 1,
+      city: row.city,
+      tags: tags.get(row.id) ?? [],
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      createdBy: row.created_by,
+      updatedBy: row.updated_by,
+      deletedAt: row.deleted_at,
+    })),
+    nextCursor: hasMore && last ? encodeCursor(sortKey.values(last)) : null,
+    total: query.cursor
+      ? null
+      : (statement(sqlite, `SELECT count(*) AS n FROM contacts c WHERE ${filter.where}`).get(...filter.params) as { n: number }).n,
+  };
+}
+
+/** Live contacts sharing any of the given emails or phones (phones compared by digits). */
+export function findDuplicates(workspace: Workspace, query: DuplicateQuery): DuplicateMatch[] {
+  const wanted = [
+    ...query.emails.filter(Boolean).map((value) => ({ kind: 'email' as const, value, normalized: normalizeChannel('email', value) })),
+    ...query.phones
+      .map((value) => ({ kind: 'phone' as const, value, normalized: normalizeChannel('phone', value) }))
+      .filter((entry) => entry.normalized.length >= 5),
+  ];
+  const matches: DuplicateMatch[] = [];
+  const lookup = statement(
+    workspace.sqlite,
+    `SELECT c.id, c.name FROM contact_channels ch JOIN contacts c ON c.id = ch.contact_id
+     WHERE ch.kind = ? AND ch.normalized = ? AND c.deleted_at IS NULL AND c.id != ? LIMIT 5`,
+  );
+  for (const entry of wanted) {
+    for (const row of lookup.all(entry.kind, entry.normalized, query.excludeId ?? 0) as { id: number; name: string }[]) {
+      matches.push({ contactId: row.id, name: row.name, matched: entry.value, field: entry.kind });
+    }
+  }
+  return matches;
+}

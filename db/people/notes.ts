@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+import type { Note, RecordRef } from '../contract/people';
+import { notFound, validation } from '../errors';
+import { statement } from '../read/statements';
+import { indexRecord, unindexRecord } from '../search/index';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { notes } from './schema';
+
+interface NoteDbRow {
+  id: number;
+  contact_id: number | null;
+  company_id: number | null;
+  body: string;
+  author_name: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  created_by: number | null;
+  updated_by: number | null;
+  deleted_at: number | null;
+}
+
+const SELECT_NOTE = `SELECT n.*, u.name AS author_name FROM notes n LEFT JOIN users u ON u.id = n.created_by`;
+
+function toNote(row: NoteDbRow): Note {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    companyId: row.company_id,
+    body: row.body,
+    authorName: row.author_name,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function readNote(sqlite: Database.Database, id: number): Note | undefined {
+  const row = statement(sqlite, `${SELECT_NOTE} WHERE n.id = ?`).get(id) as NoteDbRow | undefined;
+  return row ? toNote(row) : undefined;
+}
+
+export function getNote(workspace: Workspace, id: number): Note {
+  const note = readNote(workspace.sqlite, id);
+  if (!note || note.deletedAt !== null) throw notFound('Note', id);
+  return note;
+}
+
+export function listNotes(workspace: Workspace, target: RecordRef): Note[] {
+  const column = target.kind === 'contact' ? 'contact_id' : 'company_id';
+  const rows = statement(
+    workspace.sqlite,
+    `${SELECT_NOTE} WHERE n.${column} = ? AND n.deleted_at IS NULL ORDER BY n.created_at DESC, n.id DESC`,
+  ).all(target.id) as NoteDbRow[];
+  return rows.map(toNote);
+}
+
+function reindexNote(sqlite: Database.Database, id: number): void {
+  const note = readNote(sqlite, id);
+  if (!note || note.deletedAt !== null) unindexRecord(sqlite, 'note', id);
+  else indexRecord(sqlite, 'note', id, [note.body]);
+}
+
+export function createNote(workspace: Workspace, input: { target: RecordRef; body: string }): Note {
+  const id = write(workspace, (writer) => {
+    const table = input.target.kind === 'contact' ? 'contacts' : 'companies';
+    if (!writer.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(input.target.id)) {
+      throw validation('target.id', `${input.target.kind === 'contact' ? 'Contact' : 'Company'} ${input.target.id} does not exist`);
+    }
+    const noteId = writer.insert(notes, {
+      body: input.body,
+      contactId: input.target.kind === 'contact' ? input.target.id : null,
+      companyId: input.target.kind === 'company' ? input.target.id : null,
+    });
+    reindexNote(writer.sqlite, noteId);
+    return noteId;
+  });
+  return getNote(workspace, id);
+}
+
+export function updateNote(workspace: Workspace, input: { id: number; version: number; body: string }): Note {
+  write(workspace, (writer) => {
+    writer.update(notes, input.id, input.version, { body: input.body }, { describeCurrent: (id) => readNote(writer.sqlite, id) });
+    reindexNote(writer.sqlite, input.id);
+  });
+  return getNote(workspace, input.id);
+}
+
+export function removeNote(workspace: Workspace, input: { id: number; version?: number | undefined }): void {
+  write(workspace, (writer) => {
+    writer.softDelete(notes, input.id, input.version, (id) => readNote(writer.sqlite, id));
+    reindexNote(writer.sqlite, input.id);
+  });
+}
+
+export function restoreNote(workspace: Workspace, id: number): void {
+  write(workspace, (writer) => {
+    writer.restore(notes, id);
+    reindexNote(writer.sqlite, id);
+  });
+}

@@ -1,0 +1,36 @@
+import { validation } from '../errors';
+
+/**
+ * Keyset pagination: the cursor carries the sort key values of the last row shown, so the next page
+ * is an index range scan instead of an OFFSET that reads and discards every earlier row.
+ */
+export type KeyValue = string | number | null;
+
+export function encodeCursor(values: KeyValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number): KeyValue[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((value) => value === null || typeof value === 'string' || typeof value === 'number')
+    ) {
+      return values as KeyValue[];
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw validation('cursor', 'The page cursor is not valid; start from the first page.');
+}
+
+/** `(a, b, id) > (?, ?, ?)` for ascending, `<` for descending (every key sorts the same way). */
+export function keysetCondition(columns: string[], direction: 'asc' | 'desc'): string {
+  return `(${columns.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`;
+}
+
+export function orderBy(columns: string[], direction: 'asc' | 'desc'): string {
+  return columns.map((column) => `${column} ${direction.toUpperCase()}`).join(', ');
+}

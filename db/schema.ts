@@ -1,0 +1,3 @@
+/** Every table of the workspace, for drizzle-kit and typed queries. */
+export * from './system/schema';
+export * from './people/schema';

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import { ftsPhrase, queryTerms, searchRowid, shortGrams, type IndexedKind } from './text';
+
+/**
+ * Keeps the FTS index in step with records. Called inside the write transaction that changed the
+ * record, so the index is never out of date for committed data.
+ */
+export function indexRecord(sqlite: Database.Database, kind: IndexedKind, id: number, parts: (string | null | undefined)[]): void {
+  const rowid = searchRowid(kind, id);
+  const text = parts.filter((part): part is string => Boolean(part)).join('\n');
+  sqlite.prepare('DELETE FROM search_trigram WHERE rowid = ?').run(rowid);
+  sqlite.prepare('DELETE FROM search_grams WHERE rowid = ?').run(rowid);
+  if (!text) return;
+  sqlite.prepare('INSERT INTO search_trigram (rowid, text) VALUES (?, ?)').run(rowid, text);
+  sqlite.prepare('INSERT INTO search_grams (rowid, grams) VALUES (?, ?)').run(rowid, shortGrams(text));
+}
+
+export function unindexRecord(sqlite: Database.Database, kind: IndexedKind, id: number): void {
+  const rowid = searchRowid(kind, id);
+  sqlite.prepare('DELETE FROM search_trigram WHERE rowid = ?').run(rowid);
+  sqlite.prepare('DELETE FROM search_grams WHERE rowid = ?').run(rowid);
+}
+
+/**
+ * SQL (and its parameters) selecting the FTS rowids of records of `kind` that match every term of
+ * `query`, or null when the query has no searchable terms. Composable as `id IN (...)`.
+ */
+export function matchingIdsSql(kind: IndexedKind, query: string): { sql: string; params: (string | number)[] } | null {
+  const terms = queryTerms(query);
+  if (terms.long.length === 0 && terms.short.length === 0) return null;
+  const low = searchRowid(kind, 0);
+  const high = searchRowid(kind, 0) + 1_000_000_000_000;
+  const selects: string[] = [];
+  const params: (string | number)[] = [];
+  if (terms.long.length) {
+    selects.push('SELECT rowid FROM search_trigram WHERE search_trigram MATCH ? AND rowid > ? AND rowid < ?');
+    params.push(terms.long.map(ftsPhrase).join(' AND '), low, high);
+  }
+  if (terms.short.length) {
+    selects.push('SELECT rowid FROM search_grams WHERE search_grams MATCH ? AND rowid > ? AND rowid < ?');
+    params.push(terms.short.map(ftsPhrase).join(' AND '), low, high);
+  }
+  return { sql: `SELECT rowid - ${low} FROM (${selects.join(' INTERSECT ')})`, params };
+}

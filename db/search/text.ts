@@ -1,0 +1,78 @@
+/**
+ * Text preparation for the search index: one place decides how records and queries are normalized,
+ * so indexing and querying can never disagree.
+ */
+
+/** Record kinds in the index; the FTS rowid is kind * KIND_STRIDE + record id. */
+export const SEARCH_KIND_CODES = { contact: 1, company: 2, note: 3 } as const;
+export type IndexedKind = keyof typeof SEARCH_KIND_CODES;
+export const KIND_STRIDE = 1_000_000_000_000;
+
+export function searchRowid(kind: IndexedKind, id: number): number {
+  return SEARCH_KIND_CODES[kind] * KIND_STRIDE + id;
+}
+
+export function fromSearchRowid(rowid: number): { kind: IndexedKind; id: number } {
+  const code = Math.floor(rowid / KIND_STRIDE);
+  const kind = (Object.keys(SEARCH_KIND_CODES) as IndexedKind[]).find((key) => SEARCH_KIND_CODES[key] === code);
+  if (!kind) throw new Error(`Unknown search rowid ${rowid}`);
+  return { kind, id: rowid - code * KIND_STRIDE };
+}
+
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Phone numbers are searchable by their digits alone, whatever punctuation was typed. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+export function looksLikePhone(query: string): boolean {
+  return /^[+\d\s().\-/]+$/.test(query) && phoneDigits(query).length >= 2;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Every 1- and 2-character piece of every word, for queries shorter than a trigram. */
+export function shortGrams(text: string): string {
+  const grams = new Set<string>();
+  for (const match of normalizeText(text).matchAll(WORD)) {
+    const chars = Array.from(match[0]);
+    for (let index = 0; index < chars.length; index++) {
+      grams.add(chars[index]!);
+      if (index + 1 < chars.length) grams.add(chars[index]! + chars[index + 1]!);
+    }
+  }
+  return [...grams].join(' ');
+}
+
+export interface QueryTerms {
+  /** Terms of three or more characters: matched as substrings by the trigram index. */
+  long: string[];
+  /** Terms of one or two characters: matched against the short-gram index. */
+  short: string[];
+}
+
+/** Splits a user query into terms; a phone-like query becomes its digits. */
+export function queryTerms(raw: string): QueryTerms {
+  const query = normalizeText(raw).trim();
+  if (!query) return { long: [], short: [] };
+  const words = looksLikePhone(query) ? [phoneDigits(query)] : query.split(/\s+/);
+  const terms: QueryTerms = { long: [], short: [] };
+  for (const word of words) {
+    if (Array.from(word).length >= 3) {
+      terms.long.push(word);
+    } else {
+      // Short terms are looked up as whole grams; punctuation inside them cannot be indexed.
+      const cleaned = Array.from(word.matchAll(WORD), (match) => match[0]).join('');
+      if (cleaned) terms.short.push(Array.from(cleaned).slice(0, 2).join(''));
+    }
+  }
+  return terms;
+}
+
+/** FTS5 phrase syntax: a double-quoted string with inner quotes doubled. */
+export function ftsPhrase(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}

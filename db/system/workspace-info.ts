@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
+import { RapportError } from '../errors';
+import { loadSampleData } from '../people/sample-data';
+import { statement } from '../read/statements';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { readSetting, writeSetting } from '../workspace/settings';
+
+export function listUsers(workspace: Workspace): User[] {
+  return (
+    statement(workspace.sqlite, 'SELECT id, name, role, active FROM users WHERE deleted_at IS NULL ORDER BY id').all() as (Omit<User, 'active'> & {
+      active: number;
+    })[]
+  ).map((row) => ({ ...row, active: row.active === 1 }));
+}
+
+export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
+  const { sqlite } = workspace;
+  const currentUser = listUsers(workspace).find((user) => user.id === workspace.userId);
+  if (!currentUser) throw new RapportError('INTERNAL', 'The workspace has no user for this session.');
+  const count = (table: string) =>
+    (statement(sqlite, `SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+  return {
+    path: workspace.file,
+    workspaceId: readSetting(sqlite, 'workspace_id') ?? '',
+    shared: workspace.shared,
+    journalMode: workspace.journalMode,
+    locale: (readSetting(sqlite, 'locale') ?? 'en') as Locale,
+    currency: readSetting(sqlite, 'currency') ?? 'USD',
+    initialized: readSetting(sqlite, 'initialized') === '1',
+    currentUser,
+    schemaVersion: workspace.schemaVersion,
+    counts: { contacts: count('contacts'), companies: count('companies') },
+  };
+}
+
+/** The first-run choice: start empty, or fill the workspace with realistic sample people. */
+export function completeFirstRun(workspace: Workspace, input: { sampleData: boolean }): WorkspaceInfo {
+  write(workspace, (writer) => {
+    if (readSetting(writer.sqlite, 'initialized') === '1') {
+      throw new RapportError('VALIDATION', 'This workspace is already set up.', { issues: [{ path: '', message: 'This workspace is already set up.' }] });
+    }
+    if (input.sampleData) loadSampleData(writer);
+    writeSetting(writer.sqlite, 'initialized', '1');
+  });
+  return workspaceInfo(workspace);
+}
+
+export function updateSettings(workspace: Workspace, input: z.output<typeof settingsUpdate>): WorkspaceInfo {
+  write(workspace, (writer) => {
+    if (input.locale) writeSetting(writer.sqlite, 'locale', input.locale);
+    if (input.currency) writeSetting(writer.sqlite, 'currency', input.currency);
+  });
+  return workspaceInfo(workspace);
+}

@@ -1,0 +1,197 @@
+import { eq, getTableColumns, type InferSelectModel } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { RapportError, notFound } from '../errors';
+import { auditLog, changes } from '../system/schema';
+import type { Workspace } from '../workspace/open';
+
+/** A table written through the write path: integer id plus the record columns. */
+export type RecordTable = SQLiteTable & {
+  id: any;
+  version: any;
+  createdAt: any;
+  updatedAt: any;
+  createdBy: any;
+  updatedBy: any;
+  deletedAt: any;
+};
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+type Row<T extends RecordTable> = InferSelectModel<T>;
+type Values<T extends RecordTable> = Omit<
+  T['$inferInsert'],
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'deletedAt'
+>;
+
+export interface UpdateOptions {
+  /** Changes to child data (emails, tags, …) the caller wrote itself, recorded in the same audit entry. */
+  extraChanges?: FieldChange[];
+  /** Shapes the current row for a CONFLICT error, so the UI can show "theirs". */
+  describeCurrent?: (id: number) => unknown;
+}
+
+const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt']);
+/** Columns computed from others (sort keys): written, but not shown in the history. */
+const DERIVED = new Set(['sortName']);
+
+/**
+ * Used only inside `write()`: every insert/update/delete bumps version and updated_*, appends to the
+ * audit log with field-level before/after, and appends to the change feed.
+ */
+export class RecordWriter {
+  constructor(
+    readonly workspace: Workspace,
+    readonly now: number,
+  ) {}
+
+  get db() {
+    return this.workspace.db;
+  }
+
+  get sqlite() {
+    return this.workspace.sqlite;
+  }
+
+  insert<T extends RecordTable>(table: T, values: Values<T>, extraChanges: FieldChange[] = []): number {
+    const userId = this.workspace.userId || null;
+    const row = this.db
+      .insert(table)
+      .values({
+        ...values,
+        version: 1,
+        createdAt: this.now,
+        updatedAt: this.now,
+        createdBy: userId,
+        updatedBy: userId,
+      } as any)
+      .returning({ id: table.id })
+      .get() as { id: number };
+    const fields = Object.entries(values as Record<string, unknown>)
+      .filter(([field, value]) => value !== null && value !== undefined && value !== false && !DERIVED.has(field))
+      .map(([field, value]) => ({ field, before: null, after: value }));
+    this.audit('create', table, row.id, [...fields, ...extraChanges]);
+    this.change(table, row.id, 'insert');
+    return row.id;
+  }
+
+  read<T extends RecordTable>(table: T, id: number): Row<T> | undefined {
+    return this.db.select().from(table as any).where(eq(table.id, id)).get() as Row<T> | undefined;
+  }
+
+  /**
+   * Updates the fields in `patch` if the row is still at `expectedVersion`; otherwise CONFLICT with
+   * the current row. Returns the new version. A patch that changes nothing leaves the row alone.
+   */
+  update<T extends RecordTable>(
+    table: T,
+    id: number,
+    expectedVersion: number,
+    patch: Partial<Values<T>>,
+    options: UpdateOptions = {},
+  ): number {
+    const current = this.read(table, id) as Record<string, unknown> | undefined;
+    if (!current || current.deletedAt !== null) throw notFound(tableLabel(table), id);
+    if (current.version !== expectedVersion) {
+      throw new RapportError('CONFLICT', 'Someone else saved this record after you opened it.', {
+        current: options.describeCurrent ? options.describeCurrent(id) : current,
+      });
+    }
+    const columns = getTableColumns(table);
+    const fieldChanges: FieldChange[] = [];
+    const set: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(patch as Record<string, unknown>)) {
+      if (value === undefined || BOOKKEEPING.has(field) || !(field in columns)) continue;
+      if (!sameValue(current[field], value)) {
+        if (!DERIVED.has(field)) fieldChanges.push({ field, before: current[field], after: value });
+        set[field] = value;
+      }
+    }
+    const allChanges = [...fieldChanges, ...(options.extraChanges ?? [])];
+    if (allChanges.length === 0) return expectedVersion;
+    const nextVersion = expectedVersion + 1;
+    this.db
+      .update(table)
+      .set({ ...set, version: nextVersion, updatedAt: this.now, updatedBy: this.workspace.userId || null } as any)
+      .where(eq(table.id, id))
+      .run();
+    this.audit('update', table, id, allChanges);
+    this.change(table, id, 'update');
+    return nextVersion;
+  }
+
+  /** Soft delete: the row goes to the Trash. `expectedVersion` guards against deleting an edited row. */
+  softDelete<T extends RecordTable>(table: T, id: number, expectedVersion?: number, describeCurrent?: (id: number) => unknown): void {
+    const current = this.read(table, id) as Record<string, unknown> | undefined;
+    if (!current || current.deletedAt !== null) throw notFound(tableLabel(table), id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new RapportError('CONFLICT', 'Someone else changed this record after you opened it.', {
+        current: describeCurrent ? describeCurrent(id) : current,
+      });
+    }
+    this.db
+      .update(table)
+      .set({ deletedAt: this.now, version: (current.version as number) + 1, updatedAt: this.now, updatedBy: this.workspace.userId || null } as any)
+      .where(eq(table.id, id))
+      .run();
+    this.audit('delete', table, id, [{ field: 'deletedAt', before: null, after: this.now }]);
+    this.change(table, id, 'delete');
+  }
+
+  restore<T extends RecordTable>(table: T, id: number): void {
+    const current = this.read(table, id) as Record<string, unknown> | undefined;
+    if (!current || current.deletedAt === null) throw notFound(`Deleted ${tableLabel(table)}`, id);
+    this.db
+      .update(table)
+      .set({ deletedAt: null, version: (current.version as number) + 1, updatedAt: this.now, updatedBy: this.workspace.userId || null } as any)
+      .where(eq(table.id, id))
+      .run();
+    this.audit('restore', table, id, [{ field: 'deletedAt', before: current.deletedAt, after: null }]);
+    this.change(table, id, 'restore');
+  }
+
+  /** Permanent removal from the Trash; only rows already soft-deleted can be purged. */
+  purge<T extends RecordTable>(table: T, id: number): void {
+    const current = this.read(table, id) as Record<string, unknown> | undefined;
+    if (!current || current.deletedAt === null) throw notFound(`Deleted ${tableLabel(table)}`, id);
+    this.db.delete(table).where(eq(table.id, id)).run();
+    this.audit('purge', table, id, []);
+    this.change(table, id, 'purge');
+  }
+
+  audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[]): void {
+    this.db
+      .insert(auditLog)
+      .values({
+        at: this.now,
+        userId: this.workspace.userId || null,
+        action,
+        tableName: getTableConfig(table).name,
+        rowId,
+        changes: JSON.stringify(fieldChanges),
+      })
+      .run();
+  }
+
+  change(table: SQLiteTable, rowId: number, op: 'insert' | 'update' | 'delete' | 'restore' | 'purge'): void {
+    this.db
+      .insert(changes)
+      .values({ at: this.now, tableName: getTableConfig(table).name, rowId, op, clientId: this.workspace.clientId })
+      .run();
+  }
+}
+
+function tableLabel(table: SQLiteTable): string {
+  const name = getTableConfig(table).name;
+  return name.endsWith('ies') ? `${name.slice(0, -3)}y` : name.replace(/s$/, '');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { rapportError, tempCore } from '../test-support/temp-workspace';
+
+describe('the write path', () => {
+  it('gives up with BUSY after bounded retries while another process holds the lock, writing nothing', async () => {
+    const { api, core, file } = tempCore({ busyTimeoutMs: 50 });
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const started = Date.now();
+      const error = await rapportError(() => api.people.contacts.create({ name: 'Blocked' }));
+      expect(error.code).toBe('BUSY');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(core.workspace.sqlite.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n: 0 });
+    // Once the lock is gone the same call goes through: retry is safe.
+    expect((await api.people.contacts.create({ name: 'Blocked' })).version).toBe(1);
+  });
+
+  it('rolls back everything a failing write did, audit and change feed included', async () => {
+    const { core } = tempCore();
+    const { sqlite } = core.workspace;
+    const counts = () => sqlite.prepare(`SELECT (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM changes) AS feed`).get();
+    const before = counts();
+    const { write } = await import('./transaction');
+    const { tags } = await import('../people/schema');
+    expect(() =>
+      write(core.workspace, (writer) => {
+        writer.insert(tags, { name: 'half', color: null });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,49 @@
+import { RapportError, isBusyError } from '../errors';
+import type { Workspace } from '../workspace/open';
+import { RecordWriter } from './record-writer';
+
+const MAX_ATTEMPTS = 4;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The one write path (DESIGN §4). `work` runs inside a short BEGIN IMMEDIATE transaction and must
+ * do nothing but database work: on a lock timeout the whole transaction is rolled back and retried,
+ * a bounded number of times, then BUSY is thrown with nothing written.
+ */
+export function write<T>(workspace: Workspace, work: (writer: RecordWriter) => T): T {
+  const { sqlite } = workspace;
+  if (sqlite.inTransaction) throw new RapportError('INTERNAL', 'Nested write transactions are not allowed.');
+  let lastError: unknown;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) pause(25 * 2 ** attempt + Math.random() * 50);
+    try {
+      sqlite.prepare('BEGIN IMMEDIATE').run();
+    } catch (error) {
+      if (isBusyError(error)) {
+        lastError = error;
+        continue;
+      }
+      throw error;
+    }
+    try {
+      const result = work(new RecordWriter(workspace, Date.now()));
+      sqlite.prepare('COMMIT').run();
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
+      if (isBusyError(error)) {
+        lastError = error;
+        continue;
+      }
+      throw error;
+    }
+  }
+  throw new RapportError(
+    'BUSY',
+    'The database stayed locked by another user. Nothing was saved; try again in a moment.',
+    { cause: lastError },
+  );
+}
