@@ -134,7 +134,7 @@ describe('contacts', () => {
   it('bulk-tags and bulk-deletes in one transaction each', async () => {
     const { api } = tempCore();
     const tag = await api.people.tags.create({ name: 'Newsletter' });
-    const ids = [];
+    const ids: number[] = [];
     for (const name of ['A', 'B', 'C']) ids.push((await api.people.contacts.create({ name })).id);
     expect(await api.people.bulk.tag({ kind: 'contact', ids, tagId: tag.id })).toEqual({ count: 3 });
     expect((await api.people.contacts.list({ tagId: tag.id })).total).toBe(3);

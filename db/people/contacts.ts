@@ -171,14 +171,26 @@ export function reindexContact(sqlite: Database.Database, id: number): void {
     unindexRecord(sqlite, 'contact', id);
     return;
   }
-  indexRecord(sqlite, 'contact', id, [
+  indexRecord(sqlite, 'contact', id, contactSearchParts(contact));
+}
+
+/** What a contact is found by: names, company, emails, phones (also as bare digits), city. */
+export function contactSearchParts(contact: {
+  name: string;
+  jobTitle: string | null;
+  companyName: string | null;
+  emails: { value: string }[];
+  phones: { value: string }[];
+  address: { city: string | null };
+}): (string | null)[] {
+  return [
     contact.name,
     contact.jobTitle,
     contact.companyName,
     ...contact.emails.map((email) => email.value),
     ...contact.phones.flatMap((phone) => [phone.value, phoneDigits(phone.value)]),
     contact.address.city,
-  ]);
+  ];
 }
 
 export function createContact(workspace: Workspace, input: ContactCreate): Contact {

@@ -30,11 +30,13 @@ export function tagsFor(sqlite: Database.Database, kind: TaggedKind, ids: number
   const result = new Map<number, TagRef[]>();
   if (ids.length === 0) return result;
   const { table, column } = LINK[kind];
+  // One record (a record page) is the common case: a plain equality avoids building JSON.
+  const single = ids.length === 1;
   const rows = statement(
     sqlite,
     `SELECT l.${column} AS owner, t.id, t.name, t.color FROM ${table} l JOIN tags t ON t.id = l.tag_id
-     WHERE l.${column} IN (SELECT value FROM json_each(?)) AND t.deleted_at IS NULL ORDER BY lower(t.name)`,
-  ).all(JSON.stringify(ids)) as (TagRef & { owner: number })[];
+     WHERE l.${column} ${single ? '= ?' : 'IN (SELECT value FROM json_each(?))'} AND t.deleted_at IS NULL ORDER BY lower(t.name)`,
+  ).all(single ? ids[0] : JSON.stringify(ids)) as (TagRef & { owner: number })[];
   for (const { owner, ...tag } of rows) {
     const list = result.get(owner) ?? [];
     list.push(tag);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../read/statements';
 import { ftsPhrase, queryTerms, searchRowid, shortGrams, type IndexedKind } from './text';
 
 /**
@@ -8,24 +9,30 @@ import { ftsPhrase, queryTerms, searchRowid, shortGrams, type IndexedKind } from
 export function indexRecord(sqlite: Database.Database, kind: IndexedKind, id: number, parts: (string | null | undefined)[]): void {
   const rowid = searchRowid(kind, id);
   const text = parts.filter((part): part is string => Boolean(part)).join('\n');
-  sqlite.prepare('DELETE FROM search_trigram WHERE rowid = ?').run(rowid);
-  sqlite.prepare('DELETE FROM search_grams WHERE rowid = ?').run(rowid);
+  statement(sqlite, 'DELETE FROM search_trigram WHERE rowid = ?').run(rowid);
+  statement(sqlite, 'DELETE FROM search_grams WHERE rowid = ?').run(rowid);
   if (!text) return;
-  sqlite.prepare('INSERT INTO search_trigram (rowid, text) VALUES (?, ?)').run(rowid, text);
-  sqlite.prepare('INSERT INTO search_grams (rowid, grams) VALUES (?, ?)').run(rowid, shortGrams(text));
+  statement(sqlite, 'INSERT INTO search_trigram (rowid, text) VALUES (?, ?)').run(rowid, text);
+  statement(sqlite, 'INSERT INTO search_grams (rowid, grams) VALUES (?, ?)').run(rowid, shortGrams(text));
 }
 
 export function unindexRecord(sqlite: Database.Database, kind: IndexedKind, id: number): void {
   const rowid = searchRowid(kind, id);
-  sqlite.prepare('DELETE FROM search_trigram WHERE rowid = ?').run(rowid);
-  sqlite.prepare('DELETE FROM search_grams WHERE rowid = ?').run(rowid);
+  statement(sqlite, 'DELETE FROM search_trigram WHERE rowid = ?').run(rowid);
+  statement(sqlite, 'DELETE FROM search_grams WHERE rowid = ?').run(rowid);
 }
 
 /**
  * SQL (and its parameters) selecting the FTS rowids of records of `kind` that match every term of
  * `query`, or null when the query has no searchable terms. Composable as `id IN (...)`.
+ * With `limit`, only the first matches in index order are taken: enough candidates to rank for a
+ * palette, without materializing ninety thousand ids for a one-letter query.
  */
-export function matchingIdsSql(kind: IndexedKind, query: string): { sql: string; params: (string | number)[] } | null {
+export function matchingIdsSql(
+  kind: IndexedKind,
+  query: string,
+  options: { limit?: number } = {},
+): { sql: string; params: (string | number)[] } | null {
   const terms = queryTerms(query);
   if (terms.long.length === 0 && terms.short.length === 0) return null;
   const low = searchRowid(kind, 0);
@@ -40,5 +47,6 @@ export function matchingIdsSql(kind: IndexedKind, query: string): { sql: string;
     selects.push('SELECT rowid FROM search_grams WHERE search_grams MATCH ? AND rowid > ? AND rowid < ?');
     params.push(terms.short.map(ftsPhrase).join(' AND '), low, high);
   }
-  return { sql: `SELECT rowid - ${low} FROM (${selects.join(' INTERSECT ')})`, params };
+  const limit = options.limit ? ` LIMIT ${Math.floor(options.limit)}` : '';
+  return { sql: `SELECT rowid - ${low} FROM (${selects.join(' INTERSECT ')})${limit}`, params };
 }

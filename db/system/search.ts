@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SearchHit, SearchKind, searchInput } from '../contract/system';
 import { statement } from '../read/statements';
 import { matchingIdsSql } from '../search/index';
+import { normalizeText } from '../search/text';
 import type { Workspace } from '../workspace/open';
 
 type SearchQuery = z.output<typeof searchInput>;
@@ -13,14 +14,18 @@ export function searchAll(workspace: Workspace, query: SearchQuery): SearchHit[]
   for (const kind of kinds) {
     const remaining = query.limit - hits.length;
     if (remaining <= 0) break;
-    const match = matchingIdsSql(kind, query.query);
+    const match = matchingIdsSql(kind, query.query, { limit: CANDIDATES });
     if (!match) return [];
-    hits.push(...HIT_READERS[kind](workspace, match, remaining));
+    hits.push(...HIT_READERS[kind](workspace, { ...match, prefix: normalizeText(query.query).trim() }, remaining));
   }
   return hits;
 }
 
-type Match = { sql: string; params: (string | number)[] };
+/** Names starting with `prefix` rank first. */
+type Match = { sql: string; params: (string | number)[]; prefix: string };
+
+/** Matches considered per kind before ranking; a broad one-letter query stops here. */
+const CANDIDATES = 2000;
 
 const HIT_READERS: Record<SearchKind, (workspace: Workspace, match: Match, limit: number) => SearchHit[]> = {
   contact: (workspace, match, limit) =>
@@ -30,8 +35,8 @@ const HIT_READERS: Record<SearchKind, (workspace: Workspace, match: Match, limit
         `SELECT c.id, c.name, co.name AS company_name,
            (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id ORDER BY ch.kind, ch.position LIMIT 1) AS channel
          FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-         WHERE c.id IN (${match.sql}) AND c.deleted_at IS NULL ORDER BY c.sort_name LIMIT ?`,
-      ).all(...match.params, limit) as { id: number; name: string; company_name: string | null; channel: string | null }[]
+         WHERE c.id IN (${match.sql}) AND c.deleted_at IS NULL ORDER BY instr(c.sort_name, ?) = 1 DESC, c.sort_name LIMIT ?`,
+      ).all(...match.params, match.prefix, limit) as { id: number; name: string; company_name: string | null; channel: string | null }[]
     ).map((row) => ({
       kind: 'contact',
       id: row.id,
@@ -44,8 +49,8 @@ const HIT_READERS: Record<SearchKind, (workspace: Workspace, match: Match, limit
       statement(
         workspace.sqlite,
         `SELECT co.id, co.name, co.city FROM companies co
-         WHERE co.id IN (${match.sql}) AND co.deleted_at IS NULL ORDER BY co.sort_name LIMIT ?`,
-      ).all(...match.params, limit) as { id: number; name: string; city: string | null }[]
+         WHERE co.id IN (${match.sql}) AND co.deleted_at IS NULL ORDER BY instr(co.sort_name, ?) = 1 DESC, co.sort_name LIMIT ?`,
+      ).all(...match.params, match.prefix, limit) as { id: number; name: string; city: string | null }[]
     ).map((row) => ({ kind: 'company', id: row.id, title: row.name, subtitle: row.city, parent: null })),
   note: (workspace, match, limit) =>
     (

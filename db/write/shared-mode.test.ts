@@ -71,19 +71,24 @@ describe('several processes on one shared file', () => {
       openWorkspace(file, { markShared: true, probeLocks: false }).close();
       const writers = ['w1', 'w2', 'w3'].map((label) => startWorker('writer', file, String(SOAK_MS), label, 'api'));
       const victim = startWorker('writer', file, String(SOAK_MS), 'victim', 'slow');
-      // Kill the victim while it holds an uncommitted insert, a third of the way through.
+      // Kill the victim while it holds an uncommitted insert, once it has committed a few.
       const killed = new Promise<string>((resolve) => {
         const timer = setInterval(() => {
           const last = victim.lines.at(-1) ?? '';
-          if (last.startsWith('txn-open') && Date.now() - started > SOAK_MS / 3) {
+          if (last.startsWith('txn-open') && acknowledged(victim).length >= 3 && Date.now() - started > SOAK_MS / 3) {
             victim.child.kill('SIGKILL');
             clearInterval(timer);
             resolve(last.split(' ')[1]!);
           }
         }, 5);
+        void victim.exit.then(() => {
+          clearInterval(timer);
+          resolve('');
+        });
       });
       const started = Date.now();
       const uncommittedName = await killed;
+      expect(uncommittedName, 'the victim was never caught inside a transaction').not.toBe('');
       const codes = await Promise.all(writers.map((worker) => worker.exit));
       expect(codes).toEqual([0, 0, 0]);
       await victim.exit;

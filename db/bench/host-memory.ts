@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const HOST_CLI = fileURLToPath(new URL('../../electron/browser-host/cli.ts', import.meta.url));
+
+/**
+ * Starts the browser host (a separate process, as a user would) on the workspace, drives the hot
+ * paths through HTTP for a while, and reads its resident set size from the OS.
+ */
+export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOST_CLI, '--db', file, '--port', '0', '--no-open'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<URL>((resolve, reject) => {
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (\S+)/.exec(output);
+        if (match) resolve(new URL(match[1]!));
+      });
+      child.once('exit', (code) => reject(new Error(`browser host exited with ${code}`)));
+    });
+    const token = url.searchParams.get('token')!;
+    const call = async (procedure: string, input: unknown) => {
+      const response = await fetch(`${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+        headers: { 'x-rapport-token': token },
+      });
+      if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status}`);
+      return (await response.json()) as { result: { data: { nextCursor: string | null } } };
+    };
+    // Scroll the whole contact list the way the virtualized table does, then search and open records.
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { result: { data: { nextCursor: string | null } } } = await call('people.contacts.list', {
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
+      cursor = page.result.data.nextCursor;
+      pages++;
+    } while (cursor && pages < 500);
+    for (const query of ['wang', '张伟', 'a', '138', 'harbor']) await call('system.search', { query });
+    for (let id = 1; id <= 2000; id += 7) await call('people.contacts.get', { id });
+    return { rssMb: residentMb(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function residentMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+  return kb / 1024;
+}
