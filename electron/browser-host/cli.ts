@@ -1,0 +1,70 @@
+/**
+ * `npm run start:browser -- [--db FILE] [--port N] [--no-open] [--shared]`: serves the built
+ * renderer and the API on 127.0.0.1 and prints the address (with the launch token) to open.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { USAGE, parseCliArgs } from './cli-args';
+import { openInBrowser } from './open-browser';
+import { defaultDatabaseFile, defaultStaticDir, startBrowserHost, type BrowserHost } from './server';
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+    options = parseCliArgs(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const dbFile = options.dbFile ?? defaultDatabaseFile();
+  const staticDir = defaultStaticDir();
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    process.stderr.write('The renderer is not built yet; run `npm run build:renderer` (the API is served anyway).\n');
+  }
+
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({ dbFile, port: options.port, staticDir, openOptions: { markShared: options.shared } });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${options.port} is already in use; choose another with --port, or --port 0 for a free one.\n`);
+    } else {
+      process.stderr.write(`Rapport cannot open ${dbFile}: ${message ?? String(error)}\n`);
+    }
+    return 1;
+  }
+
+  process.stdout.write(`Rapport is running at ${host.url}\n`);
+  process.stdout.write(`Database: ${host.core.workspace.file}${host.core.workspace.shared ? ' (shared)' : ''}\n`);
+  process.stdout.write('Press Ctrl+C to stop.\n');
+  if (options.open && !process.env.CI) openInBrowser(host.url);
+
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.stdout.write(`\nStopping Rapport (${signal})…\n`);
+      host.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          process.stderr.write(`Closing failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          resolve(1);
+        },
+      );
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

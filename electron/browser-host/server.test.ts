@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from './cli-args';
+import { resolveStaticFile } from './static';
+import { LOOPBACK_ADDRESS, TOKEN_HEADER, startBrowserHost, type BrowserHost } from './server';
+
+let dir: string;
+let staticDir: string;
+let host: BrowserHost;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-host-'));
+  staticDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Rapport</title><div id="root"></div>');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log("rapport")');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the static folder');
+  host = await startBrowserHost({ dbFile: path.join(dir, 'data', 'host.db'), port: 0, staticDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A raw HTTP request, so the Host header and path go out exactly as written. */
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: options.host ?? LOOPBACK_ADDRESS,
+        port: host.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const infoPath = '/trpc/system.workspace.info';
+
+describe('browser host', () => {
+  it('prints a loopback URL carrying the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(40);
+    expect(host.port).toBeGreaterThan(0);
+  });
+
+  it('refuses API calls without the token (401)', async () => {
+    const res = await request({ path: infoPath });
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body).error.data.code).toBe('UNAUTHORIZED');
+  });
+
+  it('refuses API calls with a wrong token (401), including prefixes and case changes', async () => {
+    for (const wrong of ['nope', host.token.slice(0, -1), `${host.token}x`, host.token.toUpperCase() === host.token ? 'x' : host.token.toUpperCase()]) {
+      const res = await request({ path: infoPath, headers: { [TOKEN_HEADER]: wrong } });
+      expect(res.status).toBe(401);
+    }
+    // The token in the query string is for the page, not a credential for the API.
+    expect((await request({ path: `${infoPath}?token=${host.token}` })).status).toBe(401);
+  });
+
+  it('answers a real query round trip with the token (200)', async () => {
+    const res = await request({ path: infoPath, headers: { [TOKEN_HEADER]: host.token } });
+    expect(res.status).toBe(200);
+    const info = JSON.parse(res.body).result.data;
+    expect(info.path).toBe(host.core.workspace.file);
+    expect(info.counts).toEqual({ contacts: 0, companies: 0 });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('runs mutations and batched queries the way the renderer sends them', async () => {
+    const created = await request({
+      path: '/trpc/people.contacts.create',
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: host.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '王小明', phones: [{ label: 'mobile', value: '+86 138 0013 8000' }] }),
+    });
+    expect(created.status).toBe(200);
+    const id = JSON.parse(created.body).result.data.id as number;
+
+    const input = encodeURIComponent(JSON.stringify({ 0: { id }, 1: { query: '小明' } }));
+    const batch = await request({
+      path: `/trpc/people.contacts.get,system.search?batch=1&input=${input}`,
+      headers: { [TOKEN_HEADER]: host.token },
+    });
+    expect(batch.status).toBe(200);
+    const [contact, search] = JSON.parse(batch.body) as { result: { data: any } }[];
+    expect(contact?.result.data.name).toBe('王小明');
+    expect(search?.result.data.some((hit: { id: number; kind: string }) => hit.kind === 'contact' && hit.id === id)).toBe(true);
+  });
+
+  it('carries core errors with their Rapport code', async () => {
+    const bad = await request({
+      path: '/trpc/people.contacts.create',
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: host.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.data.rapport.code).toBe('VALIDATION');
+  });
+
+  it('serves the renderer without the token, with a strict CSP', async () => {
+    const page = await request({ path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.body).not.toContain(host.token);
+
+    const asset = await request({ path: '/assets/app-abc123.js' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    expect(asset.headers['cache-control']).toContain('immutable');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e%5c%2e%2e%5csecret.txt', '/.env']) {
+      const res = await request({ path: p });
+      expect(res.status, p).toBe(404);
+      expect(res.body).not.toContain('outside the static folder');
+    }
+    expect(resolveStaticFile(staticDir, '/../secret.txt')).toBeNull();
+    expect(resolveStaticFile(staticDir, '/assets/app-abc123.js')).toBe(path.join(staticDir, 'assets', 'app-abc123.js'));
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
+    const res = await request({ path: infoPath, headers: { [TOKEN_HEADER]: host.token, host: `evil.example:${host.port}` } });
+    expect(res.status).toBe(403);
+    const page = await request({ path: '/', headers: { host: 'attacker.test' } });
+    expect(page.status).toBe(403);
+    const local = await request({ path: infoPath, headers: { [TOKEN_HEADER]: host.token, host: `localhost:${host.port}` } });
+    expect(local.status).toBe(200);
+  });
+
+  it('binds to 127.0.0.1 only', async () => {
+    const listening = await new Promise<boolean>((resolve) => {
+      // Another loopback address on the same port: a server bound to 0.0.0.0 would answer here.
+      const socket = net.connect({ host: '127.0.0.2', port: host.port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    expect(listening).toBe(false);
+  });
+
+  it('uses a fresh random token per launch and closes cleanly', async () => {
+    const other = await startBrowserHost({ dbFile: path.join(dir, 'other.db'), port: 0, staticDir: null });
+    try {
+      expect(other.token).not.toBe(host.token);
+      expect(other.port).not.toBe(host.port);
+      const res = await new Promise<number>((resolve, reject) =>
+        http
+          .get({ host: LOOPBACK_ADDRESS, port: other.port, path: infoPath, headers: { [TOKEN_HEADER]: host.token }, agent: false }, (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          })
+          .on('error', reject),
+      );
+      expect(res).toBe(401);
+    } finally {
+      await other.close();
+      await other.close();
+    }
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: LOOPBACK_ADDRESS, port: other.port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  });
+
+  it('refuses a file that is not a Rapport database and leaves it untouched', async () => {
+    const foreign = path.join(dir, 'notes.txt');
+    fs.writeFileSync(foreign, 'just some text, not SQLite');
+    await expect(startBrowserHost({ dbFile: foreign, port: 0 })).rejects.toMatchObject({ code: 'NOT_RAPPORT' });
+    expect(fs.readFileSync(foreign, 'utf8')).toBe('just some text, not SQLite');
+  });
+});
+
+describe('browser host command line', () => {
+  it('parses --db, --port, --no-open and --shared', () => {
+    expect(parseCliArgs(['--db', 'x.db', '--port', '4000', '--no-open'], '/tmp')).toEqual({
+      dbFile: path.resolve('/tmp', 'x.db'),
+      port: 4000,
+      open: false,
+      shared: false,
+      help: false,
+    });
+    expect(parseCliArgs([], '/tmp')).toMatchObject({ dbFile: undefined, port: 0, open: true });
+    expect(parseCliArgs(['--shared', '--db=/a/b.db'])).toMatchObject({ shared: true, dbFile: path.resolve('/a/b.db') });
+  });
+
+  it('rejects bad input with a readable message', () => {
+    expect(() => parseCliArgs(['--port', 'abc'])).toThrow(/--port/);
+    expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port/);
+    expect(() => parseCliArgs(['--bogus'])).toThrow();
+    expect(() => parseCliArgs(['stray'])).toThrow(/Unexpected/);
+  });
+});

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Bundles the Electron main process and preload with esbuild:
+//   electron/main/index.ts -> dist/electron/main.mjs   (ESM, Node platform)
+//   electron/preload.ts    -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
+// `electron` and `better-sqlite3` stay external: the first is provided by the runtime, the second
+// is a native Node-API addon loaded from node_modules (unpacked from the asar when packaged).
+// Migrations are not copied: main reads db/migrations in development and resources/migrations
+// (electron-builder extraResources) when packaged.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? path.resolve(process.argv[outdirArg + 1]) : path.join(root, 'dist', 'electron');
+const quiet = process.argv.includes('--quiet');
+
+fs.rmSync(outdir, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: 'linked',
+  logLevel: quiet ? 'warning' : 'info',
+  absWorkingDir: root,
+  external: ['electron', 'better-sqlite3'],
+  legalComments: 'none',
+};
+
+await build({
+  ...common,
+  entryPoints: { main: 'electron/main/index.ts' },
+  outdir,
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  // Bundled CommonJS dependencies may call require(); give them a real one in the ESM output.
+  banner: {
+    js: "import { createRequire as __rapportCreateRequire } from 'node:module'; const require = __rapportCreateRequire(import.meta.url);",
+  },
+});
+
+await build({
+  ...common,
+  entryPoints: { preload: 'electron/preload.ts' },
+  outdir,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // A sandboxed preload can require only `electron` (and a few polyfilled modules): everything else is inlined.
+  external: ['electron'],
+});
+
+// The preload must not pull in anything but electron; fail the build if it ever does.
+const preload = fs.readFileSync(path.join(outdir, 'preload.cjs'), 'utf8');
+const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+const foreign = required.filter((name) => name !== 'electron');
+if (foreign.length) {
+  console.error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`);
+  process.exit(1);
+}
+
+if (!quiet) console.log(`Electron main and preload built in ${path.relative(root, outdir)}`);
