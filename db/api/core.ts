@@ -9,12 +9,19 @@ export interface Core {
   close(): void;
 }
 
+const HEARTBEAT_MS = 30_000;
+
 export function openCore(file: string, options: OpenOptions = {}): Core {
   const workspace = openWorkspace(file, options);
+  const heartbeat = setInterval(() => workspace.heartbeat(), HEARTBEAT_MS);
+  heartbeat.unref();
   return {
     workspace,
     context: () => ({ workspace }),
-    close: () => workspace.close(),
+    close: () => {
+      clearInterval(heartbeat);
+      workspace.close();
+    },
   };
 }
 

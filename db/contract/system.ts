@@ -24,6 +24,8 @@ export interface WorkspaceInfo {
   currentUser: User;
   schemaVersion: number;
   counts: { contacts: number; companies: number };
+  /** Other clients with this file open (shared use), by their last heartbeat. */
+  others: { host: string; osUser: string; since: number }[];
 }
 
 export const settingsUpdate = z.object({

@@ -4,6 +4,7 @@ import { RapportError } from '../errors';
 import { loadSampleData } from '../people/sample-data';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
+import { settings } from './schema';
 import type { Workspace } from '../workspace/open';
 import { readSetting, writeSetting } from '../workspace/settings';
 
@@ -14,6 +15,9 @@ export function listUsers(workspace: Workspace): User[] {
     })[]
   ).map((row) => ({ ...row, active: row.active === 1 }));
 }
+
+/** Three missed heartbeats and a client counts as gone. */
+const PRESENCE_FRESH_MS = 90_000;
 
 export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
   const { sqlite } = workspace;
@@ -32,6 +36,12 @@ export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
     currentUser,
     schemaVersion: workspace.schemaVersion,
     counts: { contacts: count('contacts'), companies: count('companies') },
+    others: (
+      statement(sqlite, 'SELECT host, os_user, started_at FROM presence WHERE client_id != ? AND heartbeat_at > ? ORDER BY started_at').all(
+        workspace.clientId,
+        Date.now() - PRESENCE_FRESH_MS,
+      ) as { host: string; os_user: string; started_at: number }[]
+    ).map((row) => ({ host: row.host, osUser: row.os_user, since: row.started_at })),
   };
 }
 
@@ -43,6 +53,7 @@ export function completeFirstRun(workspace: Workspace, input: { sampleData: bool
     }
     if (input.sampleData) loadSampleData(writer);
     writeSetting(writer.sqlite, 'initialized', '1');
+    writer.change(settings, 0, 'update');
   });
   return workspaceInfo(workspace);
 }
@@ -51,6 +62,7 @@ export function updateSettings(workspace: Workspace, input: z.output<typeof sett
   write(workspace, (writer) => {
     if (input.locale) writeSetting(writer.sqlite, 'locale', input.locale);
     if (input.currency) writeSetting(writer.sqlite, 'currency', input.currency);
+    writer.change(settings, 0, 'update');
   });
   return workspaceInfo(workspace);
 }

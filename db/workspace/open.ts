@@ -46,6 +46,8 @@ export interface Workspace {
   readonly schemaVersion: number;
   /** The staff member acting through this connection. */
   userId: number;
+  /** Refreshes this client's presence row, so others see it is still in. */
+  heartbeat(): void;
   close(): void;
 }
 
@@ -134,6 +136,13 @@ function openOnce(file: string, options: OpenOptions): Workspace {
       journalMode,
       schemaVersion: migrations.length,
       userId: ownerId ?? 0,
+      heartbeat() {
+        try {
+          sqlite.prepare('UPDATE presence SET heartbeat_at = ? WHERE client_id = ?').run(Date.now(), clientId);
+        } catch {
+          // A busy file skips one beat; the next one catches up.
+        }
+      },
       close() {
         try {
           sqlite.prepare('DELETE FROM presence WHERE client_id = ?').run(clientId);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../workspace/open';
+import { rapportError, tempCore } from '../test-support/temp-workspace';
+
+describe('workspace info and first run', () => {
+  it('starts uninitialized, loads sample data once, and then refuses a second first run', async () => {
+    const { api } = tempCore();
+    const fresh = await api.system.workspace.info();
+    expect(fresh).toMatchObject({ initialized: false, counts: { contacts: 0, companies: 0 }, currentUser: { role: 'owner' }, others: [] });
+    const loaded = await api.system.workspace.firstRun({ sampleData: true });
+    expect(loaded.initialized).toBe(true);
+    expect(loaded.counts.contacts).toBeGreaterThanOrEqual(200);
+    expect(loaded.counts.companies).toBeGreaterThanOrEqual(30);
+    const chinese = await api.people.contacts.list({ search: '王', limit: 5 });
+    expect(chinese.total).toBeGreaterThan(0);
+    expect((await rapportError(() => api.system.workspace.firstRun({ sampleData: false }))).code).toBe('VALIDATION');
+  });
+
+  it('shows the other clients that have the file open', async () => {
+    const { api, file } = tempCore();
+    const other = openWorkspace(file, { probeLocks: false });
+    try {
+      expect((await api.system.workspace.info()).others).toHaveLength(1);
+    } finally {
+      other.close();
+    }
+    expect((await api.system.workspace.info()).others).toHaveLength(0);
+  });
+
+  it('validates settings and reports the change to other clients', async () => {
+    const { api, core } = tempCore();
+    expect((await rapportError(() => api.system.workspace.updateSettings({ currency: 'dollars' }))).issues?.[0]?.path).toBe('currency');
+    const before = (await api.system.changes({ seq: 0 })).seq;
+    expect((await api.system.workspace.updateSettings({ currency: 'CNY', locale: 'zh-CN' })).currency).toBe('CNY');
+    const feed = core.workspace.sqlite.prepare('SELECT table_name FROM changes WHERE seq > ?').all(before);
+    expect(feed).toEqual([{ table_name: 'settings' }]);
+  });
+});
