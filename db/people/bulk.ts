@@ -3,8 +3,7 @@ import type { bulkRemove, bulkTag } from '../contract/people';
 import { RapportError } from '../errors';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
-import { reindexCompany } from './companies';
-import { reindexContact } from './contacts';
+import { removeInTransaction } from './record-kinds';
 import { companies, contacts } from './schema';
 import { checkTagIds, replaceTags, tagsFor } from './tags';
 
@@ -39,14 +38,8 @@ export function bulkTagRecords(workspace: Workspace, input: z.output<typeof bulk
 /** Soft-deletes many records in one transaction; they can be restored from the Trash. */
 export function bulkRemoveRecords(workspace: Workspace, input: z.output<typeof bulkRemove>): { count: number } {
   return write(workspace, (writer) => {
-    const table = TABLES[input.kind];
-    let count = 0;
-    for (const id of new Set(input.ids)) {
-      writer.softDelete(table, id);
-      if (input.kind === 'contact') reindexContact(writer.sqlite, id);
-      else reindexCompany(writer.sqlite, id);
-      count++;
-    }
-    return { count };
+    const ids = [...new Set(input.ids)];
+    for (const id of ids) removeInTransaction(writer, input.kind, { id });
+    return { count: ids.length };
   });
 }

@@ -5,6 +5,7 @@ import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, compa
 import { notFound, validation } from '../errors';
 import { decodeCursor, encodeCursor, keysetCondition, orderBy, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
+import { addressColumns, addressFromRow, recordMeta } from './record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
@@ -40,29 +41,23 @@ interface CompanyDbRow {
   deleted_at: number | null;
 }
 
-function readCompany(sqlite: Database.Database, id: number): Company | undefined {
+export function readCompany(sqlite: Database.Database, id: number): Company | undefined {
   const row = statement(
     sqlite,
     'SELECT co.*, u.name AS owner_name FROM companies co LEFT JOIN users u ON u.id = co.owner_id WHERE co.id = ?',
   ).get(id) as CompanyDbRow | undefined;
   if (!row) return undefined;
   return {
-    id: row.id,
     name: row.name,
     industry: row.industry,
     website: row.website,
     email: row.email,
     phone: row.phone,
-    address: { street: row.street, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country },
+    address: addressFromRow(row),
     ownerId: row.owner_id,
     ownerName: row.owner_name,
     tags: tagsFor(sqlite, 'company', [id]).get(id) ?? [],
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    createdBy: row.created_by,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
+    ...recordMeta(row),
   };
 }
 
@@ -82,13 +77,7 @@ function scalarColumns(input: Partial<CompanyCreate>): Partial<typeof companies.
   if (input.website !== undefined) values.website = input.website;
   if (input.email !== undefined) values.email = input.email;
   if (input.phone !== undefined) values.phone = input.phone;
-  if (input.address !== undefined) {
-    values.street = input.address.street;
-    values.city = input.address.city;
-    values.region = input.address.region;
-    values.postalCode = input.address.postalCode;
-    values.country = input.address.country;
-  }
+  if (input.address !== undefined) Object.assign(values, addressColumns(input.address));
   if (input.ownerId !== undefined) values.ownerId = input.ownerId;
   return values;
 }
@@ -162,21 +151,6 @@ function reindexCompanyContacts(sqlite: Database.Database, companyId: number): v
   for (const { id } of ids) reindexContact(sqlite, id);
 }
 
-export function removeCompany(workspace: Workspace, input: { id: number; version?: number | undefined }): void {
-  write(workspace, (writer) => {
-    writer.softDelete(companies, input.id, input.version, (id) => readCompany(writer.sqlite, id));
-    reindexCompany(writer.sqlite, input.id);
-  });
-}
-
-export function restoreCompany(workspace: Workspace, id: number): Company {
-  write(workspace, (writer) => {
-    writer.restore(companies, id);
-    reindexCompany(writer.sqlite, id);
-  });
-  return getCompany(workspace, id);
-}
-
 const SORT_KEYS: Record<CompanyListQuery['sort'], { columns: string[]; values: (row: CompanyDbRow) => KeyValue[] }> = {
   name: { columns: ['co.sort_name', 'co.id'], values: (row) => [row.sort_name, row.id] },
   updatedAt: { columns: ['co.updated_at', 'co.id'], values: (row) => [row.updated_at, row.id] },
@@ -222,7 +196,6 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
   const last = pageRows.at(-1);
   return {
     rows: pageRows.map((row) => ({
-      id: row.id,
       name: row.name,
       industry: row.industry,
       city: row.city,
@@ -232,12 +205,7 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
       ownerName: row.owner_name,
       contactCount: row.contact_count,
       tags: tags.get(row.id) ?? [],
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      createdBy: row.created_by,
-      updatedBy: row.updated_by,
-      deletedAt: row.deleted_at,
+      ...recordMeta(row),
     })),
     nextCursor: hasMore && last ? encodeCursor(sortKey.values(last)) : null,
     total: query.cursor

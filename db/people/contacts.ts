@@ -12,6 +12,7 @@ import type {
 import { notFound, validation } from '../errors';
 import { decodeCursor, encodeCursor, keysetCondition, orderBy, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
+import { addressColumns, addressFromRow, recordMeta } from './record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { FieldChange, RecordWriter } from '../write/record-writer';
@@ -62,7 +63,7 @@ export function getContact(workspace: Workspace, id: number, options: { includeD
   return contact;
 }
 
-function readContact(sqlite: Database.Database, id: number): Contact | undefined {
+export function readContact(sqlite: Database.Database, id: number): Contact | undefined {
   const row = statement(
     sqlite,
     `SELECT c.*, co.name AS company_name, u.name AS owner_name FROM contacts c
@@ -71,14 +72,13 @@ function readContact(sqlite: Database.Database, id: number): Contact | undefined
   if (!row) return undefined;
   const channels = readChannels(sqlite, id);
   return {
-    id: row.id,
     name: row.name,
     jobTitle: row.job_title,
     companyId: row.company_id,
     companyName: row.company_name,
     emails: channels.emails,
     phones: channels.phones,
-    address: { street: row.street, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country },
+    address: addressFromRow(row),
     birthday: row.birthday,
     source: row.source,
     lifecycle: row.lifecycle,
@@ -88,12 +88,7 @@ function readContact(sqlite: Database.Database, id: number): Contact | undefined
     creditRating: row.credit_rating,
     doNotContact: { email: row.dnc_email === 1, phone: row.dnc_phone === 1, sms: row.dnc_sms === 1, mail: row.dnc_mail === 1 },
     tags: tagsFor(sqlite, 'contact', [id]).get(id) ?? [],
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    createdBy: row.created_by,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
+    ...recordMeta(row),
   };
 }
 
@@ -117,13 +112,7 @@ function scalarColumns(input: Partial<ContactCreate>): Partial<typeof contacts.$
   }
   if (input.jobTitle !== undefined) values.jobTitle = input.jobTitle;
   if (input.companyId !== undefined) values.companyId = input.companyId;
-  if (input.address !== undefined) {
-    values.street = input.address.street;
-    values.city = input.address.city;
-    values.region = input.address.region;
-    values.postalCode = input.address.postalCode;
-    values.country = input.address.country;
-  }
+  if (input.address !== undefined) Object.assign(values, addressColumns(input.address));
   if (input.birthday !== undefined) values.birthday = input.birthday;
   if (input.source !== undefined) values.source = input.source;
   if (input.lifecycle !== undefined) values.lifecycle = input.lifecycle;
@@ -250,21 +239,6 @@ function sameChannels(a: Channel[], b: Channel[]): boolean {
   return JSON.stringify(a.map(({ label, value }) => [label, value])) === JSON.stringify(b.map(({ label, value }) => [label, value]));
 }
 
-export function removeContact(workspace: Workspace, input: { id: number; version?: number | undefined }): void {
-  write(workspace, (writer) => {
-    writer.softDelete(contacts, input.id, input.version, (id) => readContact(writer.sqlite, id));
-    reindexContact(writer.sqlite, input.id);
-  });
-}
-
-export function restoreContact(workspace: Workspace, id: number): Contact {
-  write(workspace, (writer) => {
-    writer.restore(contacts, id);
-    reindexContact(writer.sqlite, id);
-  });
-  return getContact(workspace, id);
-}
-
 const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (row: ListDbRow) => KeyValue[] }> = {
   name: { columns: ['c.sort_name', 'c.id'], values: (row) => [row.sort_name, row.id] },
   updatedAt: { columns: ['c.updated_at', 'c.id'], values: (row) => [row.updated_at, row.id] },
@@ -354,7 +328,6 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
   const last = pageRows.at(-1);
   return {
     rows: pageRows.map((row) => ({
-      id: row.id,
       name: row.name,
       jobTitle: row.job_title,
       companyId: row.company_id,
@@ -367,12 +340,7 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
       vip: row.vip === 1,
       city: row.city,
       tags: tags.get(row.id) ?? [],
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      createdBy: row.created_by,
-      updatedBy: row.updated_by,
-      deletedAt: row.deleted_at,
+      ...recordMeta(row),
     })),
     nextCursor: hasMore && last ? encodeCursor(sortKey.values(last)) : null,
     total: query.cursor

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Note, RecordRef } from '../contract/people';
 import { notFound, validation } from '../errors';
 import { statement } from '../read/statements';
+import { recordMeta } from './record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
@@ -25,21 +26,15 @@ const SELECT_NOTE = `SELECT n.*, u.name AS author_name FROM notes n LEFT JOIN us
 
 function toNote(row: NoteDbRow): Note {
   return {
-    id: row.id,
     contactId: row.contact_id,
     companyId: row.company_id,
     body: row.body,
     authorName: row.author_name,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    createdBy: row.created_by,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
+    ...recordMeta(row),
   };
 }
 
-function readNote(sqlite: Database.Database, id: number): Note | undefined {
+export function readNote(sqlite: Database.Database, id: number): Note | undefined {
   const row = statement(sqlite, `${SELECT_NOTE} WHERE n.id = ?`).get(id) as NoteDbRow | undefined;
   return row ? toNote(row) : undefined;
 }
@@ -59,7 +54,7 @@ export function listNotes(workspace: Workspace, target: RecordRef): Note[] {
   return rows.map(toNote);
 }
 
-function reindexNote(sqlite: Database.Database, id: number): void {
+export function reindexNote(sqlite: Database.Database, id: number): void {
   const note = readNote(sqlite, id);
   if (!note || note.deletedAt !== null) unindexRecord(sqlite, 'note', id);
   else indexRecord(sqlite, 'note', id, [note.body]);
@@ -88,18 +83,4 @@ export function updateNote(workspace: Workspace, input: { id: number; version: n
     reindexNote(writer.sqlite, input.id);
   });
   return getNote(workspace, input.id);
-}
-
-export function removeNote(workspace: Workspace, input: { id: number; version?: number | undefined }): void {
-  write(workspace, (writer) => {
-    writer.softDelete(notes, input.id, input.version, (id) => readNote(writer.sqlite, id));
-    reindexNote(writer.sqlite, input.id);
-  });
-}
-
-export function restoreNote(workspace: Workspace, id: number): void {
-  write(workspace, (writer) => {
-    writer.restore(notes, id);
-    reindexNote(writer.sqlite, id);
-  });
 }

@@ -18,9 +18,10 @@ import {
 } from '../contract/people';
 import { procedure, router } from '../api/trpc';
 import { bulkRemoveRecords, bulkTagRecords } from './bulk';
-import { companyContacts, createCompany, getCompany, listCompanies, removeCompany, restoreCompany, updateCompany } from './companies';
-import { createContact, findDuplicates, getContact, listContacts, removeContact, restoreContact, updateContact } from './contacts';
-import { createNote, listNotes, removeNote, updateNote } from './notes';
+import { companyContacts, createCompany, getCompany, listCompanies, updateCompany } from './companies';
+import { createContact, findDuplicates, getContact, listContacts, updateContact } from './contacts';
+import { createNote, listNotes, updateNote } from './notes';
+import { removeRecord, restoreRecord } from './record-kinds';
 import { createTag, listTags } from './tags';
 
 const byId = z.object({ id });
@@ -31,8 +32,11 @@ export const peopleRouter = router({
     get: procedure.input(byId).query(({ ctx, input }) => getContact(ctx.workspace, input.id)),
     create: procedure.input(contactCreate).mutation(({ ctx, input }) => createContact(ctx.workspace, input)),
     update: procedure.input(contactUpdate).mutation(({ ctx, input }) => updateContact(ctx.workspace, input)),
-    remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeContact(ctx.workspace, input)),
-    restore: procedure.input(byId).mutation(({ ctx, input }) => restoreContact(ctx.workspace, input.id)),
+    remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'contact', input)),
+    restore: procedure.input(byId).mutation(({ ctx, input }) => {
+      restoreRecord(ctx.workspace, 'contact', input.id);
+      return getContact(ctx.workspace, input.id);
+    }),
     duplicates: procedure.input(duplicateCheck).query(({ ctx, input }) => findDuplicates(ctx.workspace, input)),
   }),
   companies: router({
@@ -40,8 +44,11 @@ export const peopleRouter = router({
     get: procedure.input(byId).query(({ ctx, input }) => getCompany(ctx.workspace, input.id)),
     create: procedure.input(companyCreate).mutation(({ ctx, input }) => createCompany(ctx.workspace, input)),
     update: procedure.input(companyUpdate).mutation(({ ctx, input }) => updateCompany(ctx.workspace, input)),
-    remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeCompany(ctx.workspace, input)),
-    restore: procedure.input(byId).mutation(({ ctx, input }) => restoreCompany(ctx.workspace, input.id)),
+    remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'company', input)),
+    restore: procedure.input(byId).mutation(({ ctx, input }) => {
+      restoreRecord(ctx.workspace, 'company', input.id);
+      return getCompany(ctx.workspace, input.id);
+    }),
     contacts: procedure.input(byId).query(({ ctx, input }) => companyContacts(ctx.workspace, input.id)),
   }),
   tags: router({
@@ -52,7 +59,7 @@ export const peopleRouter = router({
     list: procedure.input(recordRef).query(({ ctx, input }) => listNotes(ctx.workspace, input)),
     create: procedure.input(noteCreate).mutation(({ ctx, input }) => createNote(ctx.workspace, input)),
     update: procedure.input(noteUpdate).mutation(({ ctx, input }) => updateNote(ctx.workspace, input)),
-    remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeNote(ctx.workspace, input)),
+    remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'note', input)),
   }),
   bulk: router({
     tag: procedure.input(bulkTag).mutation(({ ctx, input }) => bulkTagRecords(ctx.workspace, input)),

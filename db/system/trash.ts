@@ -3,9 +3,8 @@ import type { TrashEntry, TrashKind, trashList } from '../contract/system';
 import { decodeCursor, encodeCursor } from '../read/keyset';
 import { statement } from '../read/statements';
 import { companies, contacts, notes } from '../people/schema';
-import { reindexCompany } from '../people/companies';
 import { reindexContact } from '../people/contacts';
-import { restoreNote } from '../people/notes';
+import { restoreRecord } from '../people/record-kinds';
 import { unindexRecord } from '../search/index';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
@@ -50,19 +49,7 @@ export function listTrash(workspace: Workspace, query: TrashQuery): { rows: Tras
 }
 
 export function restoreFromTrash(workspace: Workspace, item: { kind: TrashKind; id: number }): void {
-  if (item.kind === 'note') {
-    restoreNote(workspace, item.id);
-    return;
-  }
-  write(workspace, (writer) => {
-    if (item.kind === 'contact') {
-      writer.restore(contacts, item.id);
-      reindexContact(writer.sqlite, item.id);
-    } else {
-      writer.restore(companies, item.id);
-      reindexCompany(writer.sqlite, item.id);
-    }
-  });
+  restoreRecord(workspace, item.kind, item.id);
 }
 
 /**

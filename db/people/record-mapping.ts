@@ -1,0 +1,50 @@
+import type { RecordMeta } from '../contract/common';
+
+/** The bookkeeping columns every record row carries, as stored. */
+export interface RecordMetaRow {
+  id: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  created_by: number | null;
+  updated_by: number | null;
+  deleted_at: number | null;
+}
+
+export function recordMeta(row: RecordMetaRow): RecordMeta {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export interface Address {
+  street: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+export interface AddressRow {
+  street: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+}
+
+export function addressFromRow(row: AddressRow): Address {
+  return { street: row.street, city: row.city, region: row.region, postalCode: row.postal_code, country: row.country };
+}
+
+/** Address fields as Drizzle column values; a patch replaces the fields it names. */
+export function addressColumns(address: Partial<Address>): Partial<Address> {
+  const { street, city, region, postalCode, country } = address;
+  return { street, city, region, postalCode, country };
+}
