@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
 import { notFound, validation } from '../errors';
-import { decodeCursor, encodeCursor, keysetCondition, orderBy, type KeyValue } from '../read/keyset';
+import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
-import { addressColumns, addressFromRow, recordMeta } from './record-mapping';
+import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from './record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
@@ -18,8 +18,7 @@ import { checkTagIds, replaceTags, tagsFor } from './tags';
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
 
-interface CompanyDbRow {
-  id: number;
+interface CompanyDbRow extends RecordMetaRow {
   name: string;
   sort_name: string;
   industry: string | null;
@@ -33,12 +32,6 @@ interface CompanyDbRow {
   country: string | null;
   owner_id: number | null;
   owner_name: string | null;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  created_by: number | null;
-  updated_by: number | null;
-  deleted_at: number | null;
 }
 
 export function readCompany(sqlite: Database.Database, id: number): Company | undefined {
@@ -190,10 +183,8 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
      FROM companies co LEFT JOIN users u ON u.id = co.owner_id
      WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.direction)} LIMIT ?`,
   ).all(...params, query.limit + 1) as (CompanyDbRow & { contact_count: number })[];
-  const hasMore = rows.length > query.limit;
-  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   const tags = tagsFor(sqlite, 'company', pageRows.map((row) => row.id));
-  const last = pageRows.at(-1);
   return {
     rows: pageRows.map((row) => ({
       name: row.name,
@@ -207,7 +198,7 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
       tags: tags.get(row.id) ?? [],
       ...recordMeta(row),
     })),
-    nextCursor: hasMore && last ? encodeCursor(sortKey.values(last)) : null,
+    nextCursor,
     total: query.cursor
       ? null
       : (statement(sqlite, `SELECT count(*) AS n FROM companies co WHERE ${filterWhere}`).get(...filterParams) as { n: number }).n,

@@ -10,9 +10,9 @@ import type {
   duplicateCheck,
 } from '../contract/people';
 import { notFound, validation } from '../errors';
-import { decodeCursor, encodeCursor, keysetCondition, orderBy, type KeyValue } from '../read/keyset';
+import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
-import { addressColumns, addressFromRow, recordMeta } from './record-mapping';
+import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from './record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { FieldChange, RecordWriter } from '../write/record-writer';
@@ -27,8 +27,7 @@ type ContactListQuery = z.output<typeof contactList>;
 type DuplicateQuery = z.output<typeof duplicateCheck>;
 type Channel = { label: 'work' | 'home' | 'mobile' | 'other'; value: string };
 
-interface ContactDbRow {
-  id: number;
+interface ContactDbRow extends RecordMetaRow {
   name: string;
   job_title: string | null;
   company_id: number | null;
@@ -49,12 +48,6 @@ interface ContactDbRow {
   dnc_phone: number;
   dnc_sms: number;
   dnc_mail: number;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  created_by: number | null;
-  updated_by: number | null;
-  deleted_at: number | null;
 }
 
 export function getContact(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Contact {
@@ -246,8 +239,7 @@ const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (
   lifecycle: { columns: ['c.lifecycle', 'c.sort_name', 'c.id'], values: (row) => [row.lifecycle, row.sort_name, row.id] },
 };
 
-interface ListDbRow {
-  id: number;
+interface ListDbRow extends RecordMetaRow {
   name: string;
   sort_name: string;
   job_title: string | null;
@@ -260,12 +252,6 @@ interface ListDbRow {
   owner_name: string | null;
   vip: number;
   city: string | null;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  created_by: number | null;
-  updated_by: number | null;
-  deleted_at: number | null;
 }
 
 /** The WHERE clause shared by the page query and its count. */
@@ -322,10 +308,8 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
      FROM contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id
      WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.direction)} LIMIT ?`,
   ).all(...params, query.limit + 1) as ListDbRow[];
-  const hasMore = rows.length > query.limit;
-  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   const tags = tagsFor(sqlite, 'contact', pageRows.map((row) => row.id));
-  const last = pageRows.at(-1);
   return {
     rows: pageRows.map((row) => ({
       name: row.name,
@@ -342,7 +326,7 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
       tags: tags.get(row.id) ?? [],
       ...recordMeta(row),
     })),
-    nextCursor: hasMore && last ? encodeCursor(sortKey.values(last)) : null,
+    nextCursor,
     total: query.cursor
       ? null
       : (statement(sqlite, `SELECT count(*) AS n FROM contacts c WHERE ${filter.where}`).get(...filter.params) as { n: number }).n,

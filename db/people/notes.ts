@@ -2,24 +2,17 @@ import type Database from 'better-sqlite3';
 import type { Note, RecordRef } from '../contract/people';
 import { notFound, validation } from '../errors';
 import { statement } from '../read/statements';
-import { recordMeta } from './record-mapping';
+import { recordMeta, type RecordMetaRow } from './record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { notes } from './schema';
 
-interface NoteDbRow {
-  id: number;
+interface NoteDbRow extends RecordMetaRow {
   contact_id: number | null;
   company_id: number | null;
   body: string;
   author_name: string | null;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  created_by: number | null;
-  updated_by: number | null;
-  deleted_at: number | null;
 }
 
 const SELECT_NOTE = `SELECT n.*, u.name AS author_name FROM notes n LEFT JOIN users u ON u.id = n.created_by`;

@@ -34,3 +34,13 @@ export function keysetCondition(columns: string[], direction: 'asc' | 'desc'): s
 export function orderBy(columns: string[], direction: 'asc' | 'desc'): string {
   return columns.map((column) => `${column} ${direction.toUpperCase()}`).join(', ');
 }
+
+/**
+ * Splits the `limit + 1` rows a page query fetched into the page and the cursor for the next one
+ * (the extra row only says that there is more).
+ */
+export function pageOf<Row>(rows: Row[], limit: number, keyOf: (row: Row) => KeyValue[]): { pageRows: Row[]; nextCursor: string | null } {
+  const pageRows = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return { pageRows, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
