@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { statement } from '../read/statements';
-import { ftsPhrase, queryTerms, searchRowid, shortGrams, type IndexedKind } from './text';
+import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, shortGrams, type IndexedKind } from './text';
 
 /**
  * Keeps the FTS index in step with records. Called inside the write transaction that changed the
@@ -33,20 +33,23 @@ export function matchingIdsSql(
   query: string,
   options: { limit?: number } = {},
 ): { sql: string; params: (string | number)[] } | null {
-  const terms = queryTerms(query);
-  if (terms.long.length === 0 && terms.short.length === 0) return null;
+  const alternatives = queryAlternatives(query);
+  if (alternatives.length === 0) return null;
   const low = searchRowid(kind, 0);
-  const high = searchRowid(kind, 0) + 1_000_000_000_000;
-  const selects: string[] = [];
+  const high = low + KIND_STRIDE;
   const params: (string | number)[] = [];
-  if (terms.long.length) {
-    selects.push('SELECT rowid FROM search_trigram WHERE search_trigram MATCH ? AND rowid > ? AND rowid < ?');
-    params.push(terms.long.map(ftsPhrase).join(' AND '), low, high);
-  }
-  if (terms.short.length) {
-    selects.push('SELECT rowid FROM search_grams WHERE search_grams MATCH ? AND rowid > ? AND rowid < ?');
-    params.push(terms.short.map(ftsPhrase).join(' AND '), low, high);
-  }
+  const matches = alternatives.map((terms) => {
+    const selects: string[] = [];
+    if (terms.long.length) {
+      selects.push('SELECT rowid FROM search_trigram WHERE search_trigram MATCH ? AND rowid > ? AND rowid < ?');
+      params.push(terms.long.map(ftsPhrase).join(' AND '), low, high);
+    }
+    if (terms.short.length) {
+      selects.push('SELECT rowid FROM search_grams WHERE search_grams MATCH ? AND rowid > ? AND rowid < ?');
+      params.push(terms.short.map(ftsPhrase).join(' AND '), low, high);
+    }
+    return selects.join(' INTERSECT ');
+  });
   const limit = options.limit ? ` LIMIT ${Math.floor(options.limit)}` : '';
-  return { sql: `SELECT rowid - ${low} FROM (${selects.join(' INTERSECT ')})${limit}`, params };
+  return { sql: `SELECT rowid - ${low} FROM (${matches.join(' UNION ')})${limit}`, params };
 }

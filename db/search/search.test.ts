@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tempCore } from '../test-support/temp-workspace';
-import { queryTerms, shortGrams } from './text';
+import { queryAlternatives, shortGrams } from './text';
 
 describe('search', () => {
   it('finds Latin and Chinese substrings, including one and two characters', async () => {
@@ -62,13 +62,18 @@ describe('search', () => {
           await api.people.contacts.remove({ id: contact.id });
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
   });
 
-  it('splits queries into trigram and short terms', () => {
-    expect(queryTerms('Zhang 伟')).toEqual({ long: ['zhang'], short: ['伟'] });
-    expect(queryTerms('+86 138-0013')).toEqual({ long: ['861380013'], short: [] });
+  it('splits queries into trigram and short terms, with a digits-only alternative for phones', () => {
+    expect(queryAlternatives('Zhang 伟')).toEqual([{ long: ['zhang'], short: ['伟'] }]);
+    expect(queryAlternatives('+86 138-0013')).toEqual([
+      { long: ['+86', '138-0013'], short: [] },
+      { long: ['861380013'], short: [] },
+    ]);
+    expect(queryAlternatives('3-1')).toEqual([{ long: ['3-1'], short: [] }]);
+    expect(queryAlternatives('  ')).toEqual([]);
     expect(shortGrams('Wang 张伟')).toBe('w wa a an n ng g 张 张伟 伟');
   });
 });

@@ -54,11 +54,20 @@ export interface QueryTerms {
   short: string[];
 }
 
-/** Splits a user query into terms; a phone-like query becomes its digits. */
-export function queryTerms(raw: string): QueryTerms {
+/**
+ * The ways a user query can match: its words as typed and, when it looks like a phone number,
+ * also its bare digits (phones are indexed both ways). A record matching any alternative is a hit.
+ */
+export function queryAlternatives(raw: string): QueryTerms[] {
   const query = normalizeText(raw).trim();
-  if (!query) return { long: [], short: [] };
-  const words = looksLikePhone(query) ? [phoneDigits(query)] : query.split(/\s+/);
+  if (!query) return [];
+  const alternatives = [termsOf(query.split(/\s+/))].filter((terms) => terms.long.length + terms.short.length > 0);
+  const digits = phoneDigits(query);
+  if (looksLikePhone(query) && digits.length >= 3 && digits !== query) alternatives.push(termsOf([digits]));
+  return alternatives;
+}
+
+function termsOf(words: string[]): QueryTerms {
   const terms: QueryTerms = { long: [], short: [] };
   for (const word of words) {
     if (Array.from(word).length >= 3) {

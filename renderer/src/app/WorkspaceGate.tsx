@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FirstRunScreen } from '../features/system/first-run/FirstRunScreen';
+import { applyWorkspaceLocale } from '../i18n';
+import { AppShell } from './AppShell';
+import { errorCodeOf, errorMessageKey } from './errors';
+import { useTRPC } from './trpc';
+import { LoadingState } from './ui/LoadingState';
+
+/** Decides what the user sees first: a loading screen, the first-run choice, or the app. */
+export function WorkspaceGate() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const info = useQuery({ ...trpc.system.workspace.info.queryOptions(), meta: { silent: true } });
+
+  useEffect(() => {
+    if (info.data) applyWorkspaceLocale(info.data.locale);
+  }, [info.data]);
+
+  if (info.isPending) {
+    return (
+      <div className="splash">
+        <LoadingState label={t('workspace.opening')} />
+      </div>
+    );
+  }
+  if (info.isError) {
+    const code = errorCodeOf(info.error);
+    return (
+      <main className="splash">
+        <div className="splash__card" role="alert">
+          <h1>{t('workspace.cannotOpen')}</h1>
+          <p>{t(code === 'UNAUTHORIZED' ? 'workspace.needToken' : errorMessageKey(code))}</p>
+          <button type="button" className="button" onClick={() => void info.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!info.data.initialized) return <FirstRunScreen />;
+  return <AppShell workspace={info.data} />;
+}

@@ -1,0 +1,40 @@
+import { TRPCClientError } from '@trpc/client';
+import type { ErrorCode, FieldIssue, RapportErrorData } from '../../../db/contract/errors';
+
+/** The typed error data the core attaches to every API error (`error.data.rapport`), if any. */
+export function rapportErrorOf(error: unknown): RapportErrorData | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const data = (error as TRPCClientError<any>).data as { rapport?: RapportErrorData } | null | undefined;
+  return data?.rapport && typeof data.rapport.code === 'string' ? data.rapport : null;
+}
+
+export type UiErrorCode = ErrorCode | 'NETWORK' | 'UNAUTHORIZED';
+
+export function errorCodeOf(error: unknown): UiErrorCode {
+  const rapport = rapportErrorOf(error);
+  if (rapport) return rapport.code;
+  if (error instanceof TRPCClientError) {
+    const httpStatus = (error as TRPCClientError<any>).data?.httpStatus as number | undefined;
+    if (httpStatus === 401 || error.message.includes('401')) return 'UNAUTHORIZED';
+    if (!error.data) return 'NETWORK';
+  }
+  return 'INTERNAL';
+}
+
+/** Translation key of the message shown for an error code (see i18n `errors.*`). */
+export function errorMessageKey(code: UiErrorCode): string {
+  return `errors.${code}`;
+}
+
+/**
+ * Server issue paths are relative to the procedure input (`patch.emails.0.value` for an update);
+ * forms know fields relative to the record (`emails.0.value`).
+ */
+export function fieldIssues(error: unknown, stripPrefix = 'patch.'): FieldIssue[] {
+  const rapport = rapportErrorOf(error);
+  if (rapport?.code !== 'VALIDATION') return [];
+  return (rapport.issues ?? []).map((issue) => ({
+    path: issue.path.startsWith(stripPrefix) ? issue.path.slice(stripPrefix.length) : issue.path,
+    message: issue.message,
+  }));
+}

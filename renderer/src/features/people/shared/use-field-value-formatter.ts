@@ -1,0 +1,63 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../app/use-formatters';
+
+const ENUM_FIELDS: Record<string, string> = {
+  lifecycle: 'lifecycle',
+  source: 'source',
+  creditRating: 'creditRating',
+};
+
+const DATE_TIME_FIELDS = new Set(['deletedAt', 'createdAt', 'updatedAt']);
+
+/** Translated label of a record field as the core names it (audit entries, conflict rows). */
+export function useFieldLabel() {
+  const { t } = useTranslation();
+  return useCallback((field: string) => t(`fields.${field}`, { defaultValue: humanize(field) }), [t]);
+}
+
+function humanize(field: string): string {
+  const spaced = field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** A field value as text for history and conflict views: enums translated, dates localized. */
+export function useFieldValueFormatter() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const formatValue = useCallback(
+    (field: string, value: unknown): string => {
+      function formatItem(item: unknown): string {
+        if (item && typeof item === 'object') {
+          const record = item as Record<string, unknown>;
+          if (typeof record.value === 'string') {
+            return typeof record.label === 'string' ? `${record.value} (${t(`channelLabel.${record.label}`, { defaultValue: record.label })})` : record.value;
+          }
+          if (typeof record.name === 'string') return record.name;
+          return JSON.stringify(item);
+        }
+        return String(item);
+      }
+      if (value === null || value === undefined || value === '') return t('common.none');
+      if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+      const enumKey = ENUM_FIELDS[field];
+      if (enumKey && typeof value === 'string') return t(`${enumKey}.${value}`, { defaultValue: value });
+      if (field === 'birthday' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return format.isoDate(value);
+      if (DATE_TIME_FIELDS.has(field) && typeof value === 'number') return format.dateTime(value);
+      if (Array.isArray(value)) {
+        if (value.length === 0) return t('common.none');
+        return value.map((item) => formatItem(item)).join(', ');
+      }
+      if (typeof value === 'object') {
+        const parts = Object.entries(value as Record<string, unknown>)
+          .filter(([, part]) => part !== null && part !== undefined && part !== '' && part !== false)
+          .map(([key, part]) => (part === true ? t(`doNotContact.${key}`, { defaultValue: key }) : String(part)));
+        return parts.length > 0 ? parts.join(', ') : t('common.none');
+      }
+      if (typeof value === 'number') return format.number(value);
+      return String(value);
+    },
+    [t, format],
+  );
+  return formatValue;
+}

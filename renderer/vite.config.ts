@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The production CSP forbids inline scripts. Vite's dev server (React Refresh preamble, HMR over
+ * a websocket) needs a looser policy, so only `vite serve` relaxes it.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'rapport-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace(
+        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: http://127.0.0.1:*" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react(), devContentSecurityPolicy()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+    proxy: {
+      '/trpc': `http://127.0.0.1:${process.env.RAPPORT_API_PORT ?? 5174}`,
+    },
+  },
+});
