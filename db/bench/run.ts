@@ -12,9 +12,11 @@ import { matchingIdsSql } from '../search/index';
 import { searchAll } from '../system/search';
 import { compare, report, type BenchResult } from './measure';
 import { measureBrowserHostMemory } from './host-memory';
-import { seedLargeWorkspace } from './seed';
+import { salesHotPaths } from './sales-paths';
+import { seedLargeWorkspace, seedSales } from './seed';
 
 const SIZE = { contacts: 100_000, companies: 20_000 };
+const SALES = { deals: 50_000, activities: 1_000_000, orders: 50_000, linesPerOrder: 4 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 
 async function main(): Promise<void> {
@@ -26,10 +28,15 @@ async function main(): Promise<void> {
     const { sqlite } = workspace;
     const seedStarted = Date.now();
     seedLargeWorkspace(sqlite, SIZE, core.workspace.userId);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    sqlite.exec('ANALYZE');
     const seedMs = Date.now() - seedStarted;
     console.log(`Seeded ${SIZE.contacts} contacts and ${SIZE.companies} companies in ${(seedMs / 1000).toFixed(1)} s (budget 15 s)`);
+    const salesStarted = Date.now();
+    seedSales(sqlite, { ...SALES, ...SIZE }, core.workspace.userId);
+    console.log(
+      `Seeded ${SALES.deals} deals, ${SALES.activities} activities, ${SALES.orders * SALES.linesPerOrder} order lines in ${((Date.now() - salesStarted) / 1000).toFixed(1)} s`,
+    );
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.exec('ANALYZE');
     const api = appRouter.createCaller(core.context());
     const results: BenchResult[] = [];
 
@@ -134,6 +141,7 @@ async function main(): Promise<void> {
       budgetMs: 10,
       maxRatio: 1.5,
     });
+    results.push(...(await salesHotPaths(workspace, api)));
     core.close();
 
     const ok = report(results);

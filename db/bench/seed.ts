@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { contactSearchParts } from '../people/contacts';
-import { INDUSTRIES, JOB_TITLES, pick, sampleCompanyName, samplePerson, seededRandom } from '../people/sample-names';
+import { computeLine } from '../contract/money';
+import { COMPANY_KIND_EN, INDUSTRIES, JOB_TITLES, pick, sampleCompanyName, samplePerson, seededRandom } from '../people/sample-names';
 import { indexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 
@@ -68,6 +69,92 @@ export function seedLargeWorkspace(sqlite: Database.Database, size: SeedSize, ow
           address: { city: person.city },
         }),
       );
+    }
+  })();
+}
+
+export interface SalesSeedSize {
+  deals: number;
+  activities: number;
+  orders: number;
+  linesPerOrder: number;
+}
+
+const CHANNELS = ['call', 'email', 'sms', 'meeting', 'visit', 'fax', 'web', 'note'] as const;
+const REVENUE = ['placed', 'paid', 'shipped', 'delivered', 'returned'] as const;
+
+/**
+ * Deals spread over the default pipeline's stages and the next twelve months, a long tail of
+ * activities (every contact has some, a few have thousands), and orders with lines and events.
+ */
+export function seedSales(sqlite: Database.Database, size: SalesSeedSize & { contacts: number; companies: number }, ownerId: number): void {
+  const random = seededRandom(7);
+  const now = Date.now();
+  const stages = sqlite.prepare('SELECT id, pipeline_id, kind FROM stages ORDER BY position').all() as { id: number; pipeline_id: number; kind: string }[];
+  const insertDeal = sqlite.prepare(
+    `INSERT INTO deals (id, title, sort_title, contact_id, company_id, amount_minor, currency, expected_close_date, owner_id, pipeline_id, stage_id, status, closed_at, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const insertHistory = sqlite.prepare('INSERT INTO deal_stage_history (deal_id, stage_id, entered_at) VALUES (?, ?, ?)');
+  const insertActivity = sqlite.prepare(
+    `INSERT INTO activities (channel, direction, subject, occurred_at, contact_id, company_id, deal_id, created_by, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const insertOrder = sqlite.prepare(
+    `INSERT INTO orders (id, kind, number, status, contact_id, company_id, currency, subtotal_minor, discount_minor, total_minor, issued_at, version, created_at, updated_at)
+     VALUES (?, 'order', ?, ?, ?, ?, 'USD', ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const insertLine = sqlite.prepare(
+    `INSERT INTO order_lines (order_id, position, description, quantity, unit_price_minor, discount_type, discount_value, gross_minor, discount_minor, total_minor)
+     VALUES (?, ?, ?, ?, ?, 'percent', ?, ?, ?, ?)`,
+  );
+  const insertEvent = sqlite.prepare('INSERT INTO order_events (order_id, status, at) VALUES (?, ?, ?)');
+  sqlite.transaction(() => {
+    for (let id = 1; id <= size.deals; id++) {
+      const stage = pick(random, stages);
+      const month = new Date(now + Math.floor(random() * 365) * 86_400_000).toISOString().slice(0, 10);
+      const at = now - Math.floor(random() * 3e10);
+      const title = `Deal ${id} ${pick(random, COMPANY_KIND_EN)}`;
+      insertDeal.run(
+        id, title, normalizeText(title), 1 + Math.floor(random() * size.contacts), 1 + Math.floor(random() * size.companies),
+        Math.floor(random() * 5_000_000), month, ownerId, stage.pipeline_id, stage.id, stage.kind,
+        stage.kind === 'open' ? null : now - Math.floor(random() * 3e10), at, at,
+      );
+      insertHistory.run(id, stage.id, at);
+      indexRecord(sqlite, 'deal', id, [title]);
+    }
+    for (let index = 0; index < size.activities; index++) {
+      // Skewed: a tenth of the activities belong to the first hundred contacts (the busiest customers).
+      const contactId = random() < 0.1 ? 1 + Math.floor(random() * 100) : 1 + Math.floor(random() * size.contacts);
+      const at = now - Math.floor(random() * 3e10);
+      insertActivity.run(
+        pick(random, CHANNELS), random() < 0.5 ? 'inbound' : 'outbound', `Touchpoint ${index}`, at, contactId,
+        random() < 0.3 ? 1 + Math.floor(random() * size.companies) : null, random() < 0.2 ? 1 + Math.floor(random() * size.deals) : null,
+        ownerId, at, at,
+      );
+    }
+    for (let id = 1; id <= size.orders; id++) {
+      let subtotal = 0;
+      let discount = 0;
+      const lines: unknown[][] = [];
+      for (let position = 0; position < size.linesPerOrder; position++) {
+        const quantity = 1 + Math.floor(random() * 10);
+        const price = 100 + Math.floor(random() * 100_000);
+        const basisPoints = random() < 0.3 ? 1000 : 0;
+        const line = computeLine(quantity, price, basisPoints ? { type: 'percent', basisPoints } : { type: 'none' });
+        subtotal += line.grossMinor;
+        discount += line.discountMinor;
+        lines.push([id, position, `Item ${position}`, quantity, price, basisPoints, line.grossMinor, line.discountMinor, line.totalMinor]);
+      }
+      const at = now - Math.floor(random() * 3e10);
+      const status = pick(random, REVENUE);
+      insertOrder.run(
+        id, `SO-${String(id).padStart(6, '0')}`, status, 1 + Math.floor(random() * size.contacts), null,
+        subtotal, discount, subtotal - discount, at, at, at,
+      );
+      for (const line of lines) insertLine.run(...line);
+      insertEvent.run(id, 'placed', at);
+      if (status !== 'placed') insertEvent.run(id, status, at + 86_400_000);
     }
   })();
 }

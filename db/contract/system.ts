@@ -40,7 +40,7 @@ export const firstRunChoice = z.object({
   sampleData: z.boolean(),
 });
 
-export const SEARCH_KINDS = ['contact', 'company', 'note'] as const;
+export const SEARCH_KINDS = ['contact', 'company', 'deal', 'note'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const searchInput = z.object({
@@ -58,7 +58,7 @@ export interface SearchHit {
   parent: { kind: 'contact' | 'company'; id: number } | null;
 }
 
-export const TRASH_KINDS = ['contact', 'company', 'note'] as const;
+export const TRASH_KINDS = ['contact', 'company', 'note', 'deal', 'activity', 'task', 'order', 'product'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 
 export const trashList = z.object({

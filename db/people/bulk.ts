@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import type { bulkRemove, bulkTag } from '../contract/people';
+import type { bulkTag } from '../contract/people';
 import { RapportError } from '../errors';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
-import { removeInTransaction } from './record-kinds';
 import { companies, contacts } from './schema';
 import { checkTagIds, replaceTags, tagsFor } from './tags';
 
@@ -35,11 +34,4 @@ export function bulkTagRecords(workspace: Workspace, input: z.output<typeof bulk
   });
 }
 
-/** Soft-deletes many records in one transaction; they can be restored from the Trash. */
-export function bulkRemoveRecords(workspace: Workspace, input: z.output<typeof bulkRemove>): { count: number } {
-  return write(workspace, (writer) => {
-    const ids = [...new Set(input.ids)];
-    for (const id of ids) removeInTransaction(writer, input.kind, { id });
-    return { count: ids.length };
-  });
-}
+

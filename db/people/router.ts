@@ -17,11 +17,12 @@ import {
   tagCreate,
 } from '../contract/people';
 import { procedure, router } from '../api/trpc';
-import { bulkRemoveRecords, bulkTagRecords } from './bulk';
+import { bulkTagRecords } from './bulk';
+import { dependentsProcedure } from '../sales/orders-router';
+import { bulkRemoveRecords, removeRecord, restoreRecord } from '../system/record-kinds';
 import { companyContacts, createCompany, getCompany, listCompanies, updateCompany } from './companies';
 import { createContact, findDuplicates, getContact, listContacts, updateContact } from './contacts';
 import { createNote, listNotes, updateNote } from './notes';
-import { removeRecord, restoreRecord } from './record-kinds';
 import { createTag, listTags } from './tags';
 
 const byId = z.object({ id });
@@ -38,6 +39,7 @@ export const peopleRouter = router({
       return getContact(ctx.workspace, input.id);
     }),
     duplicates: procedure.input(duplicateCheck).query(({ ctx, input }) => findDuplicates(ctx.workspace, input)),
+    dependents: dependentsProcedure,
   }),
   companies: router({
     list: procedure.input(companyList).query(({ ctx, input }) => listCompanies(ctx.workspace, input)),
@@ -50,6 +52,7 @@ export const peopleRouter = router({
       return getCompany(ctx.workspace, input.id);
     }),
     contacts: procedure.input(byId).query(({ ctx, input }) => companyContacts(ctx.workspace, input.id)),
+    dependents: dependentsProcedure,
   }),
   tags: router({
     list: procedure.query(({ ctx }) => listTags(ctx.workspace)),
@@ -63,6 +66,6 @@ export const peopleRouter = router({
   }),
   bulk: router({
     tag: procedure.input(bulkTag).mutation(({ ctx, input }) => bulkTagRecords(ctx.workspace, input)),
-    remove: procedure.input(bulkRemove).mutation(({ ctx, input }) => bulkRemoveRecords(ctx.workspace, input)),
+    remove: procedure.input(bulkRemove).mutation(({ ctx, input }) => bulkRemoveRecords(ctx.workspace, input.kind, input.ids)),
   }),
 });

@@ -4,7 +4,7 @@
  */
 
 /** Record kinds in the index; the FTS rowid is kind * KIND_STRIDE + record id. */
-export const SEARCH_KIND_CODES = { contact: 1, company: 2, note: 3 } as const;
+export const SEARCH_KIND_CODES = { contact: 1, company: 2, note: 3, deal: 4 } as const;
 export type IndexedKind = keyof typeof SEARCH_KIND_CODES;
 export const KIND_STRIDE = 1_000_000_000_000;
 

@@ -9,7 +9,7 @@ type SearchQuery = z.output<typeof searchInput>;
 
 /** Global search (command palette): contacts, companies and notes whose text contains every term. */
 export function searchAll(workspace: Workspace, query: SearchQuery): SearchHit[] {
-  const kinds: SearchKind[] = query.kinds?.length ? query.kinds : ['contact', 'company', 'note'];
+  const kinds: SearchKind[] = query.kinds?.length ? query.kinds : ['contact', 'company', 'deal', 'note'];
   const hits: SearchHit[] = [];
   for (const kind of kinds) {
     const remaining = query.limit - hits.length;
@@ -52,6 +52,15 @@ const HIT_READERS: Record<SearchKind, (workspace: Workspace, match: Match, limit
          WHERE co.id IN (${match.sql}) AND co.deleted_at IS NULL ORDER BY instr(co.sort_name, ?) = 1 DESC, co.sort_name LIMIT ?`,
       ).all(...match.params, match.prefix, limit) as { id: number; name: string; city: string | null }[]
     ).map((row) => ({ kind: 'company', id: row.id, title: row.name, subtitle: row.city, parent: null })),
+  deal: (workspace, match, limit) =>
+    (
+      statement(
+        workspace.sqlite,
+        `SELECT d.id, d.title, coalesce(co.name, c.name) AS customer, s.name AS stage FROM deals d JOIN stages s ON s.id = d.stage_id
+         LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id
+         WHERE d.id IN (${match.sql}) AND d.deleted_at IS NULL ORDER BY instr(d.sort_title, ?) = 1 DESC, d.sort_title LIMIT ?`,
+      ).all(...match.params, match.prefix, limit) as { id: number; title: string; customer: string | null; stage: string }[]
+    ).map((row) => ({ kind: 'deal', id: row.id, title: row.title, subtitle: [row.customer, row.stage].filter(Boolean).join(' · '), parent: null })),
   note: (workspace, match, limit) =>
     (
       statement(

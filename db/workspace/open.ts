@@ -16,6 +16,7 @@ import {
   runMigrations,
 } from './migrations';
 import { isNetworkPath } from './network-path';
+import { ensureDefaultPipeline } from '../sales/default-pipeline';
 import { ensureWorkspaceDefaults, readSetting, writeSetting } from './settings';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -105,6 +106,7 @@ function openOnce(file: string, options: OpenOptions): Workspace {
 
     setAndCheck(sqlite, 'foreign_keys', 'ON', 1);
     ensureWorkspaceDefaults(sqlite, { locale: options.locale ?? 'en' });
+    ensureDefaultPipeline(sqlite, readSetting(sqlite, 'locale') ?? 'en');
 
     const onNetwork = isNetworkPath(resolved);
     if ((options.markShared || onNetwork) && readSetting(sqlite, 'shared') !== '1') {

@@ -1,0 +1,278 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Page } from '../contract/common';
+import type { Deal, DealRow, StageVisit, dealCreate, dealFilter, dealList, dealMove, dealUpdate } from '../contract/sales';
+import { notFound, validation } from '../errors';
+import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { requireLive } from '../read/references';
+import { statement } from '../read/statements';
+import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
+import { normalizeText } from '../search/text';
+import type { RecordWriter } from '../write/record-writer';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { readStage } from './pipelines';
+import { dealStageHistory, deals } from './schema';
+
+type DealListQuery = z.output<typeof dealList>;
+type DealFilter = z.output<typeof dealFilter>;
+
+export interface DealDbRow extends RecordMetaRow {
+  title: string;
+  sort_title: string;
+  contact_id: number | null;
+  contact_name: string | null;
+  company_id: number | null;
+  company_name: string | null;
+  amount_minor: number;
+  currency: string;
+  expected_close_date: string | null;
+  close_key: string;
+  owner_id: number | null;
+  owner_name: string | null;
+  pipeline_id: number;
+  stage_id: number;
+  stage_name: string;
+  stage_kind: DealRow['stageKind'];
+  probability: number;
+  weighted_minor: number;
+  source: Deal['source'];
+  source_campaign_id: number | null;
+  probability_override: number | null;
+  lost_reason: string | null;
+  closed_at: number | null;
+  description: string | null;
+}
+
+/** Weighted amount in exact integers: amount × probability / 100, halves rounded up. */
+export const WEIGHTED_SQL = '(d.amount_minor * coalesce(d.probability_override, s.probability) + 50) / 100';
+
+/** Deals with everything a row shows; callers add WHERE/ORDER/LIMIT. */
+export const DEAL_ROW_SQL = `
+  SELECT d.*, coalesce(d.expected_close_date, '9999-12-31') AS close_key,
+    c.name AS contact_name, co.name AS company_name, u.name AS owner_name,
+    s.name AS stage_name, s.kind AS stage_kind,
+    coalesce(d.probability_override, s.probability) AS probability, ${WEIGHTED_SQL} AS weighted_minor
+  FROM deals d JOIN stages s ON s.id = d.stage_id
+  LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id
+  LEFT JOIN users u ON u.id = d.owner_id`;
+
+export function toDealRow(row: DealDbRow): DealRow {
+  return {
+    title: row.title,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    expectedCloseDate: row.expected_close_date,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    pipelineId: row.pipeline_id,
+    stageId: row.stage_id,
+    stageName: row.stage_name,
+    stageKind: row.stage_kind,
+    probability: row.probability,
+    weightedMinor: row.weighted_minor,
+    ...recordMeta(row),
+  };
+}
+
+export function readDeal(sqlite: Database.Database, id: number): Deal | undefined {
+  const row = statement(sqlite, `${DEAL_ROW_SQL} WHERE d.id = ?`).get(id) as DealDbRow | undefined;
+  if (!row) return undefined;
+  const history = statement(
+    sqlite,
+    `SELECT h.stage_id, s.name AS stage_name, h.entered_at, h.left_at FROM deal_stage_history h JOIN stages s ON s.id = h.stage_id
+     WHERE h.deal_id = ? ORDER BY h.entered_at, h.id`,
+  ).all(id) as { stage_id: number; stage_name: string; entered_at: number; left_at: number | null }[];
+  return {
+    ...toDealRow(row),
+    source: row.source,
+    sourceCampaignId: row.source_campaign_id,
+    probabilityOverride: row.probability_override,
+    lostReason: row.lost_reason,
+    closedAt: row.closed_at,
+    description: row.description,
+    stageHistory: history.map(
+      (visit): StageVisit => ({ stageId: visit.stage_id, stageName: visit.stage_name, enteredAt: visit.entered_at, leftAt: visit.left_at }),
+    ),
+  };
+}
+
+export function getDeal(workspace: Workspace, id: number): Deal {
+  const deal = readDeal(workspace.sqlite, id);
+  if (!deal || deal.deletedAt !== null) throw notFound('Deal', id);
+  return deal;
+}
+
+export function reindexDeal(sqlite: Database.Database, id: number): void {
+  const row = statement(sqlite, 'SELECT title, deleted_at FROM deals WHERE id = ?').get(id) as { title: string; deleted_at: number | null } | undefined;
+  if (!row || row.deleted_at !== null) unindexRecord(sqlite, 'deal', id);
+  else indexRecord(sqlite, 'deal', id, [row.title]);
+}
+
+function checkDealReferences(sqlite: Database.Database, input: Partial<z.output<typeof dealCreate>>): void {
+  requireLive(sqlite, 'contacts', input.contactId, 'contactId');
+  requireLive(sqlite, 'companies', input.companyId, 'companyId');
+  requireLive(sqlite, 'users', input.ownerId, 'ownerId');
+}
+
+/** A deal and its quotes/orders share one currency; changing it while orders exist would mix them. */
+function checkCurrencyAgainstOrders(sqlite: Database.Database, dealId: number, currency: string): void {
+  const other = statement(sqlite, 'SELECT currency FROM orders WHERE deal_id = ? AND deleted_at IS NULL AND currency != ? LIMIT 1').get(dealId, currency) as
+    | { currency: string }
+    | undefined;
+  if (other) throw validation('currency', `This deal has orders in ${other.currency}; a deal and its orders share one currency`);
+}
+
+export function createDeal(workspace: Workspace, input: z.output<typeof dealCreate>): Deal {
+  const id = write(workspace, (writer) => insertDeal(writer, input));
+  return getDeal(workspace, id);
+}
+
+export function insertDeal(writer: RecordWriter, input: z.output<typeof dealCreate>): number {
+  const { sqlite } = writer;
+  checkDealReferences(sqlite, input);
+  const stage = readStage(sqlite, input.stageId);
+  if (!stage) throw validation('stageId', `Stage ${input.stageId} does not exist`);
+  const { stageId, probability, ...fields } = input;
+  const id = writer.insert(deals, {
+    ...fields,
+    sortTitle: normalizeText(input.title),
+    pipelineId: stage.pipelineId,
+    stageId,
+    status: stage.kind,
+    probabilityOverride: probability,
+    closedAt: stage.kind === 'open' ? null : writer.now,
+  });
+  writer.db.insert(dealStageHistory).values({ dealId: id, stageId, enteredAt: writer.now, userId: writer.workspace.userId || null }).run();
+  reindexDeal(sqlite, id);
+  return id;
+}
+
+export function updateDeal(workspace: Workspace, input: z.output<typeof dealUpdate>): Deal {
+  write(workspace, (writer) => {
+    const { probability, ...patch } = input.patch;
+    checkDealReferences(writer.sqlite, patch);
+    if (patch.currency) checkCurrencyAgainstOrders(writer.sqlite, input.id, patch.currency);
+    writer.update(
+      deals,
+      input.id,
+      input.version,
+      {
+        ...patch,
+        ...(patch.title !== undefined ? { sortTitle: normalizeText(patch.title) } : {}),
+        ...(probability !== undefined ? { probabilityOverride: probability } : {}),
+      },
+      { describeCurrent: (id) => readDeal(writer.sqlite, id) },
+    );
+    reindexDeal(writer.sqlite, input.id);
+  });
+  return getDeal(workspace, input.id);
+}
+
+/**
+ * Moves a deal to another stage of its pipeline: closes the open stage-history row, opens a new one,
+ * and keeps status/closed_at/lost reason in step. A lost stage needs a reason.
+ */
+export function moveDeal(workspace: Workspace, input: z.output<typeof dealMove>): Deal {
+  write(workspace, (writer) => {
+    const { sqlite } = writer;
+    const current = readDeal(sqlite, input.id);
+    if (!current || current.deletedAt !== null) throw notFound('Deal', input.id);
+    const target = readStage(sqlite, input.stageId);
+    if (!target || target.pipelineId !== current.pipelineId) throw validation('stageId', 'Choose a stage of the deal’s own pipeline');
+    if (target.kind === 'lost' && !input.lostReason) throw validation('lostReason', 'Say why the deal was lost');
+    writer.update(
+      deals,
+      input.id,
+      input.version,
+      {
+        stageId: target.id,
+        status: target.kind,
+        lostReason: target.kind === 'lost' ? input.lostReason : null,
+        closedAt: target.kind === 'open' ? null : current.stageId === target.id ? current.closedAt : writer.now,
+      },
+      { describeCurrent: (id) => readDeal(sqlite, id) },
+    );
+    if (current.stageId !== target.id) {
+      statement(sqlite, 'UPDATE deal_stage_history SET left_at = ? WHERE deal_id = ? AND left_at IS NULL').run(writer.now, input.id);
+      writer.db.insert(dealStageHistory).values({ dealId: input.id, stageId: target.id, enteredAt: writer.now, userId: writer.workspace.userId || null }).run();
+    }
+  });
+  return getDeal(workspace, input.id);
+}
+
+const SORT_KEYS: Record<DealListQuery['sort'], { columns: string[]; values: (row: DealDbRow) => KeyValue[] }> = {
+  title: { columns: ['d.sort_title', 'd.id'], values: (row) => [row.sort_title, row.id] },
+  amount: { columns: ['d.amount_minor', 'd.id'], values: (row) => [row.amount_minor, row.id] },
+  expectedClose: { columns: ["coalesce(d.expected_close_date, '9999-12-31')", 'd.id'], values: (row) => [row.close_key, row.id] },
+  updatedAt: { columns: ['d.updated_at', 'd.id'], values: (row) => [row.updated_at, row.id] },
+};
+
+/** The WHERE clause of deal filters, shared by the list, the board and the forecast. */
+export function dealFilterSql(filter: Partial<DealFilter>): { where: string[]; params: (string | number)[] } {
+  const where = ['d.deleted_at IS NULL'];
+  const params: (string | number)[] = [];
+  const add = (clause: string, ...values: (string | number)[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (filter.pipelineId !== undefined) add('d.pipeline_id = ?', filter.pipelineId);
+  if (filter.stageId !== undefined) add('d.stage_id = ?', filter.stageId);
+  if (filter.status !== undefined) add('d.status = ?', filter.status);
+  if (filter.ownerId !== undefined) add('d.owner_id = ?', filter.ownerId);
+  if (filter.contactId !== undefined) add('d.contact_id = ?', filter.contactId);
+  if (filter.companyId !== undefined) add('d.company_id = ?', filter.companyId);
+  if (filter.closeMonth !== undefined) add('d.expected_close_date >= ? AND d.expected_close_date < ?', `${filter.closeMonth}-01`, nextMonth(filter.closeMonth));
+  if (filter.search) {
+    const match = matchingIdsSql('deal', filter.search);
+    if (match) add(`d.id IN (${match.sql})`, ...match.params);
+  }
+  return { where, params };
+}
+
+/** '2026-12' → '2027-01-01': the exclusive upper bound of a month of ISO dates. */
+export function nextMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
+}
+
+export function listDeals(workspace: Workspace, query: DealListQuery): Page<DealRow> {
+  const { sqlite } = workspace;
+  const sortKey = SORT_KEYS[query.sort];
+  const filter = dealFilterSql(query);
+  const where = [...filter.where];
+  const params: KeyValue[] = [...filter.params];
+  if (query.cursor) {
+    where.push(keysetCondition(sortKey.columns, query.order));
+    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
+  }
+  const rows = statement(sqlite, `${DEAL_ROW_SQL} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`).all(
+    ...params,
+    query.limit + 1,
+  ) as DealDbRow[];
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
+  return {
+    rows: pageRows.map(toDealRow),
+    nextCursor,
+    total: query.cursor ? null : (statement(sqlite, `SELECT count(*) AS n FROM deals d WHERE ${filter.where.join(' AND ')}`).get(...filter.params) as { n: number }).n,
+  };
+}
+
+/** Reassigns many deals in one transaction, each versioned and audited. */
+export function bulkSetDealOwner(workspace: Workspace, input: { ids: number[]; ownerId: number | null }): { count: number } {
+  return write(workspace, (writer) => {
+    requireLive(writer.sqlite, 'users', input.ownerId, 'ownerId');
+    let count = 0;
+    for (const id of new Set(input.ids)) {
+      const row = writer.read(deals, id);
+      if (!row || row.deletedAt !== null) throw notFound('Deal', id);
+      if (writer.update(deals, id, row.version, { ownerId: input.ownerId }) !== row.version) count++;
+    }
+    return { count };
+  });
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Deal, leadConvert } from '../contract/sales';
+import { RapportError, notFound, validation } from '../errors';
+import { contacts } from '../people/schema';
+import { readContact } from '../people/contacts';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { readSetting } from '../workspace/settings';
+import { getDeal, insertDeal } from './deals';
+import { defaultPipelineId, readStages } from './pipelines';
+
+/**
+ * One step from a lead to a deal: the deal takes the contact's company, owner and source, starts in
+ * the pipeline's first open stage, and the contact moves on to prospect.
+ */
+export function convertLead(workspace: Workspace, input: z.output<typeof leadConvert>): Deal {
+  const dealId = write(workspace, (writer) => {
+    const { sqlite } = writer;
+    const contact = readContact(sqlite, input.contactId);
+    if (!contact || contact.deletedAt !== null) throw notFound('Contact', input.contactId);
+    // The version guards against converting twice (a double click, or two PCs at once).
+    if (contact.version !== input.contactVersion) {
+      throw new RapportError('CONFLICT', 'This contact changed after you opened it.', { current: contact });
+    }
+    const pipelineId = input.pipelineId ?? defaultPipelineId(sqlite);
+    const firstOpen = readStages(sqlite, pipelineId).find((stage) => stage.kind === 'open');
+    if (!firstOpen) throw validation('pipelineId', 'This pipeline has no open stage');
+    const id = insertDeal(writer, {
+      title: input.title ?? contact.companyName ?? contact.name,
+      contactId: contact.id,
+      companyId: contact.companyId,
+      amountMinor: input.amountMinor,
+      currency: input.currency ?? readSetting(sqlite, 'currency') ?? 'USD',
+      expectedCloseDate: input.expectedCloseDate,
+      ownerId: contact.ownerId ?? (writer.workspace.userId || null),
+      source: contact.source,
+      sourceCampaignId: null,
+      stageId: firstOpen.id,
+      probability: null,
+      description: null,
+    });
+    // Always bumps the contact's version (the stage change, or a no-op audit of the conversion).
+    writer.update(contacts, contact.id, input.contactVersion, { lifecycle: contact.lifecycle === 'lead' ? 'prospect' : contact.lifecycle }, {
+      extraChanges: [{ field: 'convertedToDeal', before: null, after: id }],
+    });
+    return id;
+  });
+  return getDeal(workspace, dealId);
+}

@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Page } from '../contract/common';
+import type { Product, productCreate, productList, productUpdate } from '../contract/sales';
+import { notFound, validation } from '../errors';
+import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { statement } from '../read/statements';
+import { normalizeText } from '../search/text';
+import { write } from '../write/transaction';
+import type { Workspace } from '../workspace/open';
+import { products } from './schema';
+
+type ProductCreate = z.output<typeof productCreate>;
+type ProductUpdate = z.output<typeof productUpdate>;
+type ProductListQuery = z.output<typeof productList>;
+
+interface ProductDbRow extends RecordMetaRow {
+  sku: string;
+  name: string;
+  sort_name: string;
+  unit_price_minor: number;
+  cost_minor: number | null;
+  currency: string;
+  category: string | null;
+  active: number;
+}
+
+function toProduct(row: ProductDbRow): Product {
+  return {
+    sku: row.sku,
+    name: row.name,
+    unitPriceMinor: row.unit_price_minor,
+    costMinor: row.cost_minor,
+    currency: row.currency,
+    category: row.category,
+    active: row.active === 1,
+    ...recordMeta(row),
+  };
+}
+
+/** Any product, deleted or not (the Trash and order lines of old orders read through this too). */
+export function readProduct(sqlite: Database.Database, id: number): Product | undefined {
+  const row = statement(sqlite, 'SELECT * FROM products WHERE id = ?').get(id) as ProductDbRow | undefined;
+  return row ? toProduct(row) : undefined;
+}
+
+export function getProduct(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Product {
+  const product = readProduct(workspace.sqlite, id);
+  if (!product || (product.deletedAt !== null && !options.includeDeleted)) throw notFound('Product', id);
+  return product;
+}
+
+/**
+ * SKUs are unique ignoring case, across the Trash too: the unique index is on lower(sku) over every
+ * row, so the check uses SQLite's own lower() to agree with it exactly.
+ */
+function checkSkuFree(sqlite: Database.Database, sku: string, exceptId: number | null): void {
+  const taken = statement(sqlite, 'SELECT id, name, deleted_at FROM products WHERE lower(sku) = lower(?) AND id IS NOT ?').get(sku, exceptId) as
+    | { id: number; name: string; deleted_at: number | null }
+    | undefined;
+  if (taken) {
+    const where = taken.deleted_at === null ? '' : ' (in the Trash)';
+    throw validation('sku', `SKU ${sku} is already used by ${taken.name}${where}`);
+  }
+}
+
+/** Column values for the fields present in a patch. */
+function patchColumns(input: Partial<ProductCreate>): Partial<typeof products.$inferInsert> {
+  const values: Partial<typeof products.$inferInsert> = {};
+  if (input.sku !== undefined) values.sku = input.sku;
+  if (input.name !== undefined) {
+    values.name = input.name;
+    values.sortName = normalizeText(input.name);
+  }
+  if (input.unitPriceMinor !== undefined) values.unitPriceMinor = input.unitPriceMinor;
+  if (input.costMinor !== undefined) values.costMinor = input.costMinor;
+  if (input.currency !== undefined) values.currency = input.currency;
+  if (input.category !== undefined) values.category = input.category;
+  if (input.active !== undefined) values.active = input.active;
+  return values;
+}
+
+export function createProduct(workspace: Workspace, input: ProductCreate): Product {
+  const id = write(workspace, (writer) => {
+    checkSkuFree(writer.sqlite, input.sku, null);
+    return writer.insert(products, {
+      sku: input.sku,
+      name: input.name,
+      sortName: normalizeText(input.name),
+      unitPriceMinor: input.unitPriceMinor,
+      costMinor: input.costMinor,
+      currency: input.currency,
+      category: input.category,
+      active: input.active,
+    });
+  });
+  return getProduct(workspace, id);
+}
+
+/**
+ * Changing a product's price or currency leaves existing quote and order lines alone: each line
+ * keeps the price it was sold at.
+ */
+export function updateProduct(workspace: Workspace, input: ProductUpdate): Product {
+  write(workspace, (writer) => {
+    const { sqlite } = writer;
+    const before = readProduct(sqlite, input.id);
+    if (!before || before.deletedAt !== null) throw notFound('Product', input.id);
+    if (input.patch.sku !== undefined && input.patch.sku !== before.sku) checkSkuFree(sqlite, input.patch.sku, input.id);
+    writer.update(products, input.id, input.version, patchColumns(input.patch), {
+      describeCurrent: (id) => readProduct(sqlite, id),
+    });
+  });
+  return getProduct(workspace, input.id);
+}
+
+/** `%text%` for LIKE, with the wildcard characters of the text itself taken literally. */
+function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+const SORT_COLUMNS = ['p.sort_name', 'p.id'];
+const sortValues = (row: ProductDbRow): KeyValue[] => [row.sort_name, row.id];
+
+/** Products by name. A catalogue is small next to contacts, so search is a plain LIKE on name and SKU. */
+export function listProducts(workspace: Workspace, query: ProductListQuery): Page<Product> {
+  const where = ['p.deleted_at IS NULL'];
+  const params: KeyValue[] = [];
+  if (query.active !== undefined) {
+    where.push('p.active = ?');
+    params.push(query.active ? 1 : 0);
+  }
+  if (query.category) {
+    where.push('p.category = ? COLLATE NOCASE');
+    params.push(query.category);
+  }
+  if (query.search) {
+    where.push(`(p.sort_name LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')`);
+    params.push(likeContaining(normalizeText(query.search)), likeContaining(query.search));
+  }
+  const filterWhere = where.join(' AND ');
+  const filterParams = [...params];
+  if (query.cursor) {
+    where.push(keysetCondition(SORT_COLUMNS, 'asc'));
+    params.push(...decodeCursor(query.cursor, SORT_COLUMNS.length));
+  }
+  const rows = statement(
+    workspace.sqlite,
+    `SELECT p.* FROM products p WHERE ${where.join(' AND ')} ORDER BY ${orderBy(SORT_COLUMNS, 'asc')} LIMIT ?`,
+  ).all(...params, query.limit + 1) as ProductDbRow[];
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortValues);
+  return {
+    rows: pageRows.map(toProduct),
+    nextCursor,
+    total: query.cursor
+      ? null
+      : (statement(workspace.sqlite, `SELECT count(*) AS n FROM products p WHERE ${filterWhere}`).get(...filterParams) as { n: number }).n,
+  };
+}
