@@ -14,7 +14,7 @@ const SAMPLE_CONTACTS = 300;
  * sample data has history, search rows and change-feed entries like anything a user typed.
  * Runs inside the caller's transaction (all or nothing).
  */
-export function loadSampleData(writer: RecordWriter): void {
+export function loadSampleData(writer: RecordWriter): { contactIds: number[]; companyIds: number[] } {
   const random = seededRandom(20261125);
   const ownerId = writer.workspace.userId || null;
   const tagIds = SAMPLE_TAGS.map((tag) => writer.insert(tags, tag));
@@ -38,6 +38,7 @@ export function loadSampleData(writer: RecordWriter): void {
       }),
     );
   }
+  const contactIds: number[] = [];
   for (let serial = 0; serial < SAMPLE_CONTACTS; serial++) {
     const person = samplePerson(random, serial);
     const contactId = insertContact(writer, {
@@ -56,9 +57,11 @@ export function loadSampleData(writer: RecordWriter): void {
       doNotContact: { email: random() < 0.05, phone: false, sms: random() < 0.05, mail: false },
       tagIds: random() < 0.35 ? [pick(random, tagIds)] : [],
     });
+    contactIds.push(contactId);
     if (random() < 0.25) {
       const body = pick(random, SAMPLE_NOTES);
       indexRecord(writer.sqlite, 'note', writer.insert(notes, { contactId, companyId: null, body }), [body]);
     }
   }
+  return { contactIds, companyIds };
 }

@@ -393,25 +393,28 @@ function insertOrder(writer: RecordWriter, order: NewOrder, lines: StoredLine[])
  * the deal's contact and company, so it shows on their pages and counts towards their revenue.
  */
 export function createOrder(workspace: Workspace, input: OrderCreate): Order {
-  const id = write(workspace, (writer) => {
-    const deal = checkReferences(writer.sqlite, input);
-    const { lines } = priceLines(writer.sqlite, input.currency, input.lines);
-    const customerGiven = input.contactId !== null || input.companyId !== null;
-    return insertOrder(
-      writer,
-      {
-        kind: input.kind,
-        contactId: customerGiven ? input.contactId : (deal?.liveContactId ?? null),
-        companyId: customerGiven ? input.companyId : (deal?.liveCompanyId ?? null),
-        dealId: input.dealId,
-        currency: input.currency,
-        note: input.note,
-        quoteId: null,
-      },
-      lines,
-    );
-  });
+  const id = write(workspace, (writer) => placeOrder(writer, input));
   return getOrder(workspace, id);
+}
+
+/** The same, inside a transaction the caller runs (sample data, imports). */
+export function placeOrder(writer: RecordWriter, input: OrderCreate): number {
+  const deal = checkReferences(writer.sqlite, input);
+  const { lines } = priceLines(writer.sqlite, input.currency, input.lines);
+  const customerGiven = input.contactId !== null || input.companyId !== null;
+  return insertOrder(
+    writer,
+    {
+      kind: input.kind,
+      contactId: customerGiven ? input.contactId : (deal?.liveContactId ?? null),
+      companyId: customerGiven ? input.companyId : (deal?.liveCompanyId ?? null),
+      dealId: input.dealId,
+      currency: input.currency,
+      note: input.note,
+      quoteId: null,
+    },
+    lines,
+  );
 }
 
 /** Replaces the note and/or the lines (recomputing the totals) while the quote or order is still editable. */
@@ -449,17 +452,21 @@ export function updateOrder(workspace: Workspace, input: OrderUpdate): Order {
 
 /** One status step along STATUS_TRANSITIONS, dated, recorded in the status history and the audit log. */
 export function setOrderStatus(workspace: Workspace, input: OrderStatusChange): Order {
-  write(workspace, (writer) => {
-    const { sqlite } = writer;
-    const order = liveOrder(sqlite, input.id);
-    // The version first: a stale screen gets CONFLICT with the current state, not a confusing transition error.
-    expectVersion(order, input.version);
-    if (input.status === 'converted') throw validation('status', 'Convert the quote to turn it into an order');
-    checkTransition(order, input.status);
-    writer.update(orders, order.id, order.version, { status: input.status }, { describeCurrent: (id) => readOrder(sqlite, id) });
-    addEvent(writer, order.id, input.status, input.at ?? writer.now, input.note);
-  });
+  write(workspace, (writer) => changeOrderStatus(writer, input));
   return getOrder(workspace, input.id);
+}
+
+/** The same, inside a transaction the caller runs; returns the new version. */
+export function changeOrderStatus(writer: RecordWriter, input: OrderStatusChange): number {
+  const { sqlite } = writer;
+  const order = liveOrder(sqlite, input.id);
+  // The version first: a stale screen gets CONFLICT with the current state, not a confusing transition error.
+  expectVersion(order, input.version);
+  if (input.status === 'converted') throw validation('status', 'Convert the quote to turn it into an order');
+  checkTransition(order, input.status);
+  const version = writer.update(orders, order.id, order.version, { status: input.status }, { describeCurrent: (id) => readOrder(sqlite, id) });
+  addEvent(writer, order.id, input.status, input.at ?? writer.now, input.note);
+  return version;
 }
 
 /**

@@ -7,6 +7,7 @@ import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
 import { normalizeText } from '../search/text';
+import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { products } from './schema';
@@ -82,20 +83,23 @@ function patchColumns(input: Partial<ProductCreate>): Partial<typeof products.$i
 }
 
 export function createProduct(workspace: Workspace, input: ProductCreate): Product {
-  const id = write(workspace, (writer) => {
-    checkSkuFree(writer.sqlite, input.sku, null);
-    return writer.insert(products, {
-      sku: input.sku,
-      name: input.name,
-      sortName: normalizeText(input.name),
-      unitPriceMinor: input.unitPriceMinor,
-      costMinor: input.costMinor,
-      currency: input.currency,
-      category: input.category,
-      active: input.active,
-    });
-  });
+  const id = write(workspace, (writer) => insertProduct(writer, input));
   return getProduct(workspace, id);
+}
+
+/** The same, inside a transaction the caller runs. */
+export function insertProduct(writer: RecordWriter, input: ProductCreate): number {
+  checkSkuFree(writer.sqlite, input.sku, null);
+  return writer.insert(products, {
+    sku: input.sku,
+    name: input.name,
+    sortName: normalizeText(input.name),
+    unitPriceMinor: input.unitPriceMinor,
+    costMinor: input.costMinor,
+    currency: input.currency,
+    category: input.category,
+    active: input.active,
+  });
 }
 
 /**

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
 import { RapportError } from '../errors';
 import { loadSampleData } from '../people/sample-data';
+import { loadSampleSales } from '../sales/sample-sales';
+import { loadSampleWork } from '../work/sample-work';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
 import { settings } from './schema';
@@ -51,7 +53,11 @@ export function completeFirstRun(workspace: Workspace, input: { sampleData: bool
     if (readSetting(writer.sqlite, 'initialized') === '1') {
       throw new RapportError('VALIDATION', 'This workspace is already set up.', { issues: [{ path: '', message: 'This workspace is already set up.' }] });
     }
-    if (input.sampleData) loadSampleData(writer);
+    if (input.sampleData) {
+      const people = loadSampleData(writer);
+      const { dealIds } = loadSampleSales(writer, people, readSetting(writer.sqlite, 'currency') ?? 'USD');
+      loadSampleWork(writer, { contactIds: people.contactIds, dealIds });
+    }
     writeSetting(writer.sqlite, 'initialized', '1');
     writer.change(settings, 0, 'update');
   });
