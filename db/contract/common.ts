@@ -47,3 +47,13 @@ export interface RecordMeta {
   updatedBy: number | null;
   deletedAt: number | null;
 }
+
+/** The contact, company and deal a record is about, with their names for display. */
+export interface RecordLinks {
+  contactId: number | null;
+  contactName: string | null;
+  companyId: number | null;
+  companyName: string | null;
+  dealId: number | null;
+  dealTitle: string | null;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, isoDate, optionalText, pageLimit, requiredText, sortDirection, version, type RecordMeta } from './common';
+import { cursor, id, isoDate, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
 import { currencyCode, lineDiscount, minorAmount, MAX_QUANTITY, type LineDiscount } from './money';
 import { contactSource, type CONTACT_SOURCES } from './people';
 
@@ -367,17 +367,11 @@ export interface OrderEvent {
   userName: string | null;
 }
 
-export interface OrderRow extends RecordMeta {
+export interface OrderRow extends RecordMeta, RecordLinks {
   kind: (typeof ORDER_KINDS)[number];
   /** Q-000123 for quotes, SO-000123 for orders. */
   number: string;
   status: OrderStatus;
-  contactId: number | null;
-  contactName: string | null;
-  companyId: number | null;
-  companyName: string | null;
-  dealId: number | null;
-  dealTitle: string | null;
   currency: string;
   subtotalMinor: number;
   discountMinor: number;

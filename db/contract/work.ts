@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, optionalText, pageLimit, requiredText, version, type RecordMeta } from './common';
+import { cursor, id, optionalText, pageLimit, requiredText, version, type RecordLinks, type RecordMeta } from './common';
 
 export const ACTIVITY_CHANNELS = ['call', 'email', 'sms', 'meeting', 'visit', 'fax', 'web', 'note'] as const;
 export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -48,7 +48,7 @@ export type ActivityCreateInput = z.input<typeof activityCreate>;
 
 export const activityUpdate = z.object({ id, version, patch: z.object(activityFields).partial() });
 
-export interface Activity extends RecordMeta {
+export interface Activity extends RecordMeta, RecordLinks {
   channel: ActivityChannel;
   direction: (typeof ACTIVITY_DIRECTIONS)[number] | null;
   subject: string;
@@ -56,12 +56,6 @@ export interface Activity extends RecordMeta {
   outcome: string | null;
   durationMinutes: number | null;
   occurredAt: number;
-  contactId: number | null;
-  contactName: string | null;
-  companyId: number | null;
-  companyName: string | null;
-  dealId: number | null;
-  dealTitle: string | null;
   /** Who logged it. */
   userName: string | null;
 }
@@ -123,7 +117,7 @@ export type TaskCreateInput = z.input<typeof taskCreate>;
 export const taskUpdate = z.object({ id, version, patch: z.object(taskFields).partial() });
 export const taskComplete = z.object({ id, version, done: z.boolean().default(true) });
 
-export interface Task extends RecordMeta {
+export interface Task extends RecordMeta, RecordLinks {
   title: string;
   notes: string | null;
   dueAt: number | null;
@@ -133,12 +127,6 @@ export interface Task extends RecordMeta {
   priority: (typeof TASK_PRIORITIES)[number];
   recurrence: { every: number; unit: (typeof RECURRENCE_UNITS)[number] } | null;
   completedAt: number | null;
-  contactId: number | null;
-  contactName: string | null;
-  companyId: number | null;
-  companyName: string | null;
-  dealId: number | null;
-  dealTitle: string | null;
 }
 
 export const taskList = z.object({

@@ -5,7 +5,7 @@ import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, compa
 import { notFound, validation } from '../errors';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
-import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from './record-mapping';
+import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';

@@ -12,7 +12,7 @@ import type {
 import { notFound, validation } from '../errors';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
-import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from './record-mapping';
+import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { FieldChange, RecordWriter } from '../write/record-writer';

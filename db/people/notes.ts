@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Note, RecordRef } from '../contract/people';
 import { notFound, validation } from '../errors';
 import { statement } from '../read/statements';
-import { recordMeta, type RecordMetaRow } from './record-mapping';
+import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';

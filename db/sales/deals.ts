@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Deal, DealRow, StageVisit, dealCreate, dealFilter, dealList, dealMove, dealUpdate } from '../contract/sales';
 import { notFound, validation } from '../errors';
-import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';

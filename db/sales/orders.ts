@@ -18,7 +18,7 @@ import {
   type quoteConvert,
 } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
-import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
@@ -52,16 +52,10 @@ interface StoredLine extends LineAmounts {
 
 // ---- Reading ------------------------------------------------------------------------------------
 
-export interface OrderDbRow extends RecordMetaRow {
+export interface OrderDbRow extends RecordMetaRow, RecordLinksRow {
   kind: OrderKind;
   number: string;
   status: OrderStatus;
-  contact_id: number | null;
-  contact_name: string | null;
-  company_id: number | null;
-  company_name: string | null;
-  deal_id: number | null;
-  deal_title: string | null;
   currency: string;
   subtotal_minor: number;
   discount_minor: number;
@@ -91,12 +85,7 @@ export function toOrderRow(row: OrderDbRow): OrderRow {
     kind: row.kind,
     number: row.number,
     status: row.status,
-    contactId: row.contact_id,
-    contactName: row.contact_name,
-    companyId: row.company_id,
-    companyName: row.company_name,
-    dealId: row.deal_id,
-    dealTitle: row.deal_title,
+    ...recordLinks(row),
     currency: row.currency,
     subtotalMinor: row.subtotal_minor,
     discountMinor: row.discount_minor,

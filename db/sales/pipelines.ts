@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pipeline, Stage, pipelineCreate, stageCreate, stageUpdate } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
-import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
 import type { RecordWriter } from '../write/record-writer';

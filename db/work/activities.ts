@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Activity, activityCreate, activityUpdate } from '../contract/work';
 import { notFound, validation } from '../errors';
-import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { activities } from './schema';
 
-interface ActivityDbRow extends RecordMetaRow {
+interface ActivityDbRow extends RecordMetaRow, RecordLinksRow {
   channel: Activity['channel'];
   direction: Activity['direction'];
   subject: string;
@@ -17,12 +17,6 @@ interface ActivityDbRow extends RecordMetaRow {
   outcome: string | null;
   duration_minutes: number | null;
   occurred_at: number;
-  contact_id: number | null;
-  contact_name: string | null;
-  company_id: number | null;
-  company_name: string | null;
-  deal_id: number | null;
-  deal_title: string | null;
   user_name: string | null;
 }
 
@@ -42,12 +36,7 @@ export function readActivity(sqlite: Database.Database, id: number): Activity | 
     outcome: row.outcome,
     durationMinutes: row.duration_minutes,
     occurredAt: row.occurred_at,
-    contactId: row.contact_id,
-    contactName: row.contact_name,
-    companyId: row.company_id,
-    companyName: row.company_name,
-    dealId: row.deal_id,
-    dealTitle: row.deal_title,
+    ...recordLinks(row),
     userName: row.user_name,
     ...recordMeta(row),
   };

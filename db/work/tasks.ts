@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Task, TodayView, taskComplete, taskCreate, taskList, taskUpdate, todayInput } from '../contract/work';
 import { notFound, validation } from '../errors';
-import { recordMeta, type RecordMetaRow } from '../people/record-mapping';
+import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { decodeCursor, keysetCondition, pageOf } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
@@ -13,7 +13,7 @@ import { checkLinks } from './activities';
 import { nextOccurrence } from './recurrence';
 import { tasks } from './schema';
 
-interface TaskDbRow extends RecordMetaRow {
+interface TaskDbRow extends RecordMetaRow, RecordLinksRow {
   title: string;
   notes: string | null;
   due_at: number | null;
@@ -24,12 +24,6 @@ interface TaskDbRow extends RecordMetaRow {
   recurrence_every: number | null;
   recurrence_unit: 'day' | 'week' | 'month' | null;
   completed_at: number | null;
-  contact_id: number | null;
-  contact_name: string | null;
-  company_id: number | null;
-  company_name: string | null;
-  deal_id: number | null;
-  deal_title: string | null;
   due_key: number;
 }
 
@@ -49,12 +43,7 @@ function toTask(row: TaskDbRow): Task {
     priority: row.priority,
     recurrence: row.recurrence_every && row.recurrence_unit ? { every: row.recurrence_every, unit: row.recurrence_unit } : null,
     completedAt: row.completed_at,
-    contactId: row.contact_id,
-    contactName: row.contact_name,
-    companyId: row.company_id,
-    companyName: row.company_name,
-    dealId: row.deal_id,
-    dealTitle: row.deal_title,
+    ...recordLinks(row),
     ...recordMeta(row),
   };
 }

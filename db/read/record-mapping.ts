@@ -1,4 +1,4 @@
-import type { RecordMeta } from '../contract/common';
+import type { RecordLinks, RecordMeta } from '../contract/common';
 
 /** The bookkeeping columns every record row carries, as stored. */
 export interface RecordMetaRow {
@@ -47,4 +47,25 @@ export function addressFromRow(row: AddressRow): Address {
 export function addressColumns(address: Partial<Address>): Partial<Address> {
   const { street, city, region, postalCode, country } = address;
   return { street, city, region, postalCode, country };
+}
+
+/** Rows that carry a record's links joined with their names (activities, tasks, orders). */
+export interface RecordLinksRow {
+  contact_id: number | null;
+  contact_name: string | null;
+  company_id: number | null;
+  company_name: string | null;
+  deal_id: number | null;
+  deal_title: string | null;
+}
+
+export function recordLinks(row: RecordLinksRow): RecordLinks {
+  return {
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    dealId: row.deal_id,
+    dealTitle: row.deal_title,
+  };
 }
