@@ -89,7 +89,7 @@ test.describe('a new user keeps contacts', () => {
     await page.keyboard.press('Control+K');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await expect(palette).toBeVisible();
-    await palette.getByRole('combobox', { name: 'Search contacts, companies and commands' }).fill('张伟');
+    await palette.getByRole('combobox', { name: 'Search contacts, companies, deals and commands' }).fill('张伟');
     const option = palette.getByRole('option', { name: new RegExp(NAME) });
     await expect(option).toBeVisible();
     await expect(option).toHaveAttribute('aria-selected', 'true');

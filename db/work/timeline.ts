@@ -142,7 +142,8 @@ function timelineSources(target: Target): Source[] {
   const dealOwner = target.kind === 'deal' ? { where: 'd.id = ?', params: [target.id] } : ownership(target, 'd');
   sources.push({
     type: 'deal_stage',
-    sql: `SELECT h.id, h.entered_at AS at, s.name AS title, d.lost_reason AS body, NULL AS channel, NULL AS direction, NULL AS outcome,
+    sql: `SELECT h.id, h.entered_at AS at, s.name AS title,
+            CASE WHEN s.kind = 'lost' AND h.left_at IS NULL THEN d.lost_reason END AS body, NULL AS channel, NULL AS direction, NULL AS outcome,
             NULL AS duration_minutes, u.name AS user_name, NULL AS version, 'deal' AS link_kind, d.id AS link_id, d.title AS link_label
           FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id JOIN stages s ON s.id = h.stage_id LEFT JOIN users u ON u.id = h.user_id
           WHERE ${dealOwner.where} AND d.deleted_at IS NULL`,

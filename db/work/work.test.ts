@@ -29,6 +29,16 @@ describe('activities and timelines', () => {
     expect(calls.rows.map((entry) => entry.title)).toEqual(['Intro call']);
     const dealTimeline = await api.work.timeline({ target: { kind: 'deal', id: deal.id } });
     expect(dealTimeline.rows.map((entry) => entry.title)).toEqual(['Proposal', 'Lead', 'Shop visit']);
+    // The lost reason belongs to the move into the lost stage only.
+    const moved = await api.sales.deals.get({ id: deal.id });
+    const lostStage = pipeline!.stages.find((stage) => stage.kind === 'lost')!;
+    await api.sales.deals.move({ id: deal.id, version: moved.version, stageId: lostStage.id, lostReason: 'Too expensive' });
+    const afterLoss = await api.work.timeline({ target: { kind: 'deal', id: deal.id } });
+    expect(afterLoss.rows.filter((entry) => entry.type === 'deal_stage').map((entry) => [entry.title, entry.body])).toEqual([
+      ['Lost', 'Too expensive'],
+      ['Proposal', null],
+      ['Lead', null],
+    ]);
   });
 
   it('pages through thousands of entries without gaps or repeats', async () => {

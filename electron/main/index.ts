@@ -30,6 +30,7 @@ import { buildMenuTemplate } from './menu';
 import { describeOpenError } from './open-errors';
 import { DATABASE_EXTENSIONS, databaseFromArgv, resolveAppPaths } from './paths';
 import { RecentFiles } from './recent';
+import { startReminderNotifier } from './reminders';
 import { hardenSession, hardenWebContents } from './security';
 import { MIN_SIZE, loadWindowState, placeWindow, saveWindowState } from './window-state';
 
@@ -102,6 +103,8 @@ async function start(): Promise<void> {
     return;
   }
   createWindow();
+  // Due task reminders become desktop notifications; a click opens Today.
+  startReminderNotifier({ getCore: () => core, getWindow: () => mainWindow });
 }
 
 /**

@@ -23,6 +23,7 @@ export function createFakeElectron() {
     lockRequested: false,
     csp: [] as string[],
     recentDocs: [] as string[],
+    notifications: [] as any[],
   };
 
   class FakeApp extends Emitter {
@@ -128,6 +129,22 @@ export function createFakeElectron() {
     focus() {}
   }
 
+  class FakeNotification extends Emitter {
+    static isSupported() {
+      return true;
+    }
+    options: { title: string; body?: string };
+    shown = false;
+    constructor(options: { title: string; body?: string }) {
+      super();
+      this.options = options;
+      state.notifications.push(this);
+    }
+    show() {
+      this.shown = true;
+    }
+  }
+
   const app = new FakeApp();
   (globalThis as any).__fakeApp = app;
 
@@ -156,6 +173,7 @@ export function createFakeElectron() {
         showOpenDialog: async () => ({ canceled: !state.nextOpenPath, filePaths: state.nextOpenPath ? [state.nextOpenPath] : [] }),
         showSaveDialog: async () => ({ canceled: !state.nextSavePath, filePath: state.nextSavePath }),
       },
+      Notification: FakeNotification,
       nativeTheme: { shouldUseDarkColors: false },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       session: {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../../../db/contract/system';
 import { CommandPalette } from '../features/system/command-palette/CommandPalette';
+import { ReminderNotices } from '../features/work/reminders/ReminderNotices';
 import { AppRoutes } from './AppRoutes';
 import { ChangeFeedPoller } from './ChangeFeedPoller';
 import { useRoute } from './router';
@@ -33,6 +34,7 @@ export function AppShell({ workspace }: { workspace: WorkspaceInfo }) {
       </main>
       {paletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
       <ChangeFeedPoller />
+      <ReminderNotices />
     </div>
   );
 }

@@ -6,11 +6,35 @@ import { useRoute } from './router';
 import { ThemeToggle } from './ThemeToggle';
 import { Icon, type IconName } from './ui/Icon';
 
-const NAV_ITEMS: { to: string; labelKey: string; icon: IconName }[] = [
-  { to: '/contacts', labelKey: 'nav.contacts', icon: 'person' },
-  { to: '/companies', labelKey: 'nav.companies', icon: 'building' },
-  { to: '/trash', labelKey: 'nav.trash', icon: 'trash' },
-  { to: '/settings', labelKey: 'nav.settings', icon: 'gear' },
+const NAV_GROUPS: { labelKey: string; items: { to: string; labelKey: string; icon: IconName }[] }[] = [
+  {
+    labelKey: 'nav.groups.work',
+    items: [{ to: '/today', labelKey: 'nav.today', icon: 'today' }],
+  },
+  {
+    labelKey: 'nav.groups.people',
+    items: [
+      { to: '/contacts', labelKey: 'nav.contacts', icon: 'person' },
+      { to: '/companies', labelKey: 'nav.companies', icon: 'building' },
+    ],
+  },
+  {
+    labelKey: 'nav.groups.sales',
+    items: [
+      { to: '/pipeline', labelKey: 'nav.pipeline', icon: 'pipeline' },
+      { to: '/deals', labelKey: 'nav.deals', icon: 'deal' },
+      { to: '/forecast', labelKey: 'nav.forecast', icon: 'chart' },
+      { to: '/orders', labelKey: 'nav.orders', icon: 'receipt' },
+      { to: '/products', labelKey: 'nav.products', icon: 'box' },
+    ],
+  },
+  {
+    labelKey: 'nav.groups.system',
+    items: [
+      { to: '/trash', labelKey: 'nav.trash', icon: 'trash' },
+      { to: '/settings', labelKey: 'nav.settings', icon: 'gear' },
+    ],
+  },
 ];
 
 export function Sidebar({ workspace, onOpenPalette }: { workspace: WorkspaceInfo; onOpenPalette: () => void }) {
@@ -31,19 +55,26 @@ export function Sidebar({ workspace, onOpenPalette }: { workspace: WorkspaceInfo
         <kbd aria-hidden="true">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
       <nav className="sidebar__nav" aria-label={t('nav.label')}>
-        <ul>
-          {NAV_ITEMS.map((item) => {
-            const active = path === item.to || path.startsWith(`${item.to}/`);
-            return (
-              <li key={item.to}>
-                <Link to={item.to} className={`sidebar__link${active ? ' sidebar__link--active' : ''}`} aria-current={active ? 'page' : undefined}>
-                  <Icon name={item.icon} />
-                  <span>{t(item.labelKey)}</span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+        {NAV_GROUPS.map((group) => (
+          <div key={group.labelKey} className="sidebar__group">
+            <p className="sidebar__group-title" id={`nav-group-${group.labelKey.split('.').pop()}`}>
+              {t(group.labelKey)}
+            </p>
+            <ul aria-labelledby={`nav-group-${group.labelKey.split('.').pop()}`}>
+              {group.items.map((item) => {
+                const active = path === item.to || path.startsWith(`${item.to}/`);
+                return (
+                  <li key={item.to}>
+                    <Link to={item.to} className={`sidebar__link${active ? ' sidebar__link--active' : ''}`} aria-current={active ? 'page' : undefined}>
+                      <Icon name={item.icon} />
+                      <span>{t(item.labelKey)}</span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
       </nav>
       <div className="sidebar__footer">
         <div className="sidebar__controls">

@@ -10,6 +10,15 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'Not a real date': 'validation.realDate',
   'Use a colour like #3366ff': 'validation.colour',
   'Use a three-letter ISO 4217 code such as CNY or USD': 'validation.currency',
+  'Use a three-letter currency code such as CNY or USD': 'validation.currency',
+  'A repeating task needs a due date': 'validation.repeatNeedsDue',
+  'Link the activity to a contact, a company or a deal': 'validation.activityLink',
+  'Choose a customer or a deal': 'validation.orderCustomer',
+  'Add at least one line': 'validation.orderLines',
+  'Amounts are whole minor units (cents, fen)': 'validation.wholeUnits',
+  'Use the format YYYY-MM': 'validation.monthFormat',
+  'A pipeline needs at least one won and one lost stage': 'validation.pipelineStages',
+  'Say why the deal was lost': 'validation.lostReason',
 };
 
 const BY_ISSUE_CODE: Record<string, string> = {

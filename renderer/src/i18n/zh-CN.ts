@@ -1,4 +1,6 @@
 import type { Resources } from './en';
+import { salesZhCN } from './sales-zh-CN';
+import { workZhCN } from './work-zh-CN';
 
 /**
  * Simplified Chinese. Same keys as en.ts; plural forms use only `_other` (Chinese has no plural).
@@ -10,6 +12,8 @@ type WithoutPlurals<T> = {
 };
 
 export const zhCN: WithoutPlurals<Translation<Resources>> = {
+  ...workZhCN,
+  ...salesZhCN,
   app: { name: 'Rapport' },
   common: {
     cancel: '取消',
@@ -35,6 +39,13 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     companies: '公司',
     trash: '回收站',
     settings: '设置',
+    today: '今天',
+    pipeline: '销售管道',
+    deals: '商机',
+    forecast: '销售预测',
+    orders: '订单',
+    products: '产品',
+    groups: { work: '工作', people: '客户', sales: '销售', system: '工作区' },
   },
   theme: {
     toggle: '深色主题',
@@ -77,6 +88,14 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     realDate: '日期不存在',
     colour: '请使用类似 #3366ff 的颜色',
     currency: '请使用三个字母的 ISO 4217 代码，例如 CNY 或 USD',
+    repeatNeedsDue: '重复的任务需要截止日期',
+    activityLink: '请将活动关联到联系人、公司或商机',
+    orderCustomer: '请选择客户或商机',
+    orderLines: '请至少添加一行',
+    wholeUnits: '金额须为最小单位（分）的整数',
+    monthFormat: '请使用 YYYY-MM 格式',
+    pipelineStages: '销售管道至少需要一个赢单阶段和一个输单阶段',
+    lostReason: '请说明输单原因',
   },
   fields: {
     name: '姓名',
@@ -114,6 +133,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     updatedAt: '更新时间',
     deletedAt: '删除时间',
     body: '备注',
+    convertedToDeal: '已转为商机',
   },
   lifecycle: { lead: '线索', prospect: '潜在客户', customer: '客户', inactive: '不活跃' },
   source: {
@@ -310,11 +330,11 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
   },
   trash: {
     title: '回收站',
-    subtitle: '已删除的联系人、公司和备注。可以恢复，也可以永久删除。',
+    subtitle: '已删除的记录会留在这里。可以恢复，也可以永久删除。',
     show: '显示',
     all: '全部',
-    kinds: { contact: '联系人', company: '公司', note: '备注' },
-    kindsPlural: { contact: '联系人', company: '公司', note: '备注' },
+    kinds: { contact: '联系人', company: '公司', note: '备注', deal: '商机', activity: '活动', task: '任务', order: '订单', product: '产品' },
+    kindsPlural: { contact: '联系人', company: '公司', note: '备注', deal: '商机', activity: '活动', task: '任务', order: '订单', product: '产品' },
     name: '名称',
     kind: '类型',
     deletedAt: '删除时间',
@@ -361,18 +381,32 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     open: '打开当前项目',
     saveNote: '添加或保存备注',
     close: '关闭对话框或菜单',
+    logActivity: '记录活动（在联系人、公司或商机页面）',
+    logCall: '记录通话',
+    newTask: '新建任务',
+    dragCard: '通过拖动手柄在看板上移动商机',
   },
   palette: {
     open: '搜索…',
     title: '命令面板',
-    inputLabel: '搜索联系人、公司和命令',
-    placeholder: '搜索联系人、公司，或输入命令…',
+    inputLabel: '搜索联系人、公司、商机和命令',
+    placeholder: '搜索联系人、公司、商机，或输入命令…',
     results: '结果',
-    noResults: '没有联系人或公司匹配“{{query}}”',
-    groups: { contacts: '联系人', companies: '公司', commands: '命令' },
+    noResults: '没有联系人、公司或商机匹配“{{query}}”',
+    groups: { contacts: '联系人', companies: '公司', deals: '商机', commands: '命令' },
     goContacts: '前往联系人',
     goCompanies: '前往公司',
     goTrash: '前往回收站',
+    goToday: '前往今天',
+    goPipeline: '前往销售管道',
+    goDeals: '前往商机',
+    goForecast: '前往销售预测',
+    goOrders: '前往订单',
+    goProducts: '前往产品',
+    newDeal: '新建商机',
+    newOrder: '新建订单',
+    newQuote: '新建报价',
+    managePipelines: '管理销售管道和阶段',
     goSettings: '前往设置',
     newContact: '新建联系人',
     newCompany: '新建公司',

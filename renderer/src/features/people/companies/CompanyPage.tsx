@@ -21,6 +21,11 @@ import { CompanyContactsPanel } from './CompanyContactsPanel';
 import { CompanyDetails } from './CompanyDetails';
 import { CompanyEditPanel } from './CompanyEditPanel';
 import { useDocumentTitle } from '../../../app/use-document-title';
+import { CustomerSalesPanel } from '../../sales/customers/CustomerSalesPanel';
+import { LogActivityButtons } from '../../work/activities/LogActivityButtons';
+import { TasksPanel } from '../../work/tasks/TasksPanel';
+import { TimelinePanel } from '../../work/timeline/TimelinePanel';
+import { DeleteRecordButton } from '../shared/DeleteRecordButton';
 
 export function CompanyPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -81,10 +86,7 @@ export function CompanyPage({ id }: { id: number }) {
                 <Icon name="edit" />
                 <span>{t('common.edit')}</span>
               </button>
-              <button type="button" className="button button--danger-ghost" onClick={() => void moveToTrash().catch(() => undefined)} disabled={remove.isPending}>
-                <Icon name="trash" />
-                <span>{t('common.delete')}</span>
-              </button>
+              <DeleteRecordButton kind="company" id={data.id} name={data.name} busy={remove.isPending} onDelete={moveToTrash} />
             </>
           )
         }
@@ -92,7 +94,12 @@ export function CompanyPage({ id }: { id: number }) {
       <div className="record-layout">
         <div className="record-layout__main">
           {editing ? <CompanyEditPanel base={editing} onDone={() => setEditing(null)} /> : <CompanyDetails company={data} />}
+          <CustomerSalesPanel kind="company" id={data.id} name={data.name} />
           <CompanyContactsPanel companyId={data.id} companyName={data.name} />
+          <TimelinePanel
+            target={{ kind: 'company', id: data.id }}
+            actions={<LogActivityButtons links={{ companyId: data.id }} recordName={data.name} shortcuts={editing === null} />}
+          />
           <NotesPanel target={{ kind: 'company', id: data.id }} />
         </div>
         <aside className="record-layout__side">
@@ -102,6 +109,7 @@ export function CompanyPage({ id }: { id: number }) {
             </h2>
             <TagEditor kind="company" recordId={data.id} recordName={data.name} tags={data.tags} readOnly={editing !== null} />
           </section>
+          <TasksPanel target={{ kind: 'company', id: data.id }} recordName={data.name} />
           <HistoryPanel kind="company" id={data.id} />
         </aside>
       </div>

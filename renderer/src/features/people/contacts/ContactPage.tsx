@@ -22,6 +22,12 @@ import { TagEditor } from '../tags/TagEditor';
 import { ContactDetails } from './ContactDetails';
 import { ContactEditPanel } from './ContactEditPanel';
 import { useDocumentTitle } from '../../../app/use-document-title';
+import { CustomerSalesPanel } from '../../sales/customers/CustomerSalesPanel';
+import { ConvertLeadDialog } from '../../sales/leads/ConvertLeadDialog';
+import { LogActivityButtons } from '../../work/activities/LogActivityButtons';
+import { TasksPanel } from '../../work/tasks/TasksPanel';
+import { TimelinePanel } from '../../work/timeline/TimelinePanel';
+import { DeleteRecordButton } from '../shared/DeleteRecordButton';
 
 export function ContactPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -30,6 +36,7 @@ export function ContactPage({ id }: { id: number }) {
   const queryClient = useQueryClient();
   const contact = useQuery({ ...trpc.people.contacts.get.queryOptions({ id }), meta: { silent: true } });
   const [editing, setEditing] = useState<Contact | null>(null);
+  const [converting, setConverting] = useState(false);
   const remove = useMutation(trpc.people.contacts.remove.mutationOptions());
 
   useDocumentTitle(contact.data?.name);
@@ -88,10 +95,13 @@ export function ContactPage({ id }: { id: number }) {
                 <Icon name="edit" />
                 <span>{t('common.edit')}</span>
               </button>
-              <button type="button" className="button button--danger-ghost" onClick={() => void moveToTrash().catch(() => undefined)} disabled={remove.isPending}>
-                <Icon name="trash" />
-                <span>{t('common.delete')}</span>
-              </button>
+              {data.lifecycle === 'lead' ? (
+                <button type="button" className="button button--primary" onClick={() => setConverting(true)}>
+                  <Icon name="deal" />
+                  <span>{t('leads.convertButton')}</span>
+                </button>
+              ) : null}
+              <DeleteRecordButton kind="contact" id={data.id} name={data.name} busy={remove.isPending} onDelete={moveToTrash} />
             </>
           )
         }
@@ -99,6 +109,11 @@ export function ContactPage({ id }: { id: number }) {
       <div className="record-layout">
         <div className="record-layout__main">
           {editing ? <ContactEditPanel base={editing} onDone={() => setEditing(null)} /> : <ContactDetails contact={data} />}
+          <CustomerSalesPanel kind="contact" id={data.id} name={data.name} />
+          <TimelinePanel
+            target={{ kind: 'contact', id: data.id }}
+            actions={<LogActivityButtons links={{ contactId: data.id, companyId: data.companyId }} recordName={data.name} shortcuts={editing === null && !converting} />}
+          />
           <NotesPanel target={{ kind: 'contact', id: data.id }} />
         </div>
         <aside className="record-layout__side">
@@ -108,9 +123,11 @@ export function ContactPage({ id }: { id: number }) {
             </h2>
             <TagEditor kind="contact" recordId={data.id} recordName={data.name} tags={data.tags} readOnly={editing !== null} />
           </section>
+          <TasksPanel target={{ kind: 'contact', id: data.id }} recordName={data.name} />
           <HistoryPanel kind="contact" id={data.id} />
         </aside>
       </div>
+      {converting ? <ConvertLeadDialog contact={data} onClose={() => setConverting(false)} /> : null}
     </div>
   );
 }

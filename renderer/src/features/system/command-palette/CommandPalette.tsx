@@ -10,7 +10,7 @@ import { paletteCommands } from './palette-commands';
 
 interface PaletteItem {
   key: string;
-  group: 'contacts' | 'companies' | 'commands';
+  group: 'contacts' | 'companies' | 'deals' | 'commands';
   title: string;
   subtitle: string | null;
   icon: IconName;
@@ -40,7 +40,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }, []);
 
   const hits = useQuery({
-    ...trpc.system.search.queryOptions({ query, kinds: ['contact', 'company'], limit: 12 }),
+    ...trpc.system.search.queryOptions({ query, kinds: ['contact', 'company', 'deal'], limit: 15 }),
     enabled: query.length > 0,
     placeholderData: (previous) => previous,
     meta: { silent: true },
@@ -49,18 +49,23 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   const items = useMemo<PaletteItem[]>(() => {
     const result: PaletteItem[] = [];
     if (query.length > 0) {
+      const groups = { contact: 'contacts', company: 'companies', deal: 'deals' } as const;
+      const icons = { contact: 'person', company: 'building', deal: 'deal' } as const;
+      const paths = { contact: '/contacts', company: '/companies', deal: '/deals' } as const;
       for (const hit of hits.data ?? []) {
-        if (hit.kind !== 'contact' && hit.kind !== 'company') continue;
+        if (hit.kind === 'note') continue;
+        const kind = hit.kind;
         result.push({
-          key: `${hit.kind}-${hit.id}`,
-          group: hit.kind === 'contact' ? 'contacts' : 'companies',
+          key: `${kind}-${hit.id}`,
+          group: groups[kind],
           title: hit.title,
           subtitle: hit.subtitle,
-          icon: hit.kind === 'contact' ? 'person' : 'building',
-          run: () => navigate(hit.kind === 'contact' ? `/contacts/${hit.id}` : `/companies/${hit.id}`),
+          icon: icons[kind],
+          run: () => navigate(`${paths[kind]}/${hit.id}`),
         });
       }
-      result.sort((a, b) => (a.group === b.group ? 0 : a.group === 'contacts' ? -1 : 1));
+      const order = ['contacts', 'companies', 'deals'];
+      result.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
     }
     const needle = text.trim().toLocaleLowerCase();
     for (const command of paletteCommands(theme, i18n.language)) {

@@ -8,6 +8,10 @@ export function KeyboardShortcuts() {
     { keys: '↑ ↓', label: t('shortcuts.rows') },
     { keys: 'Enter', label: t('shortcuts.open') },
     { keys: `${mod} Enter`, label: t('shortcuts.saveNote') },
+    { keys: 'L', label: t('shortcuts.logActivity') },
+    { keys: 'C', label: t('shortcuts.logCall') },
+    { keys: 'T', label: t('shortcuts.newTask') },
+    { keys: 'Space ← → Space', label: t('shortcuts.dragCard') },
     { keys: 'Esc', label: t('shortcuts.close') },
   ];
   return (

@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney, minorDigits } from '../../../db/contract/money';
+
+/** Formats integer minor units in the interface language (never through floats the user typed). */
+export function useMoney() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return useCallback(
+    (amountMinor: number, currency: string) => {
+      try {
+        return formatMoney(amountMinor, currency, locale);
+      } catch {
+        return `${currency} ${amountMinor}`;
+      }
+    },
+    [locale],
+  );
+}
+
+/** Minor units as the plain decimal text an amount input holds ("1234.50"), exact. */
+export function minorToInput(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  if (digits === 0) return String(amountMinor);
+  const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
+  return `${amountMinor < 0 ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}

@@ -1,0 +1,95 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type KeyboardEventHandler, type PointerEventHandler } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STAGE_KINDS, type Stage, type StageKind } from '../../../../../db/contract/sales';
+import { errorCodeOf } from '../../../app/errors';
+import { showToast } from '../../../app/toast-store';
+import { useTRPC } from '../../../app/trpc';
+import { Icon } from '../../../app/ui/Icon';
+
+/** One stage: rename it, set its probability and kind, move it up or down (or drag), remove it. */
+export function StageRow({ stage, index, count, onMove, onRemove }: { stage: Stage; index: number; count: number; onMove: (from: number, to: number) => void; onRemove: (stage: Stage) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
+  const [name, setName] = useState(stage.name);
+  const [probability, setProbability] = useState(String(stage.probability));
+  const [kind, setKind] = useState<StageKind>(stage.kind);
+  const update = useMutation({ ...trpc.sales.pipelines.stages.update.mutationOptions(), meta: { handledErrors: ['CONFLICT'] } });
+  const probabilityNumber = /^\d{1,3}$/.test(probability.trim()) ? Number(probability) : Number.NaN;
+  const valid = name.trim().length > 0 && probabilityNumber >= 0 && probabilityNumber <= 100;
+  const dirty = name.trim() !== stage.name || probabilityNumber !== stage.probability || kind !== stage.kind;
+
+  async function save() {
+    if (!valid || !dirty) return;
+    const patch: { name?: string; probability?: number; kind?: StageKind } = {};
+    if (name.trim() !== stage.name) patch.name = name.trim();
+    if (probabilityNumber !== stage.probability) patch.probability = probabilityNumber;
+    if (kind !== stage.kind) patch.kind = kind;
+    try {
+      await update.mutateAsync({ id: stage.id, version: stage.version, patch });
+      showToast({ tone: 'success', message: { key: 'pipelines.stageSaved', values: { name: patch.name ?? stage.name } } });
+    } catch (error) {
+      if (errorCodeOf(error) === 'CONFLICT') showToast({ tone: 'error', message: { key: 'pipelines.conflict' } });
+    }
+  }
+
+  const label = stage.name;
+  return (
+    <li ref={setNodeRef} className={`stage-row${isDragging ? ' stage-row--dragging' : ''}`} style={{ transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition }}>
+      <button
+        ref={setActivatorNodeRef}
+        type="button"
+        className="icon-button icon-button--small stage-row__handle"
+        {...attributes}
+        onPointerDown={listeners?.onPointerDown as PointerEventHandler<HTMLButtonElement> | undefined}
+        onKeyDown={listeners?.onKeyDown as KeyboardEventHandler<HTMLButtonElement> | undefined}
+        aria-label={t('pipelines.dragStage', { name: label })}
+      >
+        <Icon name="grip" size={14} />
+      </button>
+      <form
+        className="stage-row__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <input className="input input--small" aria-label={t('pipelines.stageName', { n: index + 1 })} value={name} maxLength={60} aria-invalid={name.trim().length === 0} onChange={(event) => setName(event.target.value)} />
+        <span className="stage-row__probability">
+          <input
+            className="input input--small cell-tabular"
+            inputMode="numeric"
+            aria-label={t('pipelines.stageProbability', { name: label })}
+            value={probability}
+            aria-invalid={Number.isNaN(probabilityNumber) || probabilityNumber > 100}
+            onChange={(event) => setProbability(event.target.value)}
+          />
+          <span aria-hidden="true">%</span>
+        </span>
+        <select className="select select--compact" aria-label={t('pipelines.stageKind', { name: label })} value={kind} onChange={(event) => setKind(event.target.value as StageKind)}>
+          {STAGE_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {t(`pipelines.kinds.${value}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--small" disabled={!valid || !dirty || update.isPending}>
+          {t('common.save')}
+        </button>
+      </form>
+      <span className="stage-row__actions">
+        <button type="button" className="icon-button icon-button--small" aria-label={t('pipelines.moveUp', { name: label })} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+          <Icon name="arrowUp" size={13} />
+        </button>
+        <button type="button" className="icon-button icon-button--small" aria-label={t('pipelines.moveDown', { name: label })} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+          <Icon name="arrowDown" size={13} />
+        </button>
+        <button type="button" className="button button--small button--danger-ghost" aria-label={t('pipelines.removeStage', { name: label })} onClick={() => onRemove(stage)}>
+          {t('common.delete')}
+        </button>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,124 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../../../db/contract/sales';
+import { errorCodeOf, fieldIssues } from '../../../app/errors';
+import { showToast } from '../../../app/toast-store';
+import { useTRPC } from '../../../app/trpc';
+import { Field } from '../../../app/ui/Field';
+import { Modal } from '../../../app/ui/Modal';
+import { changedFields } from '../../people/shared/record-patch';
+import { MoneyInput } from '../shared/MoneyInput';
+import { emptyProductForm, formValuesToProductInput, productFormResolver, productToFormValues, type ProductFormValues } from './product-form-values';
+
+const SERVER_FIELDS: Record<string, FieldPath<ProductFormValues>> = { unitPriceMinor: 'unitPrice', costMinor: 'cost', sku: 'sku', name: 'name', currency: 'currency', category: 'category' };
+
+/** Create or edit a product: SKU, name, unit price, cost, currency, category, active. */
+export function ProductDialog({ product, currency, onClose }: { product?: Product; currency: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const formId = useId();
+  const form = useForm<ProductFormValues>({
+    resolver: productFormResolver(t('money.invalid')),
+    defaultValues: product ? productToFormValues(product) : emptyProductForm(currency),
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState, setError, control } = form;
+  const { errors, isSubmitting } = formState;
+  const chosenCurrency = useWatch({ control, name: 'currency' });
+  const create = useMutation({ ...trpc.sales.products.create.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });
+  const update = useMutation({ ...trpc.sales.products.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
+  const remove = useMutation(trpc.sales.products.remove.mutationOptions());
+
+  const submit = handleSubmit(async (values) => {
+    const { input } = formValuesToProductInput(values);
+    try {
+      if (product) {
+        const patch = changedFields(formValuesToProductInput(productToFormValues(product)).input, input);
+        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: product.id, version: product.version, patch });
+      } else {
+        await create.mutateAsync(input);
+      }
+      showToast({ tone: 'success', message: { key: 'products.saved', values: { name: input.name.trim() } } });
+      onClose();
+    } catch (error) {
+      if (errorCodeOf(error) === 'CONFLICT') {
+        showToast({ tone: 'error', message: { key: 'products.conflict' } });
+        onClose();
+        return;
+      }
+      for (const issue of fieldIssues(error)) {
+        const field = SERVER_FIELDS[issue.path];
+        if (field) setError(field, { type: 'server', message: issue.message }, { shouldFocus: true });
+        else setError('root.server', { type: 'server', message: issue.message });
+      }
+    }
+  });
+
+  async function deleteProduct() {
+    if (!product) return;
+    await remove.mutateAsync({ id: product.id, version: product.version });
+    showToast({ message: { key: 'products.deleted', values: { name: product.name } } });
+    onClose();
+  }
+
+  const title = product ? t('products.editTitle') : t('products.new');
+  const busy = isSubmitting || remove.isPending;
+  return (
+    <Modal
+      title={title}
+      onDismiss={onClose}
+      busy={busy}
+      footer={
+        <>
+          {product ? (
+            <button type="button" className="button button--danger-ghost modal__footer-start" onClick={() => void deleteProduct().catch(() => undefined)} disabled={busy}>
+              {t('common.delete')}
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form={formId} className="button button--primary" disabled={busy}>
+            {isSubmitting ? t('common.saving') : product ? t('common.save') : t('products.create')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="compact-form" onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
+        {errors.root?.server ? (
+          <p className="form-error" role="alert">
+            {errors.root.server.message}
+          </p>
+        ) : null}
+        <div className="form-grid form-grid--compact">
+          <Field label={t('products.fields.sku')} error={errors.sku}>
+            {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('sku')} />}
+          </Field>
+          <Field label={t('products.fields.category')} error={errors.category}>
+            {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('category')} />}
+          </Field>
+          <Field label={t('products.fields.name')} error={errors.name} className="form-grid__wide">
+            {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('name')} />}
+          </Field>
+          <Field label={t('products.fields.unitPrice')} error={errors.unitPrice}>
+            {(fieldControl) => <MoneyInput currency={chosenCurrency} placeholder="0.00" {...fieldControl} {...register('unitPrice')} />}
+          </Field>
+          <Field label={t('products.fields.cost')} error={errors.cost}>
+            {(fieldControl) => <MoneyInput currency={chosenCurrency} {...fieldControl} {...register('cost')} />}
+          </Field>
+          <Field label={t('products.fields.currency')} error={errors.currency}>
+            {(fieldControl) => <input className="input input--short" maxLength={3} {...fieldControl} {...register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })} />}
+          </Field>
+          <div className="field field--checkbox">
+            <label className="checkbox-row">
+              <input type="checkbox" {...register('active')} />
+              <span>{t('products.fields.active')}</span>
+            </label>
+          </div>
+        </div>
+      </form>
+    </Modal>
+  );
+}

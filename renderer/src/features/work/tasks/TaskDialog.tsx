@@ -1,0 +1,208 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { RECURRENCE_UNITS, TASK_PRIORITIES, type Task } from '../../../../../db/contract/work';
+import { errorCodeOf, fieldIssues } from '../../../app/errors';
+import { showToast } from '../../../app/toast-store';
+import { useTRPC } from '../../../app/trpc';
+import { Field } from '../../../app/ui/Field';
+import { Modal } from '../../../app/ui/Modal';
+import { useWorkspace } from '../../../app/use-workspace';
+import { OwnerSelect } from '../../people/shared/OwnerSelect';
+import { RecordPicker, type RecordChoice } from '../../system/search/RecordPicker';
+import { emptyTaskForm, formValuesToTaskInput, REMINDER_CHOICES, taskFormResolver, taskToFormValues, type TaskFormValues } from './task-form-values';
+
+export interface TaskDialogProps {
+  /** Edit this task; without it the dialog creates one. */
+  task?: Task;
+  /** The record a new task is about (prefilled from the page it was opened on). */
+  link?: RecordChoice | null;
+  onClose: () => void;
+}
+
+const SERVER_FIELDS: Record<string, FieldPath<TaskFormValues>> = {
+  dueAt: 'dueDate',
+  remindAt: 'reminder',
+  'recurrence.every': 'every',
+  recurrence: 'every',
+  title: 'title',
+  notes: 'notes',
+  assigneeId: 'assigneeId',
+  priority: 'priority',
+};
+
+/** Create or edit a task: title, due date and time, reminder, assignee, priority, linked record, repeat. */
+export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const workspace = useWorkspace();
+  const formId = useId();
+  const messages = { needDate: t('tasks.needDate'), reminderNeedsDue: t('tasks.reminderNeedsDue'), invalidDate: t('validation.invalidValue') };
+  const form = useForm<TaskFormValues>({
+    resolver: taskFormResolver(messages),
+    defaultValues: task ? taskToFormValues(task) : emptyTaskForm(link, workspace?.currentUser.id ?? null),
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState, setError, control } = form;
+  const { errors, isSubmitting } = formState;
+  const create = useMutation({ ...trpc.work.tasks.create.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });
+  const update = useMutation({ ...trpc.work.tasks.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
+  const remove = useMutation(trpc.work.tasks.remove.mutationOptions());
+  const reminder = useWatch({ control, name: 'reminder' });
+  const repeat = useWatch({ control, name: 'repeat' });
+
+  const submit = handleSubmit(async (values) => {
+    const { input } = formValuesToTaskInput(values, messages);
+    try {
+      if (task) {
+        await update.mutateAsync({ id: task.id, version: task.version, patch: input });
+        showToast({ tone: 'success', message: { key: 'tasks.saved', values: { title: values.title.trim() } } });
+      } else {
+        await create.mutateAsync(input);
+        showToast({ tone: 'success', message: { key: 'tasks.created', values: { title: values.title.trim() } } });
+      }
+      onClose();
+    } catch (error) {
+      if (errorCodeOf(error) === 'CONFLICT') {
+        showToast({ tone: 'error', message: { key: 'tasks.conflict' } });
+        onClose();
+        return;
+      }
+      for (const issue of fieldIssues(error)) {
+        const field = SERVER_FIELDS[issue.path];
+        if (field) setError(field, { type: 'server', message: issue.message }, { shouldFocus: true });
+        else setError('root.server', { type: 'server', message: issue.message });
+      }
+    }
+  });
+
+  async function deleteTask() {
+    if (!task) return;
+    await remove.mutateAsync({ id: task.id, version: task.version });
+    showToast({ message: { key: 'tasks.deleted', values: { title: task.title } } });
+    onClose();
+  }
+
+  const title = task ? t('tasks.editTitle') : t('tasks.newTitle');
+  const busy = isSubmitting || remove.isPending;
+  return (
+    <Modal
+      title={title}
+      onDismiss={onClose}
+      busy={busy}
+      footer={
+        <>
+          {task ? (
+            <button type="button" className="button button--danger-ghost modal__footer-start" onClick={() => void deleteTask().catch(() => undefined)} disabled={busy}>
+              {t('common.delete')}
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form={formId} className="button button--primary" disabled={busy}>
+            {isSubmitting ? t('common.saving') : task ? t('common.save') : t('tasks.create')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="compact-form" onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
+        {errors.root?.server ? (
+          <p className="form-error" role="alert">
+            {errors.root.server.message}
+          </p>
+        ) : null}
+        <div className="form-grid form-grid--compact">
+          <Field label={t('tasks.fields.title')} error={errors.title} className="form-grid__wide">
+            {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('title')} />}
+          </Field>
+          <Field label={t('tasks.fields.dueDate')} error={errors.dueDate}>
+            {(fieldControl) => <input className="input" type="date" {...fieldControl} {...register('dueDate')} />}
+          </Field>
+          <Field label={t('tasks.fields.dueTime')} error={errors.dueTime} hint={t('tasks.dueTimeHint')}>
+            {(fieldControl) => <input className="input" type="time" {...fieldControl} {...register('dueTime')} />}
+          </Field>
+          <Field label={t('tasks.fields.reminder')} error={errors.reminder}>
+            {(fieldControl) => (
+              <select className="select" {...fieldControl} {...register('reminder')}>
+                {REMINDER_CHOICES.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {t(`tasks.reminders.${choice}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {reminder === 'custom' ? (
+            <Field label={t('tasks.fields.remindAt')} error={errors.remindAt}>
+              {(fieldControl) => <input className="input" type="datetime-local" {...fieldControl} {...register('remindAt')} />}
+            </Field>
+          ) : (
+            <div aria-hidden="true" />
+          )}
+          <Field label={t('tasks.fields.assignee')} error={errors.assigneeId}>
+            {(fieldControl) => <OwnerSelect emptyLabel={t('tasks.unassigned')} {...fieldControl} {...register('assigneeId')} />}
+          </Field>
+          <Field label={t('tasks.fields.priority')} error={errors.priority}>
+            {(fieldControl) => (
+              <select className="select" {...fieldControl} {...register('priority')}>
+                {TASK_PRIORITIES.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {t(`tasks.priorities.${priority}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('tasks.fields.link')} error={errors.link as any} className="form-grid__wide">
+            {(fieldControl) => (
+              <Controller
+                control={control}
+                name="link"
+                render={({ field }) => (
+                  <RecordPicker
+                    kinds={['contact', 'company', 'deal']}
+                    id={fieldControl.id}
+                    aria-invalid={fieldControl['aria-invalid']}
+                    aria-describedby={fieldControl['aria-describedby']}
+                    placeholder={t('tasks.linkPlaceholder')}
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
+                )}
+              />
+            )}
+          </Field>
+          <div className="form-grid__wide repeat-row">
+            <label className="checkbox-row">
+              <input type="checkbox" {...register('repeat')} />
+              <span>{t('tasks.fields.repeat')}</span>
+            </label>
+            {repeat ? (
+              <>
+                <Field label={t('tasks.fields.every')} error={errors.every}>
+                  {(fieldControl) => <input className="input input--tiny" type="number" min={1} max={365} step={1} {...fieldControl} {...register('every')} />}
+                </Field>
+                <Field label={t('tasks.fields.unit')} error={errors.unit}>
+                  {(fieldControl) => (
+                    <select className="select" {...fieldControl} {...register('unit')}>
+                      {RECURRENCE_UNITS.map((unit) => (
+                        <option key={unit} value={unit}>
+                          {t(`tasks.units.${unit}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </>
+            ) : null}
+          </div>
+          <Field label={t('tasks.fields.notes')} error={errors.notes} className="form-grid__wide">
+            {(fieldControl) => <textarea className="textarea" rows={2} {...fieldControl} {...register('notes')} />}
+          </Field>
+        </div>
+      </form>
+    </Modal>
+  );
+}
