@@ -1,7 +1,7 @@
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CompanyCreate } from '../../../../../db/contract/people';
-import { fieldIssues } from '../../../app/errors';
+import { setServerErrors } from '../../../app/form-server-errors';
 import { Field } from '../../../app/ui/Field';
 import { OwnerSelect } from '../shared/OwnerSelect';
 import { companyFormResolver, type CompanyFormValues } from './company-form-values';
@@ -30,10 +30,7 @@ export function CompanyForm({ initialValues, submitLabel, onSubmit, onCancel, au
     try {
       await onSubmit(company);
     } catch (error) {
-      for (const issue of fieldIssues(error)) {
-        if (FORM_FIELDS.has(issue.path)) setError(issue.path as FieldPath<CompanyFormValues>, { type: 'server', message: issue.message }, { shouldFocus: true });
-        else setError('root.server', { type: 'server', message: issue.message });
-      }
+      setServerErrors(error, setError, (path) => (FORM_FIELDS.has(path) ? (path as FieldPath<CompanyFormValues>) : null));
     }
   });
 

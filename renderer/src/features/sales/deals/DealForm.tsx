@@ -1,7 +1,7 @@
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_SOURCES } from '../../../../../db/contract/people';
-import { fieldIssues } from '../../../app/errors';
+import { setServerErrors } from '../../../app/form-server-errors';
 import { Field } from '../../../app/ui/Field';
 import { OwnerSelect } from '../../people/shared/OwnerSelect';
 import { RecordPicker } from '../../system/search/RecordPicker';
@@ -37,11 +37,7 @@ export function DealForm({ initialValues, submitLabel, mode, onSubmit, onCancel 
     try {
       await onSubmit(values);
     } catch (error) {
-      for (const issue of fieldIssues(error)) {
-        const field = SERVER_FIELDS[issue.path] ?? (issue.path in values ? (issue.path as FieldPath<DealFormValues>) : null);
-        if (field) setError(field, { type: 'server', message: issue.message }, { shouldFocus: true });
-        else setError('root.server', { type: 'server', message: issue.message });
-      }
+      setServerErrors(error, setError, (path) => SERVER_FIELDS[path] ?? (path in values ? (path as FieldPath<DealFormValues>) : null));
     }
   });
 

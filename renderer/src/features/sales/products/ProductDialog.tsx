@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../../db/contract/sales';
-import { errorCodeOf, fieldIssues } from '../../../app/errors';
+import { handleDialogSaveError } from '../../../app/form-server-errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { Field } from '../../../app/ui/Field';
-import { Modal } from '../../../app/ui/Modal';
+import { FormDialog } from '../../../app/ui/FormDialog';
 import { changedFields } from '../../people/shared/record-patch';
 import { MoneyInput } from '../shared/MoneyInput';
 import { emptyProductForm, formValuesToProductInput, productFormResolver, productToFormValues, type ProductFormValues } from './product-form-values';
@@ -18,7 +17,6 @@ const SERVER_FIELDS: Record<string, FieldPath<ProductFormValues>> = { unitPriceM
 export function ProductDialog({ product, currency, onClose }: { product?: Product; currency: string; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const formId = useId();
   const form = useForm<ProductFormValues>({
     resolver: productFormResolver(t('money.invalid')),
     defaultValues: product ? productToFormValues(product) : emptyProductForm(currency),
@@ -43,16 +41,7 @@ export function ProductDialog({ product, currency, onClose }: { product?: Produc
       showToast({ tone: 'success', message: { key: 'products.saved', values: { name: input.name.trim() } } });
       onClose();
     } catch (error) {
-      if (errorCodeOf(error) === 'CONFLICT') {
-        showToast({ tone: 'error', message: { key: 'products.conflict' } });
-        onClose();
-        return;
-      }
-      for (const issue of fieldIssues(error)) {
-        const field = SERVER_FIELDS[issue.path];
-        if (field) setError(field, { type: 'server', message: issue.message }, { shouldFocus: true });
-        else setError('root.server', { type: 'server', message: issue.message });
-      }
+      handleDialogSaveError(error, { conflict: { key: 'products.conflict' }, onClose, setError, fieldOf: (path) => SERVER_FIELDS[path] });
     }
   });
 
@@ -66,59 +55,41 @@ export function ProductDialog({ product, currency, onClose }: { product?: Produc
   const title = product ? t('products.editTitle') : t('products.new');
   const busy = isSubmitting || remove.isPending;
   return (
-    <Modal
+    <FormDialog
       title={title}
-      onDismiss={onClose}
+      onClose={onClose}
       busy={busy}
-      footer={
-        <>
-          {product ? (
-            <button type="button" className="button button--danger-ghost modal__footer-start" onClick={() => void deleteProduct().catch(() => undefined)} disabled={busy}>
-              {t('common.delete')}
-            </button>
-          ) : null}
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={busy}>
-            {isSubmitting ? t('common.saving') : product ? t('common.save') : t('products.create')}
-          </button>
-        </>
-      }
+      submitting={isSubmitting}
+      editing={product !== undefined}
+      createLabel={t('products.create')}
+      onDelete={product !== undefined ? deleteProduct : undefined}
+      onSubmit={submit}
+      formError={errors.root?.server?.message}
     >
-      <form id={formId} className="compact-form" onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
-        {errors.root?.server ? (
-          <p className="form-error" role="alert">
-            {errors.root.server.message}
-          </p>
-        ) : null}
-        <div className="form-grid form-grid--compact">
-          <Field label={t('products.fields.sku')} error={errors.sku}>
-            {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('sku')} />}
-          </Field>
-          <Field label={t('products.fields.category')} error={errors.category}>
-            {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('category')} />}
-          </Field>
-          <Field label={t('products.fields.name')} error={errors.name} className="form-grid__wide">
-            {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('name')} />}
-          </Field>
-          <Field label={t('products.fields.unitPrice')} error={errors.unitPrice}>
-            {(fieldControl) => <MoneyInput currency={chosenCurrency} placeholder="0.00" {...fieldControl} {...register('unitPrice')} />}
-          </Field>
-          <Field label={t('products.fields.cost')} error={errors.cost}>
-            {(fieldControl) => <MoneyInput currency={chosenCurrency} {...fieldControl} {...register('cost')} />}
-          </Field>
-          <Field label={t('products.fields.currency')} error={errors.currency}>
-            {(fieldControl) => <input className="input input--short" maxLength={3} {...fieldControl} {...register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })} />}
-          </Field>
-          <div className="field field--checkbox">
-            <label className="checkbox-row">
-              <input type="checkbox" {...register('active')} />
-              <span>{t('products.fields.active')}</span>
-            </label>
-          </div>
-        </div>
-      </form>
-    </Modal>
+      <Field label={t('products.fields.sku')} error={errors.sku}>
+        {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('sku')} />}
+      </Field>
+      <Field label={t('products.fields.category')} error={errors.category}>
+        {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('category')} />}
+      </Field>
+      <Field label={t('products.fields.name')} error={errors.name} className="form-grid__wide">
+        {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('name')} />}
+      </Field>
+      <Field label={t('products.fields.unitPrice')} error={errors.unitPrice}>
+        {(fieldControl) => <MoneyInput currency={chosenCurrency} placeholder="0.00" {...fieldControl} {...register('unitPrice')} />}
+      </Field>
+      <Field label={t('products.fields.cost')} error={errors.cost}>
+        {(fieldControl) => <MoneyInput currency={chosenCurrency} {...fieldControl} {...register('cost')} />}
+      </Field>
+      <Field label={t('products.fields.currency')} error={errors.currency}>
+        {(fieldControl) => <input className="input input--short" maxLength={3} {...fieldControl} {...register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })} />}
+      </Field>
+      <div className="field field--checkbox">
+        <label className="checkbox-row">
+          <input type="checkbox" {...register('active')} />
+          <span>{t('products.fields.active')}</span>
+        </label>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../../db/contract/sales';
 import { useTRPC } from '../../../app/trpc';
+import { Combobox } from '../../../app/ui/Combobox';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { useMoney } from '../../../app/use-money';
 
@@ -11,10 +12,8 @@ export function ProductPicker({ label, initialText = '', onPick, onClear }: { la
   const { t } = useTranslation();
   const trpc = useTRPC();
   const money = useMoney();
-  const listboxId = useId();
   const [text, setText] = useState(initialText);
   const [open, setOpen] = useState(false);
-  const [activeIndex, setActiveIndex] = useState(0);
   const search = useDebouncedValue(text.trim(), 150);
   const products = useQuery({
     ...trpc.sales.products.list.queryOptions({ search: search || undefined, active: true, limit: 8 }),
@@ -23,7 +22,6 @@ export function ProductPicker({ label, initialText = '', onPick, onClear }: { la
     meta: { silent: true },
   });
   const options = open ? (products.data?.rows ?? []) : [];
-  const active = options[Math.min(activeIndex, options.length - 1)];
 
   function choose(product: Product) {
     onPick(product);
@@ -32,72 +30,33 @@ export function ProductPicker({ label, initialText = '', onPick, onClear }: { la
   }
 
   return (
-    <div className="combobox">
-      <input
-        className="input input--small"
-        role="combobox"
-        aria-label={label}
-        aria-expanded={open && options.length > 0}
-        aria-controls={listboxId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && active ? `${listboxId}-${active.id}` : undefined}
-        autoComplete="off"
-        placeholder={t('products.pickPlaceholder')}
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setActiveIndex(0);
-          setOpen(true);
-          if (!event.target.value.trim()) onClear?.();
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
-            event.preventDefault();
-            setOpen(true);
-            setActiveIndex((index) => Math.min(index + 1, Math.max(options.length - 1, 0)));
-          } else if (event.key === 'ArrowUp') {
-            event.preventDefault();
-            setActiveIndex((index) => Math.max(index - 1, 0));
-          } else if (event.key === 'Enter' && open && active) {
-            event.preventDefault();
-            choose(active);
-          } else if (event.key === 'Escape' && open) {
-            event.preventDefault();
-            event.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      />
-      {open && (options.length > 0 || products.data) ? (
-        <ul id={listboxId} role="listbox" aria-label={t('products.suggestions')} className="combobox__list combobox__list--wide">
-          {options.length === 0 ? (
-            <li className="combobox__empty" role="presentation">
-              {products.isFetching ? t('common.searching') : t('products.noMatches')}
-            </li>
-          ) : (
-            options.map((product, index) => (
-              <li
-                key={product.id}
-                id={`${listboxId}-${product.id}`}
-                role="option"
-                aria-selected={index === activeIndex}
-                className={`combobox__option${index === activeIndex ? ' combobox__option--active' : ''}`}
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  choose(product);
-                }}
-                onMouseEnter={() => setActiveIndex(index)}
-              >
-                <span className="code">{product.sku}</span>
-                <span>{product.name}</span>
-                <span className="combobox__subtitle cell-tabular">{money(product.unitPriceMinor, product.currency)}</span>
-              </li>
-            ))
-          )}
-        </ul>
-      ) : null}
-    </div>
+    <Combobox
+      label={label}
+      placeholder={t('products.pickPlaceholder')}
+      className="combobox"
+      inputClassName="input input--small"
+      text={text}
+      onTextChange={(next) => {
+        setText(next);
+        if (!next.trim()) onClear?.();
+      }}
+      open={open}
+      onOpenChange={setOpen}
+      options={options}
+      showList={open && (options.length > 0 || products.data !== undefined)}
+      expanded={open && options.length > 0}
+      optionKey={(product) => String(product.id)}
+      renderOption={(product) => (
+        <>
+          <span className="code">{product.sku}</span>
+          <span>{product.name}</span>
+          <span className="combobox__subtitle cell-tabular">{money(product.unitPriceMinor, product.currency)}</span>
+        </>
+      )}
+      onChoose={choose}
+      listLabel={t('products.suggestions')}
+      listClassName="combobox__list--wide"
+      emptyText={products.isFetching ? t('common.searching') : t('products.noMatches')}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { fieldIssues } from '../../../app/errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { Field } from '../../../app/ui/Field';
-import { Modal } from '../../../app/ui/Modal';
+import { FormDialog } from '../../../app/ui/FormDialog';
 import {
   activityFormResolver,
   activityToFormValues,
@@ -84,86 +84,72 @@ export function LogActivityDialog({ links, recordName, channel = 'call', activit
 
   const title = activity ? t('activity.editTitle') : t(chosenChannel === 'call' ? 'activity.logCallTitle' : 'activity.logTitle', { name: recordName });
   return (
-    <Modal
+    <FormDialog
       title={title}
-      onDismiss={onClose}
+      onClose={onClose}
       busy={isSubmitting}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={isSubmitting}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={`${outcomesId}-form`} className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('common.saving') : activity ? t('common.save') : t('activity.logSubmit')}
-          </button>
-        </>
-      }
+      submitting={isSubmitting}
+      editing={activity !== undefined}
+      createLabel={t('activity.logSubmit')}
+      onSubmit={submit}
+      formError={errors.root?.server?.message}
     >
-      <form id={`${outcomesId}-form`} className="compact-form" onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
-        {errors.root?.server ? (
-          <p className="form-error" role="alert">
-            {errors.root.server.message}
-          </p>
-        ) : null}
-        <div className="form-grid form-grid--compact">
-          <Field label={t('activity.channel')} error={errors.channel}>
-            {(control) => (
-              <select className="select" {...control} {...channelField}>
-                {ACTIVITY_CHANNELS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`channels.${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('activity.direction')} error={errors.direction}>
-            {(control) => (
-              <select className="select" {...control} {...register('direction')}>
-                <option value="">{t('common.none')}</option>
-                {ACTIVITY_DIRECTIONS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`activity.directions.${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('activity.subject')} error={errors.subject} className="form-grid__wide">
-            {(control) => <input className="input" autoComplete="off" autoFocus {...control} {...register('subject')} />}
-          </Field>
-          <Field label={t('activity.outcome')} error={errors.outcome}>
-            {(control) => <input className="input" autoComplete="off" list={`${outcomesId}-outcomes`} {...control} {...register('outcome')} />}
-          </Field>
-          <datalist id={`${outcomesId}-outcomes`}>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={t(`activity.outcomes.${outcome}`)} />
+      <Field label={t('activity.channel')} error={errors.channel}>
+        {(control) => (
+          <select className="select" {...control} {...channelField}>
+            {ACTIVITY_CHANNELS.map((value) => (
+              <option key={value} value={value}>
+                {t(`channels.${value}`)}
+              </option>
             ))}
-          </datalist>
-          <Field label={t('activity.duration')} error={errors.duration}>
-            {(control) => <input className="input" type="number" min={0} max={1440} step={1} inputMode="numeric" {...control} {...register('duration')} />}
-          </Field>
-          <Field label={t('activity.when')} error={errors.when} className="form-grid__wide">
-            {(control) => <input className="input" type="datetime-local" {...control} {...register('when')} />}
-          </Field>
-          <Field label={t('activity.notes')} error={errors.body} className="form-grid__wide">
-            {(control) => (
-              <textarea
-                className="textarea"
-                rows={3}
-                {...control}
-                {...register('body')}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                    event.preventDefault();
-                    void submit();
-                  }
-                }}
-              />
-            )}
-          </Field>
-        </div>
-      </form>
-    </Modal>
+          </select>
+        )}
+      </Field>
+      <Field label={t('activity.direction')} error={errors.direction}>
+        {(control) => (
+          <select className="select" {...control} {...register('direction')}>
+            <option value="">{t('common.none')}</option>
+            {ACTIVITY_DIRECTIONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`activity.directions.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('activity.subject')} error={errors.subject} className="form-grid__wide">
+        {(control) => <input className="input" autoComplete="off" autoFocus {...control} {...register('subject')} />}
+      </Field>
+      <Field label={t('activity.outcome')} error={errors.outcome}>
+        {(control) => <input className="input" autoComplete="off" list={`${outcomesId}-outcomes`} {...control} {...register('outcome')} />}
+      </Field>
+      <datalist id={`${outcomesId}-outcomes`}>
+        {OUTCOMES.map((outcome) => (
+          <option key={outcome} value={t(`activity.outcomes.${outcome}`)} />
+        ))}
+      </datalist>
+      <Field label={t('activity.duration')} error={errors.duration}>
+        {(control) => <input className="input" type="number" min={0} max={1440} step={1} inputMode="numeric" {...control} {...register('duration')} />}
+      </Field>
+      <Field label={t('activity.when')} error={errors.when} className="form-grid__wide">
+        {(control) => <input className="input" type="datetime-local" {...control} {...register('when')} />}
+      </Field>
+      <Field label={t('activity.notes')} error={errors.body} className="form-grid__wide">
+        {(control) => (
+          <textarea
+            className="textarea"
+            rows={3}
+            {...control}
+            {...register('body')}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void submit();
+              }
+            }}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

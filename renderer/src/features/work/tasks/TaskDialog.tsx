@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RECURRENCE_UNITS, TASK_PRIORITIES, type Task } from '../../../../../db/contract/work';
-import { errorCodeOf, fieldIssues } from '../../../app/errors';
+import { handleDialogSaveError } from '../../../app/form-server-errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { Field } from '../../../app/ui/Field';
-import { Modal } from '../../../app/ui/Modal';
+import { FormDialog } from '../../../app/ui/FormDialog';
 import { useWorkspace } from '../../../app/use-workspace';
 import { OwnerSelect } from '../../people/shared/OwnerSelect';
 import { RecordPicker, type RecordChoice } from '../../system/search/RecordPicker';
@@ -37,7 +36,6 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const workspace = useWorkspace();
-  const formId = useId();
   const messages = { needDate: t('tasks.needDate'), reminderNeedsDue: t('tasks.reminderNeedsDue'), invalidDate: t('validation.invalidValue') };
   const form = useForm<TaskFormValues>({
     resolver: taskFormResolver(messages),
@@ -64,16 +62,7 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
       }
       onClose();
     } catch (error) {
-      if (errorCodeOf(error) === 'CONFLICT') {
-        showToast({ tone: 'error', message: { key: 'tasks.conflict' } });
-        onClose();
-        return;
-      }
-      for (const issue of fieldIssues(error)) {
-        const field = SERVER_FIELDS[issue.path];
-        if (field) setError(field, { type: 'server', message: issue.message }, { shouldFocus: true });
-        else setError('root.server', { type: 'server', message: issue.message });
-      }
+      handleDialogSaveError(error, { conflict: { key: 'tasks.conflict' }, onClose, setError, fieldOf: (path) => SERVER_FIELDS[path] });
     }
   });
 
@@ -87,122 +76,104 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
   const title = task ? t('tasks.editTitle') : t('tasks.newTitle');
   const busy = isSubmitting || remove.isPending;
   return (
-    <Modal
+    <FormDialog
       title={title}
-      onDismiss={onClose}
+      onClose={onClose}
       busy={busy}
-      footer={
-        <>
-          {task ? (
-            <button type="button" className="button button--danger-ghost modal__footer-start" onClick={() => void deleteTask().catch(() => undefined)} disabled={busy}>
-              {t('common.delete')}
-            </button>
-          ) : null}
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={busy}>
-            {isSubmitting ? t('common.saving') : task ? t('common.save') : t('tasks.create')}
-          </button>
-        </>
-      }
+      submitting={isSubmitting}
+      editing={task !== undefined}
+      createLabel={t('tasks.create')}
+      onDelete={task !== undefined ? deleteTask : undefined}
+      onSubmit={submit}
+      formError={errors.root?.server?.message}
     >
-      <form id={formId} className="compact-form" onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
-        {errors.root?.server ? (
-          <p className="form-error" role="alert">
-            {errors.root.server.message}
-          </p>
-        ) : null}
-        <div className="form-grid form-grid--compact">
-          <Field label={t('tasks.fields.title')} error={errors.title} className="form-grid__wide">
-            {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('title')} />}
-          </Field>
-          <Field label={t('tasks.fields.dueDate')} error={errors.dueDate}>
-            {(fieldControl) => <input className="input" type="date" {...fieldControl} {...register('dueDate')} />}
-          </Field>
-          <Field label={t('tasks.fields.dueTime')} error={errors.dueTime} hint={t('tasks.dueTimeHint')}>
-            {(fieldControl) => <input className="input" type="time" {...fieldControl} {...register('dueTime')} />}
-          </Field>
-          <Field label={t('tasks.fields.reminder')} error={errors.reminder}>
-            {(fieldControl) => (
-              <select className="select" {...fieldControl} {...register('reminder')}>
-                {REMINDER_CHOICES.map((choice) => (
-                  <option key={choice} value={choice}>
-                    {t(`tasks.reminders.${choice}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {reminder === 'custom' ? (
-            <Field label={t('tasks.fields.remindAt')} error={errors.remindAt}>
-              {(fieldControl) => <input className="input" type="datetime-local" {...fieldControl} {...register('remindAt')} />}
-            </Field>
-          ) : (
-            <div aria-hidden="true" />
-          )}
-          <Field label={t('tasks.fields.assignee')} error={errors.assigneeId}>
-            {(fieldControl) => <OwnerSelect emptyLabel={t('tasks.unassigned')} {...fieldControl} {...register('assigneeId')} />}
-          </Field>
-          <Field label={t('tasks.fields.priority')} error={errors.priority}>
-            {(fieldControl) => (
-              <select className="select" {...fieldControl} {...register('priority')}>
-                {TASK_PRIORITIES.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {t(`tasks.priorities.${priority}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('tasks.fields.link')} error={errors.link as any} className="form-grid__wide">
-            {(fieldControl) => (
-              <Controller
-                control={control}
-                name="link"
-                render={({ field }) => (
-                  <RecordPicker
-                    kinds={['contact', 'company', 'deal']}
-                    id={fieldControl.id}
-                    aria-invalid={fieldControl['aria-invalid']}
-                    aria-describedby={fieldControl['aria-describedby']}
-                    placeholder={t('tasks.linkPlaceholder')}
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
+      <Field label={t('tasks.fields.title')} error={errors.title} className="form-grid__wide">
+        {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('title')} />}
+      </Field>
+      <Field label={t('tasks.fields.dueDate')} error={errors.dueDate}>
+        {(fieldControl) => <input className="input" type="date" {...fieldControl} {...register('dueDate')} />}
+      </Field>
+      <Field label={t('tasks.fields.dueTime')} error={errors.dueTime} hint={t('tasks.dueTimeHint')}>
+        {(fieldControl) => <input className="input" type="time" {...fieldControl} {...register('dueTime')} />}
+      </Field>
+      <Field label={t('tasks.fields.reminder')} error={errors.reminder}>
+        {(fieldControl) => (
+          <select className="select" {...fieldControl} {...register('reminder')}>
+            {REMINDER_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`tasks.reminders.${choice}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {reminder === 'custom' ? (
+        <Field label={t('tasks.fields.remindAt')} error={errors.remindAt}>
+          {(fieldControl) => <input className="input" type="datetime-local" {...fieldControl} {...register('remindAt')} />}
+        </Field>
+      ) : (
+        <div aria-hidden="true" />
+      )}
+      <Field label={t('tasks.fields.assignee')} error={errors.assigneeId}>
+        {(fieldControl) => <OwnerSelect emptyLabel={t('tasks.unassigned')} {...fieldControl} {...register('assigneeId')} />}
+      </Field>
+      <Field label={t('tasks.fields.priority')} error={errors.priority}>
+        {(fieldControl) => (
+          <select className="select" {...fieldControl} {...register('priority')}>
+            {TASK_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`tasks.priorities.${priority}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('tasks.fields.link')} error={errors.link as any} className="form-grid__wide">
+        {(fieldControl) => (
+          <Controller
+            control={control}
+            name="link"
+            render={({ field }) => (
+              <RecordPicker
+                kinds={['contact', 'company', 'deal']}
+                id={fieldControl.id}
+                aria-invalid={fieldControl['aria-invalid']}
+                aria-describedby={fieldControl['aria-describedby']}
+                placeholder={t('tasks.linkPlaceholder')}
+                value={field.value}
+                onChange={field.onChange}
               />
             )}
-          </Field>
-          <div className="form-grid__wide repeat-row">
-            <label className="checkbox-row">
-              <input type="checkbox" {...register('repeat')} />
-              <span>{t('tasks.fields.repeat')}</span>
-            </label>
-            {repeat ? (
-              <>
-                <Field label={t('tasks.fields.every')} error={errors.every}>
-                  {(fieldControl) => <input className="input input--tiny" type="number" min={1} max={365} step={1} {...fieldControl} {...register('every')} />}
-                </Field>
-                <Field label={t('tasks.fields.unit')} error={errors.unit}>
-                  {(fieldControl) => (
-                    <select className="select" {...fieldControl} {...register('unit')}>
-                      {RECURRENCE_UNITS.map((unit) => (
-                        <option key={unit} value={unit}>
-                          {t(`tasks.units.${unit}`)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              </>
-            ) : null}
-          </div>
-          <Field label={t('tasks.fields.notes')} error={errors.notes} className="form-grid__wide">
-            {(fieldControl) => <textarea className="textarea" rows={2} {...fieldControl} {...register('notes')} />}
-          </Field>
-        </div>
-      </form>
-    </Modal>
+          />
+        )}
+      </Field>
+      <div className="form-grid__wide repeat-row">
+        <label className="checkbox-row">
+          <input type="checkbox" {...register('repeat')} />
+          <span>{t('tasks.fields.repeat')}</span>
+        </label>
+        {repeat ? (
+          <>
+            <Field label={t('tasks.fields.every')} error={errors.every}>
+              {(fieldControl) => <input className="input input--tiny" type="number" min={1} max={365} step={1} {...fieldControl} {...register('every')} />}
+            </Field>
+            <Field label={t('tasks.fields.unit')} error={errors.unit}>
+              {(fieldControl) => (
+                <select className="select" {...fieldControl} {...register('unit')}>
+                  {RECURRENCE_UNITS.map((unit) => (
+                    <option key={unit} value={unit}>
+                      {t(`tasks.units.${unit}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        ) : null}
+      </div>
+      <Field label={t('tasks.fields.notes')} error={errors.notes} className="form-grid__wide">
+        {(fieldControl) => <textarea className="textarea" rows={2} {...fieldControl} {...register('notes')} />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import type { VisibilityState } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../../app/ui/Icon';
-import { Popover } from '../../../app/ui/Popover';
+import { Icon } from '../ui/Icon';
+import { Popover } from '../ui/Popover';
 
 export interface ChoosableColumn {
   id: string;

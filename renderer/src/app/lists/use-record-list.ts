@@ -1,0 +1,66 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useStoredState } from '../use-stored-state';
+import type { SortState } from './RecordTable';
+
+/** One page of a keyset-paged list procedure. */
+export interface RecordListPage<Row> {
+  rows: Row[];
+  total: number | null;
+  nextCursor?: string | null;
+}
+
+export interface RecordListOptions<Input extends object, Row> {
+  /** The list procedure's input (filters, sort, page size) without the cursor. */
+  input: Input;
+  /** The procedure's infinite query key for `input`, so invalidating the procedure reaches this list. */
+  queryKey: readonly unknown[];
+  fetchPage: (input: Input & { cursor: string | undefined }, signal: AbortSignal) => Promise<RecordListPage<Row>>;
+}
+
+/**
+ * A keyset-paged list and its selection: the pages are fetched as the table scrolls, the previous
+ * result stays on screen while a new search loads, and the selection belongs to one result set.
+ */
+export function useRecordList<Input extends object, Row extends { id: number }>({ input, queryKey, fetchPage }: RecordListOptions<Input, Row>) {
+  const inputKey = JSON.stringify(input);
+  // Selection belongs to one result set: changing filters or sort starts a fresh selection.
+  const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({ key: inputKey, ids: new Set() });
+  const selectedIds = selection.key === inputKey ? selection.ids : new Set<number>();
+
+  // Not tRPC's infiniteQueryOptions: it adds its own `direction` (forward/backward) to the input,
+  // which would overwrite a list's sort `direction` (asc/desc).
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage({ ...input, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.rows) ?? [], [query.data]);
+  const total = query.data?.pages[0]?.total ?? 0;
+
+  return {
+    query,
+    rows,
+    total,
+    /** Changes with the input: the table scrolls back to the top and the selection is cleared. */
+    inputKey,
+    selectedIds,
+    setSelectedIds: (ids: Set<number>) => setSelection({ key: inputKey, ids }),
+    clearSelection: () => setSelection({ key: inputKey, ids: new Set() }),
+  };
+}
+
+export type RecordList<Row extends { id: number }> = ReturnType<typeof useRecordList<object, Row>>;
+
+/**
+ * A list's sort, kept for this window. Sorting by the current field flips its direction; a new
+ * field starts in the direction `firstDirection` gives it.
+ */
+export function useListSort(storageKey: string, defaultSort: SortState, firstDirection: (field: string) => SortState['direction']) {
+  const [sort, setSort] = useStoredState<SortState>(storageKey, defaultSort, 'session');
+  const onSort = (field: string) =>
+    setSort(sort.field === field ? { field, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { field, direction: firstDirection(field) });
+  return [sort, onSort] as const;
+}
