@@ -13,7 +13,7 @@ import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { listContacts, reindexContact } from './contacts';
 import { companies } from './schema';
-import { checkTagIds, replaceTags, tagsFor } from './tags';
+import { checkTagIds, replaceTags, tagChange, tagsFor } from './tags';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
@@ -106,9 +106,9 @@ export function createCompany(workspace: Workspace, input: CompanyCreate): Compa
 
 export function insertCompany(writer: RecordWriter, input: CompanyCreate): number {
   checkReferences(writer.sqlite, input);
-  const id = writer.insert(companies, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) });
-  const tagChange = replaceTags(writer.sqlite, 'company', id, input.tagIds);
-  if (tagChange) writer.audit('update', companies, id, [{ field: 'tags', before: [], after: tagChange.after }]);
+  const tags = tagChange(writer.sqlite, [], input.tagIds);
+  const id = writer.insert(companies, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) }, tags ? [tags] : []);
+  replaceTags(writer.sqlite, 'company', id, input.tagIds);
   reindexCompany(writer.sqlite, id);
   return id;
 }
@@ -119,19 +119,12 @@ export function updateCompany(workspace: Workspace, input: CompanyUpdate): Compa
     const before = readCompany(sqlite, input.id);
     if (!before || before.deletedAt !== null) throw notFound('Company', input.id);
     checkReferences(sqlite, input.patch);
-    const tagsBefore = before.tags.map((tag) => tag.id).sort((a, b) => a - b);
-    const wantedTags = input.patch.tagIds ? [...new Set(input.patch.tagIds)].sort((a, b) => a - b) : undefined;
-    const tagsChanged = wantedTags !== undefined && JSON.stringify(tagsBefore) !== JSON.stringify(wantedTags);
-    const extra = [];
-    if (tagsChanged) {
-      const names = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
-      extra.push({ field: 'tags', before: before.tags.map((tag) => tag.name), after: wantedTags!.map((tagId) => names.get(tagId)) });
-    }
+    const tags = tagChange(sqlite, before.tags, input.patch.tagIds);
     writer.update(companies, input.id, input.version, scalarColumns(input.patch), {
-      extraChanges: extra,
+      extraChanges: tags ? [tags] : [],
       describeCurrent: (id) => readCompany(sqlite, id),
     });
-    if (tagsChanged) replaceTags(sqlite, 'company', input.id, wantedTags!);
+    if (tags) replaceTags(sqlite, 'company', input.id, input.patch.tagIds!);
     reindexCompany(sqlite, input.id);
     if (input.patch.name !== undefined && input.patch.name !== before.name) reindexCompanyContacts(sqlite, input.id);
   });

@@ -20,7 +20,7 @@ import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import type { z } from 'zod';
 import { contacts } from './schema';
-import { checkTagIds, replaceTags, tagsFor } from './tags';
+import { checkTagIds, replaceTags, tagChange, tagsFor } from './tags';
 
 type ContactUpdate = z.output<typeof contactUpdate>;
 type ContactListQuery = z.output<typeof contactList>;
@@ -187,11 +187,12 @@ export function insertContact(writer: RecordWriter, input: ContactCreate): numbe
   const extra: FieldChange[] = [];
   if (input.emails.length) extra.push({ field: 'emails', before: null, after: input.emails.map((entry) => entry.value) });
   if (input.phones.length) extra.push({ field: 'phones', before: null, after: input.phones.map((entry) => entry.value) });
+  const tags = tagChange(sqlite, [], input.tagIds);
+  if (tags) extra.push(tags);
   const id = writer.insert(contacts, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) }, extra);
   writeChannels(sqlite, id, 'email', input.emails);
   writeChannels(sqlite, id, 'phone', input.phones);
-  const tagChange = replaceTags(sqlite, 'contact', id, input.tagIds);
-  if (tagChange) writer.audit('update', contacts, id, [{ field: 'tags', before: [], after: tagChange.after }]);
+  replaceTags(sqlite, 'contact', id, input.tagIds);
   reindexContact(sqlite, id);
   return id;
 }
@@ -209,20 +210,15 @@ export function updateContact(workspace: Workspace, input: ContactUpdate): Conta
     const phonesChanged = patch.phones !== undefined && !sameChannels(before.phones, patch.phones);
     if (emailsChanged) extra.push({ field: 'emails', before: before.emails.map((e) => e.value), after: patch.emails!.map((e) => e.value) });
     if (phonesChanged) extra.push({ field: 'phones', before: before.phones.map((p) => p.value), after: patch.phones!.map((p) => p.value) });
-    const tagsBefore = before.tags.map((tag) => tag.id).sort((a, b) => a - b);
-    const tagsChanged =
-      patch.tagIds !== undefined && JSON.stringify(tagsBefore) !== JSON.stringify([...new Set(patch.tagIds)].sort((a, b) => a - b));
-    if (tagsChanged) {
-      const names = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
-      extra.push({ field: 'tags', before: before.tags.map((tag) => tag.name), after: [...new Set(patch.tagIds)].map((tagId) => names.get(tagId)) });
-    }
+    const tags = tagChange(sqlite, before.tags, patch.tagIds);
+    if (tags) extra.push(tags);
     writer.update(contacts, input.id, input.version, scalarColumns(patch), {
       extraChanges: extra,
       describeCurrent: (id) => readContact(sqlite, id),
     });
     if (emailsChanged) writeChannels(sqlite, input.id, 'email', patch.emails!);
     if (phonesChanged) writeChannels(sqlite, input.id, 'phone', patch.phones!);
-    if (tagsChanged) replaceTags(sqlite, 'contact', input.id, patch.tagIds!);
+    if (tags) replaceTags(sqlite, 'contact', input.id, patch.tagIds!);
     reindexContact(sqlite, input.id);
   });
   return getContact(workspace, input.id);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TagRef } from '../contract/people';
 import { RapportError, validation } from '../errors';
 import { statement } from '../read/statements';
+import type { FieldChange } from '../write/record-writer';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { tags } from './schema';
@@ -54,6 +55,20 @@ export function checkTagIds(sqlite: Database.Database, tagIds: number[], path = 
   ).map((row) => row.id);
   const missing = tagIds.findIndex((tagId) => !found.includes(tagId));
   if (missing >= 0) throw validation(`${path}.${missing}`, `Tag ${tagIds[missing]} does not exist`);
+}
+
+/**
+ * The audit entry for setting a record's tags to `wanted` (null when they would not change), so the
+ * history shows tag names, not ids. `wanted` must already have passed checkTagIds.
+ */
+export function tagChange(sqlite: Database.Database, current: TagRef[], wanted: number[] | undefined): FieldChange | null {
+  if (wanted === undefined) return null;
+  const unique = [...new Set(wanted)].sort((a, b) => a - b);
+  if (JSON.stringify(current.map((tag) => tag.id).sort((a, b) => a - b)) === JSON.stringify(unique)) return null;
+  const names = statement(sqlite, 'SELECT name FROM tags WHERE id IN (SELECT value FROM json_each(?)) ORDER BY lower(name)')
+    .pluck()
+    .all(JSON.stringify(unique)) as string[];
+  return { field: 'tags', before: current.map((tag) => tag.name), after: names };
 }
 
 /** Replaces a record's tags inside the caller's transaction; returns the before/after names for the audit. */

@@ -25,8 +25,9 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
     const pipelineId = input.pipelineId ?? defaultPipelineId(sqlite);
     const firstOpen = readStages(sqlite, pipelineId).find((stage) => stage.kind === 'open');
     if (!firstOpen) throw validation('pipelineId', 'This pipeline has no open stage');
+    const title = input.title ?? contact.companyName ?? contact.name;
     const id = insertDeal(writer, {
-      title: input.title ?? contact.companyName ?? contact.name,
+      title,
       contactId: contact.id,
       companyId: contact.companyId,
       amountMinor: input.amountMinor,
@@ -41,7 +42,7 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
     });
     // Always bumps the contact's version (the stage change, or a no-op audit of the conversion).
     writer.update(contacts, contact.id, input.contactVersion, { lifecycle: contact.lifecycle === 'lead' ? 'prospect' : contact.lifecycle }, {
-      extraChanges: [{ field: 'convertedToDeal', before: null, after: id }],
+      extraChanges: [{ field: 'convertedToDeal', before: null, after: title }],
     });
     return id;
   });

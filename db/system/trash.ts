@@ -123,7 +123,8 @@ export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; i
         }
       }
       writer.purge(table, item.id);
-      if (item.kind === 'contact' || item.kind === 'company' || item.kind === 'note' || item.kind === 'deal') unindexRecord(sqlite, item.kind, item.id);
+      // With the row gone, reindexing drops it from search (a no-op for kinds search does not hold).
+      RECORD_KINDS[item.kind].reindex(sqlite, item.id);
     }
     return { purged: items.length };
   });

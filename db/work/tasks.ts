@@ -203,9 +203,9 @@ export function takeDueReminders(workspace: Workspace, now = Date.now()): Task[]
   const ids = write(workspace, (writer) => {
     const due = statement(
       writer.sqlite,
-      `SELECT id, version FROM tasks WHERE reminded_at IS NULL AND remind_at IS NOT NULL AND remind_at <= ? AND completed_at IS NULL AND deleted_at IS NULL
+      `SELECT id FROM tasks WHERE reminded_at IS NULL AND remind_at IS NOT NULL AND remind_at <= ? AND completed_at IS NULL AND deleted_at IS NULL
        AND (assignee_id IS NULL OR assignee_id = ?) LIMIT 50`,
-    ).all(now, writer.workspace.userId) as { id: number; version: number }[];
+    ).all(now, writer.workspace.userId) as { id: number }[];
     for (const task of due) statement(writer.sqlite, 'UPDATE tasks SET reminded_at = ? WHERE id = ?').run(now, task.id);
     return due.map((task) => task.id);
   });

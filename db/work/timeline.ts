@@ -99,20 +99,13 @@ function toEntry(type: EntryType, row: RawEntry): TimelineEntry {
 }
 
 /** Which rows belong to the target: its own, plus (for a company) its contacts'. */
-function ownership(target: Target, alias: string, hasCompany = true, hasContact = true): { where: string; params: number[] } {
+function ownership(target: Target, alias: string): { where: string; params: number[] } {
   if (target.kind === 'contact') return { where: `${alias}.contact_id = ?`, params: [target.id] };
   if (target.kind === 'deal') return { where: `${alias}.deal_id = ?`, params: [target.id] };
-  const parts: string[] = [];
-  const params: number[] = [];
-  if (hasCompany) {
-    parts.push(`${alias}.company_id = ?`);
-    params.push(target.id);
-  }
-  if (hasContact) {
-    parts.push(`${alias}.contact_id IN (SELECT id FROM contacts WHERE company_id = ?)`);
-    params.push(target.id);
-  }
-  return { where: `(${parts.join(' OR ')})`, params };
+  return {
+    where: `(${alias}.company_id = ? OR ${alias}.contact_id IN (SELECT id FROM contacts WHERE company_id = ?))`,
+    params: [target.id, target.id],
+  };
 }
 
 function timelineSources(target: Target): Source[] {
