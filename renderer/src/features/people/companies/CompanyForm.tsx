@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompanyCreate } from '../../../../../db/contract/people';
 import { setServerErrors } from '../../../app/form-server-errors';
 import { Field } from '../../../app/ui/Field';
+import { AddressFields } from '../shared/AddressFields';
 import { OwnerSelect } from '../shared/OwnerSelect';
 import { companyFormResolver, type CompanyFormValues } from './company-form-values';
 
@@ -66,28 +67,7 @@ export function CompanyForm({ initialValues, submitLabel, onSubmit, onCancel, au
           </Field>
         </div>
       </section>
-      <section className="form-section" aria-labelledby="company-form-address">
-        <h3 id="company-form-address" className="form-section__title">
-          {t('fields.address')}
-        </h3>
-        <div className="form-grid">
-          <Field label={t('fields.street')} error={errors.address?.street} className="form-grid__wide">
-            {(control) => <input className="input" {...control} {...register('address.street')} />}
-          </Field>
-          <Field label={t('fields.city')} error={errors.address?.city}>
-            {(control) => <input className="input" {...control} {...register('address.city')} />}
-          </Field>
-          <Field label={t('fields.region')} error={errors.address?.region}>
-            {(control) => <input className="input" {...control} {...register('address.region')} />}
-          </Field>
-          <Field label={t('fields.postalCode')} error={errors.address?.postalCode}>
-            {(control) => <input className="input" {...control} {...register('address.postalCode')} />}
-          </Field>
-          <Field label={t('fields.country')} error={errors.address?.country}>
-            {(control) => <input className="input" {...control} {...register('address.country')} />}
-          </Field>
-        </div>
-      </section>
+      <AddressFields register={register} errors={errors} idPrefix="company-form" />
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel} disabled={isSubmitting}>
           {t('common.cancel')}

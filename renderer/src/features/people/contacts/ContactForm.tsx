@@ -1,9 +1,10 @@
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_SOURCES, CREDIT_RATINGS, LIFECYCLE_STAGES, type ContactCreate } from '../../../../../db/contract/people';
-import { fieldIssues } from '../../../app/errors';
+import { setServerErrors } from '../../../app/form-server-errors';
 import { Field } from '../../../app/ui/Field';
 import { CompanyPicker } from '../companies/CompanyPicker';
+import { AddressFields } from '../shared/AddressFields';
 import { OwnerSelect } from '../shared/OwnerSelect';
 import { ChannelRows } from './ChannelRows';
 import { contactFormResolver, type ContactFormValues } from './contact-form-values';
@@ -38,12 +39,10 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel, co
     try {
       await onSubmit(contact, form.getValues());
     } catch (error) {
-      const issues = fieldIssues(error);
-      for (const issue of issues) {
-        const path = issue.path === 'companyId' ? 'company' : issue.path;
-        if (path && path in flatten(form.getValues())) setError(path as FieldPath<ContactFormValues>, { type: 'server', message: issue.message }, { shouldFocus: true });
-        else setError('root.server', { type: 'server', message: issue.message });
-      }
+      setServerErrors(error, setError, (issuePath) => {
+        const path = issuePath === 'companyId' ? 'company' : issuePath;
+        return path && path in flatten(form.getValues()) ? (path as FieldPath<ContactFormValues>) : null;
+      });
     }
   });
 
@@ -129,28 +128,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel, co
         <DuplicateWarning emails={emails} phones={phones} excludeId={contactId} />
       </section>
 
-      <section className="form-section" aria-labelledby="contact-form-address">
-        <h3 id="contact-form-address" className="form-section__title">
-          {t('fields.address')}
-        </h3>
-        <div className="form-grid">
-          <Field label={t('fields.street')} error={errors.address?.street} className="form-grid__wide">
-            {(control) => <input className="input" {...control} {...register('address.street')} />}
-          </Field>
-          <Field label={t('fields.city')} error={errors.address?.city}>
-            {(control) => <input className="input" {...control} {...register('address.city')} />}
-          </Field>
-          <Field label={t('fields.region')} error={errors.address?.region}>
-            {(control) => <input className="input" {...control} {...register('address.region')} />}
-          </Field>
-          <Field label={t('fields.postalCode')} error={errors.address?.postalCode}>
-            {(control) => <input className="input" {...control} {...register('address.postalCode')} />}
-          </Field>
-          <Field label={t('fields.country')} error={errors.address?.country}>
-            {(control) => <input className="input" {...control} {...register('address.country')} />}
-          </Field>
-        </div>
-      </section>
+      <AddressFields register={register} errors={errors} idPrefix="contact-form" />
 
       <DoNotContactFields register={register} />
 
