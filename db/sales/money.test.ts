@@ -84,7 +84,7 @@ describe('line and order totals (property-based)', () => {
         // Exact rational discount = gross × bp / 10000; the rounded one is within half a unit, ties up.
         const exactTimes10000 = BigInt(line.grossMinor) * BigInt(basisPoints);
         const error = BigInt(line.discountMinor) * 10_000n - exactTimes10000;
-        expect(error >= -5_000n && error < 5_000n).toBe(true);
+        expect(error > -5_000n && error <= 5_000n).toBe(true);
       }),
     );
   });
