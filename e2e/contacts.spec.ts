@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { describedBy } from './support/app';
+import { describedBy, toastFrom } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -143,9 +143,7 @@ test.describe('a new user keeps contacts', () => {
     await page.goto(host().url);
     const table = page.getByRole('table', { name: 'Contacts' });
     await table.getByRole('link', { name: NAME }).click();
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    const toast = page.getByRole('status').filter({ hasText: `${NAME} moved to Trash` });
-    await expect(toast).toBeVisible();
+    const toast = await toastFrom(page, () => page.getByRole('button', { name: 'Delete', exact: true }).click(), `${NAME} moved to Trash`);
     await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
     await expect(table.getByRole('link', { name: NAME })).toHaveCount(0);
     await toast.getByRole('button', { name: 'Undo' }).click();
@@ -158,8 +156,7 @@ test.describe('a new user keeps contacts', () => {
     const row = page.getByRole('row', { name: new RegExp(NAME) });
     await expect(row).toBeVisible();
     await screenshot(page, '11-trash');
-    await row.getByRole('button', { name: `Restore ${NAME}` }).click();
-    await expect(page.getByRole('status').filter({ hasText: `${NAME} restored` })).toBeVisible();
+    await toastFrom(page, () => row.getByRole('button', { name: `Restore ${NAME}` }).click(), `${NAME} restored`);
     await expect(page.getByRole('heading', { name: 'The Trash is empty' })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();

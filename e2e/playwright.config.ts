@@ -11,8 +11,8 @@ export default defineConfig({
   outputDir: '../test-results',
   fullyParallel: false,
   workers: 1,
-  // One retry on CI: a 2-core runner under load can miss a timing window; a real failure fails twice.
-  retries: process.env.CI ? 1 : 0,
+  // No retries anywhere: a test that needs one is a defect in the test or the app (DESIGN §8).
+  retries: 0,
   timeout: Number(process.env.RAPPORT_E2E_TIMEOUT ?? 60_000),
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),

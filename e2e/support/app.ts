@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the app at the host's address and makes the first-run choice a new user would. */
 export async function openFirstRun(page: Page, url: string, choice: 'Start empty' | 'Load sample data') {
@@ -19,4 +19,20 @@ export async function describedBy(page: Page, label: string) {
   const field = page.getByLabel(label, { exact: true });
   const ids = (await field.getAttribute('aria-describedby')) ?? '';
   return page.locator(ids.split(' ').map((id) => `[id="${id}"]`).join(', '));
+}
+
+/**
+ * Runs a user action and returns the toast that action raised, found by being newer than every
+ * toast on screen before it (ids only grow), not by its text alone: an earlier toast saying the
+ * same thing can still be fading out.
+ */
+export async function toastFrom(page: Page, action: () => Promise<void>, text: string | RegExp): Promise<Locator> {
+  const newestId = () =>
+    page.locator('[data-toast-id]').evaluateAll((toasts) => Math.max(0, ...toasts.map((toast) => Number(toast.getAttribute('data-toast-id')))));
+  const before = await newestId();
+  await action();
+  await expect.poll(newestId).toBeGreaterThan(before);
+  const toast = page.locator(`[data-toast-id="${await newestId()}"]`);
+  await expect(toast).toContainText(text);
+  return toast;
 }

@@ -25,10 +25,22 @@ function emit() {
   for (const listener of listeners) listener();
 }
 
+function sameMessage(a: ToastMessage, b: ToastMessage): boolean {
+  return a.key === b.key && JSON.stringify(a.values ?? {}) === JSON.stringify(b.values ?? {});
+}
+
+/**
+ * Shows a toast; one saying exactly the same thing replaces the older one (two "Li Wei restored"
+ * side by side tell the user nothing more), so the newest action always owns its message.
+ */
 export function showToast(toast: Omit<Toast, 'id' | 'durationMs' | 'tone'> & Partial<Pick<Toast, 'durationMs' | 'tone'>>): number {
   const id = nextId++;
   const full: Toast = { tone: 'info', durationMs: toast.action ? 8000 : 5000, ...toast, id };
-  toasts = [...toasts.slice(-3), full];
+  for (const older of toasts.filter((existing) => sameMessage(existing.message, full.message))) {
+    clearTimeout(timers.get(older.id));
+    timers.delete(older.id);
+  }
+  toasts = [...toasts.filter((existing) => !sameMessage(existing.message, full.message)).slice(-3), full];
   timers.set(
     id,
     setTimeout(() => dismissToast(id), full.durationMs),

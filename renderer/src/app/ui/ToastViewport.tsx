@@ -7,7 +7,7 @@ export function ToastViewport() {
   return (
     <section className="toasts" aria-label={t('toasts.region')}>
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+        <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'} data-toast-id={toast.id}>
           <span className="toast__message">{t(toast.message.key, toast.message.values ?? {})}</span>
           {toast.action ? (
             <button

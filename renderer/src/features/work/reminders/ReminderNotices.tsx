@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../../../db/contract/work';
@@ -7,6 +8,12 @@ import { useTRPCClient } from '../../../app/trpc';
 import { Icon } from '../../../app/ui/Icon';
 import { useFormatters } from '../../../app/use-formatters';
 import { isAllDay } from '../tasks/task-form-values';
+
+/** tRPC mutation keys start with the procedure path: [['work', 'tasks', 'create']]. */
+function isTaskMutation(mutationKey: readonly unknown[] | undefined): boolean {
+  const path = mutationKey?.[0];
+  return Array.isArray(path) && path[0] === 'work' && path[1] === 'tasks';
+}
 
 export const REMINDER_POLL_MS = 30_000;
 /** The first look shortly after start, so a reminder that fell due while the app was closed shows at once. */
@@ -20,6 +27,7 @@ const FIRST_POLL_MS = 2_000;
 export function ReminderNotices() {
   const { t } = useTranslation();
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
   const format = useFormatters();
   const [due, setDue] = useState<Task[]>([]);
   const inElectron = getRapportBridge() !== undefined;
@@ -39,11 +47,18 @@ export function ReminderNotices() {
       }
     }
     timer = setTimeout(() => void poll(), FIRST_POLL_MS);
+    // A task saved with a reminder time already past is due now, not at the next 30 s poll.
+    const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success' || !isTaskMutation(event.mutation.options.mutationKey)) return;
+      if (timer) clearTimeout(timer);
+      void poll();
+    });
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      unsubscribe();
     };
-  }, [client, inElectron]);
+  }, [client, queryClient, inElectron]);
 
   if (due.length === 0) return null;
   const dismiss = (id: number) => setDue((current) => current.filter((task) => task.id !== id));
