@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cursor, id } from './common';
+import { cursor, id, requiredText } from './common';
+import { currencyCode } from './money';
 
 export const USER_ROLES = ['owner', 'manager', 'staff', 'read_only'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -30,14 +31,15 @@ export interface WorkspaceInfo {
 
 export const settingsUpdate = z.object({
   locale: z.enum(LOCALES).optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code such as CNY or USD')
-    .optional(),
+  currency: currencyCode.optional(),
 });
 
 export const firstRunChoice = z.object({
   sampleData: z.boolean(),
+  /** The workspace's language: its default pipeline, owner and sample data are created in it. */
+  locale: z.enum(LOCALES).optional(),
+  currency: currencyCode.optional(),
+  ownerName: requiredText(100).optional(),
 });
 
 export const SEARCH_KINDS = ['contact', 'company', 'deal', 'note'] as const;

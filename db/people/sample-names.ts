@@ -1,4 +1,7 @@
-/** Realistic names for sample data and benchmark seeding: a mix of Chinese and English customers. */
+/**
+ * Realistic names for sample data and benchmark seeding: a mix of Chinese and English customers,
+ * the share of each set by the caller (a shop in China has mostly Chinese customers).
+ */
 
 export const CHINESE_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
 export const CHINESE_GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '伟明', '晓东', '海燕', '建华', '志强', '雪', '婷', '浩然'];
@@ -16,21 +19,6 @@ export const INDUSTRIES = ['Retail', 'Food & Beverage', 'Wholesale', 'Services',
 export const CITIES_ZH = ['上海', '北京', '深圳', '广州', '杭州', '成都', '苏州', '南京'];
 export const CITIES_EN = ['London', 'Manchester', 'Singapore', 'Vancouver', 'Sydney', 'Auckland', 'Toronto', 'Seattle'];
 export const JOB_TITLES = ['Owner', 'Manager', 'Buyer', 'Accountant', 'Sales', 'Director', '店长', '采购', '经理', '老板'];
-export const SAMPLE_TAGS: { name: string; color: string }[] = [
-  { name: 'VIP', color: '#d97706' },
-  { name: '老客户', color: '#dc2626' },
-  { name: 'Wholesale', color: '#2563eb' },
-  { name: 'Newsletter', color: '#059669' },
-  { name: '转介绍', color: '#7c3aed' },
-];
-export const SAMPLE_NOTES = [
-  'Prefers to be called in the afternoon.',
-  'Asked for a quote on the spring range.',
-  '下次来店时赠送小礼品。',
-  '对价格比较敏感，注意折扣。',
-  'Pays on time; good candidate for a loyalty discount.',
-  'Met at the trade fair.',
-];
 
 /** Small deterministic PRNG (mulberry32) so sample data and benchmarks are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -56,8 +44,8 @@ export interface SamplePerson {
   chinese: boolean;
 }
 
-export function samplePerson(random: () => number, serial: number): SamplePerson {
-  if (random() < 0.5) {
+export function samplePerson(random: () => number, serial: number, chineseShare = 0.5): SamplePerson {
+  if (random() < chineseShare) {
     const surname = pick(random, CHINESE_SURNAMES);
     const given = pick(random, CHINESE_GIVEN);
     return {
@@ -79,7 +67,7 @@ export function samplePerson(random: () => number, serial: number): SamplePerson
   };
 }
 
-export function sampleCompanyName(random: () => number): { name: string; chinese: boolean } {
-  if (random() < 0.5) return { name: pick(random, COMPANY_PREFIX_ZH) + pick(random, COMPANY_SUFFIX_ZH), chinese: true };
+export function sampleCompanyName(random: () => number, chineseShare = 0.5): { name: string; chinese: boolean } {
+  if (random() < chineseShare) return { name: pick(random, COMPANY_PREFIX_ZH) + pick(random, COMPANY_SUFFIX_ZH), chinese: true };
   return { name: `${pick(random, COMPANY_WORDS_EN)} ${pick(random, COMPANY_KIND_EN)}`, chinese: false };
 }

@@ -1,11 +1,19 @@
 import type Database from 'better-sqlite3';
+import type { Locale } from '../contract/system';
+import type { RecordWriter } from '../write/record-writer';
+import { pipelines, stages } from './schema';
 
-const DEFAULT_STAGES = {
+/** The pipeline a workspace starts with, in each language it can be created in. */
+const DEFAULT_PIPELINE: Record<Locale, { pipeline: string; stages: string[] }> = {
   en: { pipeline: 'Sales', stages: ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'] },
   'zh-CN': { pipeline: '销售', stages: ['线索', '已确认', '方案报价', '商务谈判', '赢单', '输单'] },
-} as const;
+};
 const PROBABILITIES = [10, 25, 50, 75, 100, 0];
 const KINDS = ['open', 'open', 'open', 'open', 'won', 'lost'];
+
+function namesFor(locale: string) {
+  return locale === 'zh-CN' ? DEFAULT_PIPELINE['zh-CN'] : DEFAULT_PIPELINE.en;
+}
 
 /**
  * A workspace starts with one sensible pipeline in its language. Idempotent and safe when two PCs
@@ -15,7 +23,7 @@ export function ensureDefaultPipeline(sqlite: Database.Database, locale: string)
   // Opened with a migrations folder from before pipelines existed (tests play older builds so).
   if (!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pipelines'`).get()) return;
   if (sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get()) return;
-  const names = locale === 'zh-CN' ? DEFAULT_STAGES['zh-CN'] : DEFAULT_STAGES.en;
+  const names = namesFor(locale);
   sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
     if (!sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get()) {
@@ -33,4 +41,26 @@ export function ensureDefaultPipeline(sqlite: Database.Database, locale: string)
     if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
     throw error;
   }
+}
+
+/**
+ * First run in another language than the file was created in: the untouched default pipeline
+ * takes the chosen language's names (through the writer, so the renames are audited). A pipeline
+ * anyone edited, or one that already holds deals, is the user's own and keeps its names.
+ */
+export function localizeDefaultPipeline(writer: RecordWriter, locale: Locale): void {
+  const names = namesFor(locale);
+  const pipeline = writer.sqlite
+    .prepare(`SELECT id, name, version FROM pipelines WHERE is_default = 1 AND deleted_at IS NULL ORDER BY id LIMIT 1`)
+    .get() as { id: number; name: string; version: number } | undefined;
+  if (!pipeline || pipeline.version !== 1) return;
+  const rows = writer.sqlite
+    .prepare(`SELECT id, name, position, version FROM stages WHERE pipeline_id = ? AND deleted_at IS NULL ORDER BY position`)
+    .all(pipeline.id) as { id: number; name: string; position: number; version: number }[];
+  const pristine = Object.values(DEFAULT_PIPELINE).some(
+    (candidate) => candidate.pipeline === pipeline.name && rows.length === candidate.stages.length && rows.every((row, index) => row.version === 1 && row.name === candidate.stages[index]),
+  );
+  if (!pristine || writer.sqlite.prepare('SELECT 1 FROM deals WHERE pipeline_id = ? LIMIT 1').get(pipeline.id)) return;
+  writer.update(pipelines, pipeline.id, pipeline.version, { name: names.pipeline });
+  rows.forEach((row, index) => writer.update(stages, row.id, row.version, { name: names.stages[index]! }));
 }

@@ -4,7 +4,8 @@ import { changesSince } from './changes';
 import { recordHistory } from './history';
 import { searchAll } from './search';
 import { listTrash, purgeFromTrash, restoreFromTrash } from './trash';
-import { completeFirstRun, listUsers, updateSettings, workspaceInfo } from './workspace-info';
+import { completeFirstRun } from './first-run';
+import { listUsers, updateSettings, workspaceInfo } from './workspace-info';
 
 export const systemRouter = router({
   workspace: router({

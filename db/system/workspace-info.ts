@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
 import { RapportError } from '../errors';
-import { loadSampleData } from '../people/sample-data';
-import { loadSampleSales } from '../sales/sample-sales';
-import { loadSampleWork } from '../work/sample-work';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
 import { settings } from './schema';
@@ -45,23 +42,6 @@ export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
       ) as { host: string; os_user: string; started_at: number }[]
     ).map((row) => ({ host: row.host, osUser: row.os_user, since: row.started_at })),
   };
-}
-
-/** The first-run choice: start empty, or fill the workspace with realistic sample people. */
-export function completeFirstRun(workspace: Workspace, input: { sampleData: boolean }): WorkspaceInfo {
-  write(workspace, (writer) => {
-    if (readSetting(writer.sqlite, 'initialized') === '1') {
-      throw new RapportError('VALIDATION', 'This workspace is already set up.', { issues: [{ path: '', message: 'This workspace is already set up.' }] });
-    }
-    if (input.sampleData) {
-      const people = loadSampleData(writer);
-      const { dealIds } = loadSampleSales(writer, people, readSetting(writer.sqlite, 'currency') ?? 'USD');
-      loadSampleWork(writer, { contactIds: people.contactIds, dealIds });
-    }
-    writeSetting(writer.sqlite, 'initialized', '1');
-    writer.change(settings, 0, 'update');
-  });
-  return workspaceInfo(workspace);
 }
 
 export function updateSettings(workspace: Workspace, input: z.output<typeof settingsUpdate>): WorkspaceInfo {

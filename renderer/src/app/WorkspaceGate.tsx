@@ -14,8 +14,9 @@ export function WorkspaceGate() {
   const trpc = useTRPC();
   const info = useQuery({ ...trpc.system.workspace.info.queryOptions(), meta: { silent: true } });
 
+  // Before first run the file's locale is only a placeholder: the first-run screen asks for it.
   useEffect(() => {
-    if (info.data) applyWorkspaceLocale(info.data.locale);
+    if (info.data?.initialized) applyWorkspaceLocale(info.data.locale);
   }, [info.data]);
 
   if (info.isPending) {

@@ -291,7 +291,7 @@ export const salesEn = {
     lineDiscountAmount: 'Line {{n}} discount amount',
     lineTotal: 'Line {{n}} total',
     discount: { none: 'None', percent: '%', amount: '{{currency}} off' },
-    columns: { product: 'Product', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', discount: 'Discount', total: 'Total', actions: 'Actions', number: 'Number', status: 'Status' },
+    columns: { product: 'Product', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', discount: 'Discount', total: 'Total', orderTotal: 'Total', actions: 'Actions', number: 'Number', status: 'Status' },
     issues: {
       quantity: 'A whole number from 1',
       discountValue: 'A percent like 12.5, or an amount',

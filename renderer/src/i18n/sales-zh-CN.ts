@@ -273,9 +273,9 @@ export const salesZhCN = {
     lineDiscountType: '第 {{n}} 行折扣',
     lineDiscountPercent: '第 {{n}} 行折扣百分比',
     lineDiscountAmount: '第 {{n}} 行折扣金额',
-    lineTotal: '第 {{n}} 行小计',
+    lineTotal: '第 {{n}} 行金额',
     discount: { none: '无', percent: '%', amount: '减 {{currency}}' },
-    columns: { product: '产品', description: '描述', quantity: '数量', unitPrice: '单价', discount: '折扣', total: '小计', actions: '操作', number: '编号', status: '状态' },
+    columns: { product: '产品', description: '描述', quantity: '数量', unitPrice: '单价', discount: '折扣', total: '金额', orderTotal: '合计', actions: '操作', number: '编号', status: '状态' },
     issues: {
       quantity: '请输入 1 以上的整数',
       discountValue: '请输入百分比（如 12.5）或金额',

@@ -13,6 +13,11 @@ export const workEn = {
     channel: 'Channel',
     direction: 'Direction',
     directions: { inbound: 'Inbound', outbound: 'Outbound' },
+    directionsByChannel: {
+      call: { inbound: 'Incoming', outbound: 'Outgoing' },
+      visit: { inbound: 'They came to us', outbound: 'We went to them' },
+      message: { inbound: 'Received', outbound: 'Sent' },
+    },
     subject: 'Subject',
     outcome: 'Outcome',
     outcomes: {

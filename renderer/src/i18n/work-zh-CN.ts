@@ -13,6 +13,11 @@ export const workZhCN = {
     channel: '渠道',
     direction: '方向',
     directions: { inbound: '呼入/来访', outbound: '呼出/外访' },
+    directionsByChannel: {
+      call: { inbound: '呼入', outbound: '呼出' },
+      visit: { inbound: '来访', outbound: '外访' },
+      message: { inbound: '收到', outbound: '发出' },
+    },
     subject: '主题',
     outcome: '结果',
     outcomes: {

@@ -20,7 +20,7 @@ export function OrdersTable({ orders, label, showCustomer = true }: { orders: Or
           <th scope="col">{t('orders.columns.status')}</th>
           <th scope="col">{t('orders.issued')}</th>
           <th scope="col" className="numeric">
-            {t('orders.columns.total')}
+            {t('orders.columns.orderTotal')}
           </th>
         </tr>
       </thead>

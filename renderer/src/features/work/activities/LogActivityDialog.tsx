@@ -8,6 +8,7 @@ import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { Field } from '../../../app/ui/Field';
 import { FormDialog } from '../../../app/ui/FormDialog';
+import { directionLabelKey } from './direction-label';
 import {
   activityFormResolver,
   activityToFormValues,
@@ -111,7 +112,7 @@ export function LogActivityDialog({ links, recordName, channel = 'call', activit
             <option value="">{t('common.none')}</option>
             {ACTIVITY_DIRECTIONS.map((value) => (
               <option key={value} value={value}>
-                {t(`activity.directions.${value}`)}
+                {t(directionLabelKey(chosenChannel, value))}
               </option>
             ))}
           </select>

@@ -10,6 +10,7 @@ import { useTRPC, useTRPCClient } from '../../../app/trpc';
 import { Icon, type IconName } from '../../../app/ui/Icon';
 import { useFormatters } from '../../../app/use-formatters';
 import { LogActivityDialog } from '../activities/LogActivityDialog';
+import { directionLabelKey } from '../activities/direction-label';
 
 const LINK_PATHS = { contact: '/contacts', company: '/companies', deal: '/deals', order: '/orders' } as const;
 
@@ -56,7 +57,7 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
   }
 
   const meta = [
-    entry.direction ? t(`activity.directions.${entry.direction}`) : null,
+    entry.direction ? t(directionLabelKey(entry.channel, entry.direction)) : null,
     entry.outcome,
     entry.durationMinutes !== null ? t('timeline.minutes', { count: entry.durationMinutes }) : null,
     entry.userName,
