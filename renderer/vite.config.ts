@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -21,10 +22,28 @@ function devContentSecurityPolicy(): Plugin {
   };
 }
 
+const appIconFile = fileURLToPath(new URL('../build/icon.png', import.meta.url));
+
+/** The app's one icon (build/icon.png, drawn by scripts/make-icon.mjs) is the page's favicon too. */
+function appIcon(): Plugin {
+  return {
+    name: 'rapport-app-icon',
+    configureServer(server) {
+      server.middlewares.use('/icon.png', (_request, response) => {
+        response.setHeader('Content-Type', 'image/png');
+        response.end(fs.readFileSync(appIconFile));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'icon.png', source: fs.readFileSync(appIconFile) });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), devContentSecurityPolicy()],
+  plugins: [react(), devContentSecurityPolicy(), appIcon()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -287,6 +287,8 @@ function createWindow(): BrowserWindow {
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Rapport',
+    // The taskbar and window icon on Windows and Linux (macOS takes the bundle's).
+    icon: path.join(path.dirname(paths.rendererIndex), 'icon.png'),
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#111827' : '#ffffff',
     webPreferences: {
       preload: paths.preload,

@@ -30,11 +30,12 @@ export function AppShell({ workspace }: { workspace: WorkspaceInfo }) {
     <div className="app-shell">
       <Sidebar workspace={workspace} onOpenPalette={() => setPaletteOpen(true)} />
       <main className="app-main" id="main">
+        {/* In the page's flow above its header, so a reminder never covers the page's own actions. */}
+        <ReminderNotices />
         <AppRoutes />
       </main>
       {paletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
       <ChangeFeedPoller />
-      <ReminderNotices />
     </div>
   );
 }

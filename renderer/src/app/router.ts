@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { replaceTrailTop } from './page-trail';
 
 /**
  * A small hash router: the app loads from `file://` in Electron, so routes live after `#`.
@@ -28,6 +29,7 @@ export function useRoute(): Route {
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   const target = `#${to}`;
   if (options.replace) {
+    replaceTrailTop();
     window.history.replaceState(window.history.state, '', target);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else if (window.location.hash !== target) {

@@ -182,6 +182,8 @@ export const salesEn = {
     chartLabel: 'Weighted pipeline and won revenue by month, in {{currency}}',
     showTable: 'Show the figures',
     noOwners: 'No deals in this range.',
+    emptyTitle: 'Nothing to forecast yet',
+    emptyMessage: 'Deals with an amount and an expected close date in these months show here.',
     deals_one: '{{formatted}} deal',
     deals_other: '{{formatted}} deals',
   },

@@ -169,6 +169,8 @@ export const salesZhCN = {
     chartLabel: '按月份的加权管道和赢单收入（{{currency}}）',
     showTable: '显示数据表',
     noOwners: '此时间范围内没有商机。',
+    emptyTitle: '暂无可预测的数据',
+    emptyMessage: '有金额和预计成交日期、且落在这些月份里的商机会显示在这里。',
     deals_other: '{{formatted}} 个商机',
   },
   pipelines: {

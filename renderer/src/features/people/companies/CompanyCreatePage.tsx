@@ -1,7 +1,7 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CompanyCreate } from '../../../../../db/contract/people';
-import { Link } from '../../../app/Link';
 import { navigate } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
@@ -26,9 +26,7 @@ export function CompanyCreatePage() {
 
   return (
     <div className="record-page record-page--narrow">
-      <Link to="/companies" className="back-link">
-        ← {t('nav.companies')}
-      </Link>
+      <BackLink to="/companies" label={t('nav.companies')} />
       <PageHeader title={t('companies.new')} />
       <section className="card">
         <CompanyForm initialValues={initialValues} submitLabel={t('companies.create')} onSubmit={save} onCancel={() => navigate('/companies')} autoFocus />

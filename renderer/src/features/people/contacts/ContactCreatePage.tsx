@@ -1,7 +1,7 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ContactCreate } from '../../../../../db/contract/people';
-import { Link } from '../../../app/Link';
 import { navigate, useRoute } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
@@ -33,9 +33,7 @@ export function ContactCreatePage() {
 
   return (
     <div className="record-page record-page--narrow">
-      <Link to="/contacts" className="back-link">
-        ← {t('nav.contacts')}
-      </Link>
+      <BackLink to="/contacts" label={t('nav.contacts')} />
       <PageHeader title={t('contacts.new')} />
       <section className="card">
         <ContactForm initialValues={initialValues} submitLabel={t('contacts.create')} onSubmit={save} onCancel={() => navigate('/contacts')} />

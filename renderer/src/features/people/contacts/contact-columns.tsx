@@ -36,7 +36,7 @@ export function useContactColumns(): ColumnDef<ContactRow, any>[] {
         meta: { minWidth: 150, grow: 1.4 },
         cell: ({ row }) =>
           row.original.companyId && row.original.companyName ? (
-            <Link to={`/companies/${row.original.companyId}`} className="cell-link">
+            <Link to={`/companies/${row.original.companyId}`} className="cell-link" title={row.original.companyName}>
               {row.original.companyName}
             </Link>
           ) : null,

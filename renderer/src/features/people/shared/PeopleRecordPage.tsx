@@ -1,8 +1,8 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagRef } from '../../../../../db/contract/people';
-import { Link } from '../../../app/Link';
 import { invalidateAll } from '../../../app/query-client';
 import { navigate } from '../../../app/router';
 import { showErrorToast } from '../../../app/show-error-toast';
@@ -62,9 +62,7 @@ export function PeopleRecordPage({ kind, record, avatarClassName, title, subtitl
 
   return (
     <div className="record-page">
-      <Link to={listPath} className="back-link">
-        ← {t(kind === 'contact' ? 'nav.contacts' : 'nav.companies')}
-      </Link>
+      <BackLink to={listPath} label={t(kind === 'contact' ? 'nav.contacts' : 'nav.companies')} />
       <PageHeader
         leading={
           <span className={avatarClassName} aria-hidden="true">

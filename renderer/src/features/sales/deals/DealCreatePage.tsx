@@ -1,6 +1,6 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../app/Link';
 import { navigate, useRoute } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
@@ -62,9 +62,7 @@ export function DealCreatePage() {
 
   return (
     <div className="record-page record-page--narrow">
-      <Link to="/deals" className="back-link">
-        ← {t('nav.deals')}
-      </Link>
+      <BackLink to="/deals" label={t('nav.deals')} />
       <PageHeader title={t('deals.new')} />
       <section className="card">{body}</section>
     </div>

@@ -1,3 +1,4 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,9 +87,7 @@ export function DealPage({ id }: { id: number }) {
   const customer = [data.contactName, data.companyName].filter(Boolean).join(' · ');
   return (
     <div className="record-page">
-      <Link to={pipeline ? `/pipeline?pipeline=${pipeline.id}` : '/pipeline'} className="back-link">
-        ← {pipeline?.name ?? t('nav.pipeline')}
-      </Link>
+      <BackLink to={pipeline ? `/pipeline?pipeline=${pipeline.id}` : '/pipeline'} label={t('nav.pipeline')} />
       <PageHeader
         leading={
           <span className={`avatar avatar--large avatar--square avatar--${data.stageKind}`} aria-hidden="true">

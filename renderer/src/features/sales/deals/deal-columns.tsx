@@ -34,8 +34,21 @@ export function useDealColumns(): ColumnDef<DealRow, any>[] {
         meta: { minWidth: 160, grow: 1.3 },
         cell: ({ row }) => {
           const deal = row.original;
-          if (deal.contactId) return <Link to={`/contacts/${deal.contactId}`} className="cell-link">{[deal.contactName, deal.companyName].filter(Boolean).join(' · ')}</Link>;
-          if (deal.companyId) return <Link to={`/companies/${deal.companyId}`} className="cell-link">{deal.companyName}</Link>;
+          if (deal.contactId) {
+            const customer = [deal.contactName, deal.companyName].filter(Boolean).join(' · ');
+            return (
+              <Link to={`/contacts/${deal.contactId}`} className="cell-link" title={customer}>
+                {customer}
+              </Link>
+            );
+          }
+          if (deal.companyId) {
+            return (
+              <Link to={`/companies/${deal.companyId}`} className="cell-link" title={deal.companyName ?? undefined}>
+                {deal.companyName}
+              </Link>
+            );
+          }
           return null;
         },
       },

@@ -36,7 +36,7 @@ export function ForecastChart({ points, currency }: { points: ForecastPoint[]; c
     won: point.wonMinor / scale,
     open: point.openMinor / scale,
   }));
-  const names: Record<string, string> = { weighted: t('forecast.weighted'), won: t('forecast.won'), open: t('forecast.open') };
+  const names = { weighted: t('forecast.weighted'), won: t('forecast.won'), open: t('forecast.open') };
 
   return (
     <figure className="forecast-chart" aria-label={t('forecast.chartLabel', { currency })}>
@@ -46,13 +46,25 @@ export function ForecastChart({ points, currency }: { points: ForecastPoint[]; c
           <XAxis dataKey="label" tick={{ fill: colors.text, fontSize: 12 }} stroke={colors.grid} />
           <YAxis tickFormatter={(value: number) => compact.format(value)} tick={{ fill: colors.text, fontSize: 12 }} stroke={colors.grid} width={80} />
           <Tooltip
-            formatter={(value, name) => [money(Math.round(Number(value) * scale), currency), names[String(name)] ?? String(name)]}
+            formatter={(value, name) => [money(Math.round(Number(value) * scale), currency), String(name)]}
             contentStyle={{ background: cssColor('--bg-elevated', '#fff'), border: `1px solid ${colors.grid}`, borderRadius: 8 }}
           />
-          <Legend formatter={(value) => names[String(value)] ?? String(value)} />
-          <Bar dataKey="weighted" fill={colors.weighted} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          <Bar dataKey="won" fill={colors.won} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          <Line dataKey="open" stroke={colors.open} strokeDasharray="4 3" dot={{ r: 2.5, fill: colors.open }} type="linear" isAnimationActive={false} />
+          {/* Our own legend: recharts' default labels each swatch "… legend icon" in English. */}
+          <Legend
+            content={({ payload }) => (
+              <ul className="chart-legend">
+                {payload?.map((entry) => (
+                  <li key={String(entry.value)}>
+                    <span className="chart-legend__swatch" style={{ background: entry.color }} aria-hidden="true" />
+                    {entry.value}
+                  </li>
+                ))}
+              </ul>
+            )}
+          />
+          <Bar dataKey="weighted" name={names.weighted} fill={colors.weighted} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar dataKey="won" name={names.won} fill={colors.won} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <Line dataKey="open" name={names.open} stroke={colors.open} strokeDasharray="4 3" dot={{ r: 2.5, fill: colors.open }} type="linear" isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -1,3 +1,4 @@
+import { EmptyState } from '../../../app/ui/EmptyState';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,11 +105,18 @@ export function ForecastPage() {
               <h2 id="forecast-chart-title" className="card__title">
                 {t('forecast.byMonth')}
               </h2>
-              <ForecastChart points={points} currency={currency} />
-              <details className="forecast__details">
-                <summary>{t('forecast.showTable')}</summary>
-                <ForecastMonthTable points={points} currency={currency} />
-              </details>
+              {/* An axis from ¥0 to ¥4 says nothing: with no amounts in the range, say so instead. */}
+              {points.some((point) => point.weightedMinor > 0 || point.wonMinor > 0 || point.openMinor > 0) ? (
+                <>
+                  <ForecastChart points={points} currency={currency} />
+                  <details className="forecast__details">
+                    <summary>{t('forecast.showTable')}</summary>
+                    <ForecastMonthTable points={points} currency={currency} />
+                  </details>
+                </>
+              ) : (
+                <EmptyState title={t('forecast.emptyTitle')} message={t('forecast.emptyMessage')} />
+              )}
             </section>
             <section className="card" aria-labelledby="forecast-owner-title">
               <h2 id="forecast-owner-title" className="card__title">

@@ -1,6 +1,6 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../app/Link';
 import { navigate, useRoute } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
@@ -67,13 +67,9 @@ export function OrderCreatePage() {
   return (
     <div className="record-page record-page--wide">
       {deal.data ? (
-        <Link to={`/deals/${deal.data.id}`} className="back-link">
-          ← {deal.data.title}
-        </Link>
+        <BackLink to={`/deals/${deal.data.id}`} label={deal.data.title} />
       ) : (
-        <Link to="/orders" className="back-link">
-          ← {t('nav.orders')}
-        </Link>
+        <BackLink to="/orders" label={t('nav.orders')} />
       )}
       <PageHeader title={t(kind === 'quote' ? 'orders.newQuote' : 'orders.newOrder')} subtitle={deal.data ? t('orders.forDeal', { title: deal.data.title }) : undefined} />
       <section className="card">{body}</section>

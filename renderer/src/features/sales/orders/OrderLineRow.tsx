@@ -36,7 +36,7 @@ export function OrderLineRow({ form, index, parsed, currency, onRemove, canRemov
         />
       </td>
       <td>
-        <input className="input input--small" aria-label={t('orders.lineDescription', { n })} {...control('description')} {...register(`lines.${index}.description`)} />
+        <input className="input input--small" placeholder={t('orders.columns.description')} aria-label={t('orders.lineDescription', { n })} {...control('description')} {...register(`lines.${index}.description`)} />
         {errors?.description ? <FieldErrorMessage id={errorId('description')} error={errors.description} /> : null}
       </td>
       <td className="line-row__quantity">

@@ -1,3 +1,4 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,9 +84,7 @@ export function OrderPage({ id }: { id: number }) {
   const customerName = data.contactName ?? data.companyName;
   return (
     <div className="record-page">
-      <Link to={data.dealId ? `/deals/${data.dealId}` : '/orders'} className="back-link">
-        ← {data.dealTitle ?? t('nav.orders')}
-      </Link>
+      <BackLink to={data.dealId ? `/deals/${data.dealId}` : '/orders'} label={data.dealTitle ?? t('nav.orders')} />
       <PageHeader
         leading={
           <span className="avatar avatar--large avatar--square" aria-hidden="true">

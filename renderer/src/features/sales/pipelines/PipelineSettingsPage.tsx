@@ -1,3 +1,4 @@
+import { BackLink } from '../../../app/ui/BackLink';
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { Pipeline, Stage } from '../../../../../db/contract/sales';
 import { errorCodeOf } from '../../../app/errors';
 import { invalidateAll } from '../../../app/query-client';
-import { Link } from '../../../app/Link';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { ConfirmDialog } from '../../../app/ui/ConfirmDialog';
@@ -66,9 +66,7 @@ export function PipelineSettingsPage() {
 
   return (
     <div className="record-page record-page--narrow">
-      <Link to="/pipeline" className="back-link">
-        ← {t('nav.pipeline')}
-      </Link>
+      <BackLink to="/pipeline" label={t('nav.pipeline')} />
       <PageHeader
         title={t('pipelines.title')}
         subtitle={t('pipelines.subtitle')}
