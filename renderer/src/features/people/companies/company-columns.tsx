@@ -20,7 +20,7 @@ export function useCompanyColumns(): ColumnDef<CompanyRow, any>[] {
         header: t('fields.name'),
         meta: { sortField: 'name', minWidth: 200, grow: 2, required: true },
         cell: ({ row }) => (
-          <Link to={`/companies/${row.original.id}`} className="cell-name__link" data-row-link>
+          <Link to={`/companies/${row.original.id}`} className="cell-name__link" title={row.original.name} data-row-link>
             {row.original.name}
           </Link>
         ),

@@ -23,7 +23,7 @@ export function useContactColumns(): ColumnDef<ContactRow, any>[] {
         meta: { sortField: 'name', minWidth: 180, grow: 1.6, required: true },
         cell: ({ row }) => (
           <span className="cell-name">
-            <Link to={`/contacts/${row.original.id}`} className="cell-name__link" data-row-link>
+            <Link to={`/contacts/${row.original.id}`} className="cell-name__link" title={row.original.name} data-row-link>
               {row.original.name}
             </Link>
             {row.original.vip ? <span className="cell-name__vip" aria-label={t('contact.vip')} title={t('contact.vip')}>★</span> : null}

@@ -22,7 +22,7 @@ export function useDealColumns(): ColumnDef<DealRow, any>[] {
         meta: { sortField: 'title', minWidth: 200, grow: 1.6, required: true },
         cell: ({ row }) => (
           <span className="cell-name">
-            <Link to={`/deals/${row.original.id}`} className="cell-name__link" data-row-link>
+            <Link to={`/deals/${row.original.id}`} className="cell-name__link" title={row.original.title} data-row-link>
               {row.original.title}
             </Link>
           </span>
