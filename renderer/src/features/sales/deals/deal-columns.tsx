@@ -52,7 +52,7 @@ export function useDealColumns(): ColumnDef<DealRow, any>[] {
         meta: { minWidth: 120, grow: 0.8 },
         cell: ({ row }) => <span className="cell-tabular cell-muted">{money(row.original.weightedMinor, row.original.currency)}</span>,
       },
-      { id: 'probability', header: t('deals.fields.probability'), meta: { minWidth: 80, grow: 0.4 }, cell: ({ row }) => <span className="cell-tabular">{format.percent(row.original.probability / 100)}</span> },
+      { id: 'probability', header: t('deals.fields.probability'), meta: { minWidth: 100, grow: 0.4 }, cell: ({ row }) => <span className="cell-tabular">{format.percent(row.original.probability / 100)}</span> },
       {
         id: 'expectedClose',
         header: t('deals.fields.expectedCloseDate'),
