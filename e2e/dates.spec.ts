@@ -60,6 +60,24 @@ test('in English the fields read month/day/year and the calendar names English m
 
   const upcoming = page.getByRole('region', { name: /^Next 7 days/ });
   await expect(upcoming.getByRole('listitem').filter({ hasText: 'Call back' })).toContainText(target.en);
+
+  // A birthday typed on a new contact, in the dark theme, is shown in the same format.
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: 'New contact' }).first().click();
+  await page.getByLabel('Name', { exact: true }).fill('Birthday Person');
+  const birthday = page.getByRole('group', { name: 'Birthday', exact: true });
+  await fillDateField(birthday, '1990-07-09');
+  await shown(birthday).toBe('7/9/1990');
+  await birthday.getByRole('button', { name: /Calendar/ }).click();
+  const birthdayCalendar = page.getByRole('dialog', { name: /Calendar/ });
+  await expect(birthdayCalendar.getByRole('gridcell', { selected: true })).toHaveAccessibleName(/Monday, July 9, 1990/);
+  await screenshot(page, 'dates-en-dark-calendar');
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'dates-en-dark-fields');
+  await page.getByRole('button', { name: 'Create contact' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Birthday Person' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Jul 9, 1990');
 });
 
 test('in Chinese the fields and calendar are Chinese, and a typed due date is saved as typed', async ({ page }) => {

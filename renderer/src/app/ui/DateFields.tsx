@@ -5,15 +5,18 @@ import {
   Calendar,
   CalendarCell,
   CalendarGrid,
+  CalendarMonthPicker,
+  CalendarYearPicker,
   DateInput,
   DatePicker,
   DateSegment,
   Dialog,
   Group,
-  Heading,
   Label,
   Popover,
   TimeField,
+  useLocale,
+  type Key,
 } from 'react-aria-components';
 import type { FieldError } from 'react-hook-form';
 import { FieldErrorMessage } from './FieldErrorMessage';
@@ -109,15 +112,39 @@ function CalendarIcon() {
   );
 }
 
-/** A month of days with previous/next buttons; names of months and weekdays come from the locale. */
+/** A native select over React Aria's month or year choices (names and its label from the locale). */
+function CalendarSelect({ picker }: { picker: { 'aria-label': string; value: Key; onChange: (key: Key | null) => void; items: { id: number; formatted: string }[] } }) {
+  return (
+    <select className="select select--compact calendar__select" aria-label={picker['aria-label']} value={String(picker.value)} onChange={(event) => picker.onChange(Number(event.target.value))}>
+      {picker.items.map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.formatted}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * A month of days with previous/next buttons and a month and a year to jump to (a birthday is
+ * decades back); names of months and weekdays come from the locale.
+ */
 export function CalendarPanel() {
+  const { locale } = useLocale();
+  const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).formatToParts(0).map((part) => part.type);
+  const monthFirst = parts.indexOf('month') < parts.indexOf('year');
+  const year = <CalendarYearPicker visibleYears={41}>{(picker) => <CalendarSelect picker={picker} />}</CalendarYearPicker>;
+  const month = <CalendarMonthPicker format="short">{(picker) => <CalendarSelect picker={picker} />}</CalendarMonthPicker>;
   return (
     <Calendar className="calendar">
       <header className="calendar__header">
         <Button slot="previous" className="icon-button calendar__nav">
           <span aria-hidden="true">‹</span>
         </Button>
-        <Heading className="calendar__heading" />
+        <span className="calendar__heading">
+          {monthFirst ? month : year}
+          {monthFirst ? year : month}
+        </span>
         <Button slot="next" className="icon-button calendar__nav">
           <span aria-hidden="true">›</span>
         </Button>
