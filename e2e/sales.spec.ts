@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatMoney } from '../db/contract/money';
-import { describedBy, openFirstRun } from './support/app';
+import { describedBy, fillDateField, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -196,7 +196,7 @@ test.describe('tasks and the board from the keyboard', () => {
       const now = new Date();
       return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     });
-    await dialog.getByLabel('Due date').fill(today);
+    await fillDateField(dialog.getByRole('group', { name: 'Due date', exact: true }), today);
     await dialog.getByLabel('Priority').selectOption('high');
     await dialog.getByRole('combobox', { name: 'About' }).fill(LEAD.slice(0, 1));
     await dialog.getByRole('option', { name: new RegExp(`${LEAD}.*Contact`) }).click();
@@ -204,7 +204,7 @@ test.describe('tasks and the board from the keyboard', () => {
     await dialog.getByLabel('Every').fill('3');
     await dialog.getByLabel('Unit').selectOption('day');
     await dialog.getByLabel('Reminder').selectOption('custom');
-    await dialog.getByLabel('Remind at').fill(await page.evaluate(() => {
+    await fillDateField(dialog.getByRole('group', { name: 'Remind at', exact: true }), await page.evaluate(() => {
       const at = new Date(Date.now() - 60_000);
       const pad = (value: number) => String(value).padStart(2, '0');
       return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
@@ -244,7 +244,7 @@ test.describe('tasks and the board from the keyboard', () => {
       await page.getByRole('link', { name: 'New deal' }).click();
       await page.getByLabel('Title').fill(title);
       await page.getByLabel('Amount').fill('5000.50');
-      await page.getByLabel('Expected close').fill(closeDate);
+      await fillDateField(page.getByRole('group', { name: 'Expected close', exact: true }), closeDate);
       if (title === '门店翻新项目') await screenshot(page, '44a-deal-form');
       await page.getByRole('button', { name: 'Create deal' }).click();
       await expect(page.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
@@ -354,8 +354,16 @@ test.describe('tasks and the board from the keyboard', () => {
     // The board's filters: only deals expected to close in the chosen month.
     await page.getByRole('link', { name: 'Pipeline', exact: true }).click();
     await expect(column(page, 'Won').getByRole('article')).toHaveCount(1);
-    const nextMonth = await page.getByRole('combobox', { name: 'Expected close month' }).locator('option').nth(8).getAttribute('value');
-    await page.getByRole('combobox', { name: 'Expected close month' }).selectOption(nextMonth!);
+    const nextMonth = await page.evaluate(() => {
+      const now = new Date();
+      const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+      return { name: new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long' }).format(next), nextYear: next.getFullYear() !== now.getFullYear() };
+    });
+    await page.getByRole('button', { name: 'Expected close month: Any close month' }).click();
+    const months = page.getByRole('dialog', { name: 'Expected close month' });
+    if (nextMonth.nextYear) await months.getByRole('button', { name: 'Next year' }).click();
+    await months.getByRole('button', { name: nextMonth.name }).click();
+    await expect(page.getByRole('button', { name: `Expected close month: ${nextMonth.name}` })).toBeVisible();
     await expect(column(page, 'Won').getByRole('article')).toHaveCount(0);
     await expect(column(page, 'Qualified').getByRole('article', { name: 'Annual service contract' })).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).click();

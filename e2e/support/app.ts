@@ -14,9 +14,12 @@ export function appLink(page: Page, hash: string): string {
   return `${current.origin}/${hash}`;
 }
 
-/** A field's accessible error message: the element its aria-describedby points to. */
+/**
+ * A field's accessible error message: the element its aria-describedby points to. A date field is
+ * a group of segments all labelled by its label; the group comes first.
+ */
 export async function describedBy(page: Page, label: string) {
-  const field = page.getByLabel(label, { exact: true });
+  const field = page.getByLabel(label, { exact: true }).first();
   const ids = (await field.getAttribute('aria-describedby')) ?? '';
   return page.locator(ids.split(' ').map((id) => `[id="${id}"]`).join(', '));
 }
@@ -35,4 +38,26 @@ export async function toastFrom(page: Page, action: () => Promise<void>, text: s
   const toast = page.locator(`[data-toast-id="${await newestId()}"]`);
   await expect(toast).toContainText(text);
   return toast;
+}
+
+/**
+ * Types a value into one of the app's date/time fields (React Aria segments, ordered as the
+ * interface language writes dates): 'YYYY-MM-DD', 'HH:MM' or 'YYYY-MM-DDTHH:MM', local time.
+ * `field` is the field's group, e.g. `page.getByRole('group', { name: 'Due date', exact: true })`.
+ */
+export async function fillDateField(field: Locator, value: string) {
+  const [, date = '', time = ''] = /^(\d{4}-\d{2}-\d{2})?T?(\d{2}:\d{2})?$/.exec(value) ?? [];
+  const [year, month, day] = date ? date.split('-') : [];
+  const [hour24 = '', minute] = time ? time.split(':') : [];
+  const segments = field.getByRole('spinbutton');
+  const twelveHour = (await field.locator('[data-type="dayPeriod"]').count()) > 0;
+  const hour = twelveHour ? String(Number(hour24) % 12 || 12) : hour24;
+  const parts: Record<string, string | undefined> = { year, month, day, hour, minute, dayPeriod: Number(hour24) >= 12 ? 'P' : 'A' };
+  for (let index = 0, count = await segments.count(); index < count; index++) {
+    const segment = segments.nth(index);
+    const text = parts[(await segment.getAttribute('data-type')) ?? ''];
+    if (text === undefined) continue;
+    await segment.focus();
+    await segment.pressSequentially(text);
+  }
 }

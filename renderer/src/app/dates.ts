@@ -1,6 +1,7 @@
 /**
- * Local calendar helpers for form inputs (`<input type="date|time|datetime-local|month">` speak the
- * user's local time as plain strings) and the epoch milliseconds the core stores.
+ * Local calendar helpers for the date and time fields (ui/DateFields.tsx, ui/MonthPicker.tsx speak
+ * the user's local time as plain strings: YYYY-MM-DD, HH:MM, YYYY-MM-DDTHH:MM, YYYY-MM) and the
+ * epoch milliseconds the core stores.
  */
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -8,6 +9,11 @@ const pad = (value: number) => String(value).padStart(2, '0');
 export function dateInputValue(ms: number): string {
   const date = new Date(ms);
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Today's YYYY-MM-DD on this PC (to compare with stored calendar dates). */
+export function todayInputValue(): string {
+  return dateInputValue(Date.now());
 }
 
 /** HH:MM of a moment, in local time. */

@@ -1,21 +1,9 @@
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import { formatMoney, minorDigits } from '../../../db/contract/money';
+import { minorDigits } from '../../../db/contract/money';
+import { useFormatters } from './use-formatters';
 
 /** Formats integer minor units in the interface language (never through floats the user typed). */
 export function useMoney() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
-  return useCallback(
-    (amountMinor: number, currency: string) => {
-      try {
-        return formatMoney(amountMinor, currency, locale);
-      } catch {
-        return `${currency} ${amountMinor}`;
-      }
-    },
-    [locale],
-  );
+  return useFormatters().money;
 }
 
 /** Minor units as the plain decimal text an amount input holds ("1234.50"), exact. */

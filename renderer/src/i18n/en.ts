@@ -46,6 +46,12 @@ export const en = {
     switchToLight: 'Switch to the light theme',
   },
   language: { label: 'Language' },
+  /** Date, time and month pickers (their segments and calendars are named by React Aria in the same language). */
+  datePicker: {
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    chooseMonth: '{{label}}: {{month}}',
+  },
   toasts: { region: 'Notifications' },
   workspace: {
     opening: 'Opening the workspace…',

@@ -55,6 +55,12 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     switchToLight: '切换到浅色主题',
   },
   language: { label: '语言' },
+  /** 日期、时间和月份选择器。 */
+  datePicker: {
+    previousYear: '上一年',
+    nextYear: '下一年',
+    chooseMonth: '{{label}}：{{month}}',
+  },
   toasts: { region: '通知' },
   workspace: {
     opening: '正在打开工作区…',

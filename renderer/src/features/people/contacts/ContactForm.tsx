@@ -1,7 +1,8 @@
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_SOURCES, CREDIT_RATINGS, LIFECYCLE_STAGES, type ContactCreate } from '../../../../../db/contract/people';
 import { setServerErrors } from '../../../app/form-server-errors';
+import { DateField } from '../../../app/ui/DateFields';
 import { Field } from '../../../app/ui/Field';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { AddressFields } from '../shared/AddressFields';
@@ -107,9 +108,11 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel, co
               </select>
             )}
           </Field>
-          <Field label={t('fields.birthday')} error={errors.birthday}>
-            {(control) => <input className="input" type="date" {...control} {...register('birthday')} />}
-          </Field>
+          <Controller
+            control={control}
+            name="birthday"
+            render={({ field }) => <DateField label={t('fields.birthday')} error={errors.birthday} value={field.value} onChange={field.onChange} onBlur={field.onBlur} fieldRef={field.ref} />}
+          />
           <div className="field field--checkbox">
             <label className="checkbox-row">
               <input type="checkbox" {...register('vip')} />

@@ -8,7 +8,8 @@ const ENUM_FIELDS: Record<string, string> = {
   creditRating: 'creditRating',
 };
 
-const DATE_TIME_FIELDS = new Set(['deletedAt', 'createdAt', 'updatedAt']);
+const DATE_TIME_FIELDS = new Set(['deletedAt', 'createdAt', 'updatedAt', 'dueAt', 'remindAt', 'occurredAt']);
+const CALENDAR_DATE_FIELDS = new Set(['birthday', 'expectedCloseDate']);
 
 /** Translated label of a record field as the core names it (audit entries, conflict rows). */
 export function useFieldLabel() {
@@ -42,7 +43,7 @@ export function useFieldValueFormatter() {
       if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
       const enumKey = ENUM_FIELDS[field];
       if (enumKey && typeof value === 'string') return t(`${enumKey}.${value}`, { defaultValue: value });
-      if (field === 'birthday' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return format.isoDate(value);
+      if (CALENDAR_DATE_FIELDS.has(field) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return format.isoDate(value);
       if (DATE_TIME_FIELDS.has(field) && typeof value === 'number') return format.dateTime(value);
       if (Array.isArray(value)) {
         if (value.length === 0) return t('common.none');

@@ -37,7 +37,7 @@ export function BoardColumn({
             {format.number(column.count)}
           </span>
           <span className="board-column__probability" title={t('board.probability')}>
-            {stage.probability} %
+            {format.percent(stage.probability / 100)}
           </span>
         </div>
         {column.totals.length > 0 ? (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { OwnerSelect } from '../../people/shared/OwnerSelect';
-import { MonthSelect } from '../shared/MonthSelect';
+import { MonthPicker } from '../../../app/ui/MonthPicker';
 
 export interface DealFilterValues {
   ownerId: number | null;
@@ -21,7 +21,7 @@ export function BoardFilters({ value, onChange, showClear = true }: { value: Dea
         value={value.ownerId ? String(value.ownerId) : ''}
         onChange={(event) => onChange({ ...value, ownerId: event.target.value ? Number(event.target.value) : null })}
       />
-      <MonthSelect label={t('board.closeMonth')} emptyLabel={t('board.anyMonth')} value={value.closeMonth} onChange={(closeMonth) => onChange({ ...value, closeMonth })} />
+      <MonthPicker label={t('board.closeMonth')} hideLabel emptyLabel={t('board.anyMonth')} value={value.closeMonth} onChange={(closeMonth) => onChange({ ...value, closeMonth })} />
       {showClear && (value.ownerId || value.closeMonth) ? (
         <button type="button" className="button button--ghost button--small" onClick={() => onChange(NO_DEAL_FILTERS)}>
           {t('filters.clear')}

@@ -2,20 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealRow } from '../../../../../db/contract/sales';
 import { Link } from '../../../app/Link';
-import { useMoney } from '../../../app/use-money';
-
-/** A calendar date short enough for a narrow card ("12/15/2026", "2026/12/15"). */
-function compactDate(value: string, locale: string): string {
-  const [year = 1970, month = 1, day = 1] = value.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-}
+import { todayInputValue } from '../../../app/dates';
+import { useFormatters } from '../../../app/use-formatters';
 
 /** What a board card shows: title, customer, amount, expected close, owner; the card adds drag and "Move to…". */
 export function DealCardContent({ deal, handle, footer }: { deal: DealRow; handle?: ReactNode; footer?: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  const money = useMoney();
+  const { t } = useTranslation();
+  const format = useFormatters();
   const customer = [deal.contactName, deal.companyName].filter(Boolean).join(' · ');
-  const overdue = deal.stageKind === 'open' && deal.expectedCloseDate !== null && deal.expectedCloseDate < new Date().toISOString().slice(0, 10);
+  const overdue = deal.stageKind === 'open' && deal.expectedCloseDate !== null && deal.expectedCloseDate < todayInputValue();
   return (
     <>
       <div className="deal-card__top">
@@ -26,10 +21,10 @@ export function DealCardContent({ deal, handle, footer }: { deal: DealRow; handl
       </div>
       {customer ? <p className="deal-card__customer">{customer}</p> : null}
       <p className="deal-card__numbers">
-        <span className="deal-card__amount cell-tabular">{money(deal.amountMinor, deal.currency)}</span>
+        <span className="deal-card__amount cell-tabular">{format.money(deal.amountMinor, deal.currency)}</span>
         {deal.expectedCloseDate ? (
           <span className={overdue ? 'deal-card__close deal-card__close--late' : 'deal-card__close'} title={t('deals.fields.expectedCloseDate')}>
-            {compactDate(deal.expectedCloseDate, i18n.language)}
+            {format.isoDate(deal.expectedCloseDate)}
           </span>
         ) : null}
       </p>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../app/use-formatters';
 import type { Stage } from '../../../../../db/contract/sales';
 import { Icon } from '../../../app/ui/Icon';
 
@@ -12,6 +13,7 @@ const MENU_WIDTH = 220;
  */
 export function MoveDealMenu({ dealTitle, currentStageId, stages, onMove, disabled }: { dealTitle: string; currentStageId: number; stages: Stage[]; onMove: (stage: Stage) => void; disabled?: boolean }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -123,7 +125,7 @@ export function MoveDealMenu({ dealTitle, currentStageId, stages, onMove, disabl
                       }}
                     >
                       <span>{stage.name}</span>
-                      <span className="menu__hint">{current ? t('board.currentStage') : `${stage.probability} %`}</span>
+                      <span className="menu__hint">{current ? t('board.currentStage') : format.percent(stage.probability / 100)}</span>
                     </button>
                   </li>
                 );

@@ -24,7 +24,7 @@ export function DealDetails({ deal }: { deal: Deal }) {
           <span className="cell-tabular">{money(deal.weightedMinor, deal.currency)}</span>
         </DetailItem>
         <DetailItem label={t('deals.fields.probability')}>
-          {deal.probability} %{' '}
+          {format.percent(deal.probability / 100)}{' '}
           <span className="muted">{deal.probabilityOverride === null ? t('deals.probabilityFromStage') : t('deals.probabilityOverridden')}</span>
         </DetailItem>
         <DetailItem label={t('deals.fields.expectedCloseDate')}>{deal.expectedCloseDate ? format.isoDate(deal.expectedCloseDate) : null}</DetailItem>

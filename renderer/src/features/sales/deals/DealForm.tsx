@@ -2,6 +2,7 @@ import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_SOURCES } from '../../../../../db/contract/people';
 import { setServerErrors } from '../../../app/form-server-errors';
+import { DateField } from '../../../app/ui/DateFields';
 import { Field } from '../../../app/ui/Field';
 import { OwnerSelect } from '../../people/shared/OwnerSelect';
 import { RecordPicker } from '../../system/search/RecordPicker';
@@ -80,9 +81,13 @@ export function DealForm({ initialValues, submitLabel, mode, onSubmit, onCancel 
         <Field label={t('deals.fields.currency')} error={errors.currency}>
           {(fieldControl) => <input className="input input--short" maxLength={3} {...fieldControl} {...register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })} />}
         </Field>
-        <Field label={t('deals.fields.expectedCloseDate')} error={errors.expectedCloseDate}>
-          {(fieldControl) => <input className="input" type="date" {...fieldControl} {...register('expectedCloseDate')} />}
-        </Field>
+        <Controller
+          control={control}
+          name="expectedCloseDate"
+          render={({ field }) => (
+            <DateField label={t('deals.fields.expectedCloseDate')} error={errors.expectedCloseDate} value={field.value} onChange={field.onChange} onBlur={field.onBlur} fieldRef={field.ref} />
+          )}
+        />
         <Field label={t('deals.fields.owner')} error={errors.ownerId}>
           {(fieldControl) => <OwnerSelect emptyLabel={t('common.none')} {...fieldControl} {...register('ownerId')} />}
         </Field>

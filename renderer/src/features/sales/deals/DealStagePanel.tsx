@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../app/use-formatters';
 import type { Deal, Pipeline } from '../../../../../db/contract/sales';
 import { useMoveDeal } from '../board/use-move-deal';
 
 /** The deal's place in its pipeline: a stage picker with "Move", and one-click Won / Lost. */
 export function DealStagePanel({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefined }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const { requestMove, dialog, movingId } = useMoveDeal();
   const [chosen, setChosen] = useState(String(deal.stageId));
   const stages = pipeline?.stages ?? [];
@@ -38,7 +40,7 @@ export function DealStagePanel({ deal, pipeline }: { deal: Deal; pipeline: Pipel
           <select className="select" value={chosen} onChange={(event) => setChosen(event.target.value)}>
             {stages.map((stage) => (
               <option key={stage.id} value={String(stage.id)}>
-                {stage.name} ({stage.probability} %)
+                {stage.name} ({format.percent(stage.probability / 100)})
               </option>
             ))}
           </select>

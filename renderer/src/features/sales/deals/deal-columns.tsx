@@ -65,11 +65,11 @@ export function useDealColumns(): ColumnDef<DealRow, any>[] {
         meta: { minWidth: 120, grow: 0.8 },
         cell: ({ row }) => <span className="cell-tabular cell-muted">{money(row.original.weightedMinor, row.original.currency)}</span>,
       },
-      { id: 'probability', header: t('deals.fields.probability'), meta: { minWidth: 80, grow: 0.4 }, cell: ({ row }) => <span className="cell-tabular">{row.original.probability} %</span> },
+      { id: 'probability', header: t('deals.fields.probability'), meta: { minWidth: 100, grow: 0.4 }, cell: ({ row }) => <span className="cell-tabular">{format.percent(row.original.probability / 100)}</span> },
       {
         id: 'expectedClose',
         header: t('deals.fields.expectedCloseDate'),
-        meta: { sortField: 'expectedClose', minWidth: 120, grow: 0.7 },
+        meta: { sortField: 'expectedClose', minWidth: 136, grow: 0.7 },
         cell: ({ row }) => (row.original.expectedCloseDate ? <span className="cell-muted">{format.isoDate(row.original.expectedCloseDate)}</span> : null),
       },
       { id: 'owner', header: t('deals.fields.owner'), meta: { minWidth: 90, grow: 0.5 }, cell: ({ row }) => row.original.ownerName },

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { minorDigits } from '../../../../../db/contract/money';
 import { useTheme } from '../../../app/theme';
-import { useMoney } from '../../../app/use-money';
-import { monthLabel, type ForecastPoint } from './forecast-data';
+import { useFormatters } from '../../../app/use-formatters';
+import type { ForecastPoint } from './forecast-data';
 
 function cssColor(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -13,8 +13,8 @@ function cssColor(name: string, fallback: string): string {
 
 /** Weighted pipeline and won revenue per month as bars, the unweighted open pipeline as a line. */
 export function ForecastChart({ points, currency }: { points: ForecastPoint[]; currency: string }) {
-  const { t, i18n } = useTranslation();
-  const money = useMoney();
+  const { t } = useTranslation();
+  const format = useFormatters();
   const [theme] = useTheme();
   const scale = 10 ** minorDigits(currency);
   const colors = useMemo(
@@ -29,9 +29,8 @@ export function ForecastChart({ points, currency }: { points: ForecastPoint[]; c
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [theme],
   );
-  const compact = useMemo(() => new Intl.NumberFormat(i18n.language, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }), [i18n.language, currency]);
   const data = points.map((point) => ({
-    label: monthLabel(point.month, i18n.language),
+    label: format.month(point.month, 'short'),
     weighted: point.weightedMinor / scale,
     won: point.wonMinor / scale,
     open: point.openMinor / scale,
@@ -44,9 +43,9 @@ export function ForecastChart({ points, currency }: { points: ForecastPoint[]; c
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} title={t('forecast.chartLabel', { currency })}>
           <CartesianGrid stroke={colors.grid} vertical={false} />
           <XAxis dataKey="label" tick={{ fill: colors.text, fontSize: 12 }} stroke={colors.grid} />
-          <YAxis tickFormatter={(value: number) => compact.format(value)} tick={{ fill: colors.text, fontSize: 12 }} stroke={colors.grid} width={80} />
+          <YAxis tickFormatter={(value: number) => format.compactMoney(value, currency)} tick={{ fill: colors.text, fontSize: 12 }} stroke={colors.grid} width={80} />
           <Tooltip
-            formatter={(value, name) => [money(Math.round(Number(value) * scale), currency), String(name)]}
+            formatter={(value, name) => [format.money(Math.round(Number(value) * scale), currency), String(name)]}
             contentStyle={{ background: cssColor('--bg-elevated', '#fff'), border: `1px solid ${colors.grid}`, borderRadius: 8 }}
           />
           {/* Our own legend: recharts' default labels each swatch "… legend icon" in English. */}

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../app/use-formatters';
 import { useMoney } from '../../../app/use-money';
-import { monthLabel, type ForecastPoint } from './forecast-data';
+import type { ForecastPoint } from './forecast-data';
 
 /** The chart's figures as a table: exact amounts, and the deal counts behind them. */
 export function ForecastMonthTable({ points, currency }: { points: ForecastPoint[]; currency: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const money = useMoney();
   const format = useFormatters();
   return (
@@ -28,7 +28,7 @@ export function ForecastMonthTable({ points, currency }: { points: ForecastPoint
       <tbody>
         {points.map((point) => (
           <tr key={point.month}>
-            <th scope="row">{monthLabel(point.month, i18n.language, 'long')}</th>
+            <th scope="row">{format.month(point.month)}</th>
             <td className="numeric cell-tabular">{money(point.weightedMinor, currency)}</td>
             <td className="numeric cell-tabular">
               {money(point.openMinor, currency)} <span className="muted">({t('forecast.deals', { count: point.openCount, formatted: format.number(point.openCount) })})</span>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { monthKey, shiftMonth } from '../../../app/dates';
 import { useTRPC } from '../../../app/trpc';
 import { ErrorState } from '../../../app/ui/ErrorState';
+import { MonthPicker } from '../../../app/ui/MonthPicker';
 import { LoadingState } from '../../../app/ui/LoadingState';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { useDocumentTitle } from '../../../app/use-document-title';
@@ -63,14 +64,8 @@ export function ForecastPage() {
             ))}
           </select>
           <OwnerSelect aria-label={t('filters.owner')} emptyLabel={t('filters.anyOwner')} value={filters.ownerId ? String(filters.ownerId) : ''} onChange={(event) => setFilters({ ...filters, ownerId: event.target.value ? Number(event.target.value) : null })} />
-          <label className="inline-field">
-            <span>{t('forecast.from')}</span>
-            <input className="input input--month" type="month" value={filters.from} required onChange={(event) => event.target.value && setFilters({ ...filters, from: event.target.value })} />
-          </label>
-          <label className="inline-field">
-            <span>{t('forecast.to')}</span>
-            <input className="input input--month" type="month" value={filters.to} required onChange={(event) => event.target.value && setFilters({ ...filters, to: event.target.value })} />
-          </label>
+          <MonthPicker label={t('forecast.from')} value={filters.from} onChange={(from) => setFilters({ ...filters, from })} />
+          <MonthPicker label={t('forecast.to')} value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
           {currencies.length > 1 ? (
             <select className="select" aria-label={t('forecast.currency')} value={currency} onChange={(event) => setCurrency(event.target.value)}>
               {currencies.map((code) => (

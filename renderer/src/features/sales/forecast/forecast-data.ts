@@ -35,8 +35,3 @@ export function forecastCurrencies(forecast: Forecast | undefined, preferred: st
   set.delete(preferred);
   return [preferred, ...[...set].sort()];
 }
-
-export function monthLabel(month: string, locale: string, style: 'short' | 'long' = 'short'): string {
-  const [year = 1970, number = 1] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { year: style === 'long' ? 'numeric' : '2-digit', month: style === 'long' ? 'long' : 'short', timeZone: 'UTC' }).format(Date.UTC(year, number - 1, 1));
-}

@@ -7,6 +7,7 @@ import { fieldIssues } from '../../../app/errors';
 import { navigate } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { DateField } from '../../../app/ui/DateFields';
 import { Modal } from '../../../app/ui/Modal';
 import { useWorkspace } from '../../../app/use-workspace';
 import { MoneyInput } from '../shared/MoneyInput';
@@ -95,10 +96,7 @@ export function ConvertLeadDialog({ contact, onClose }: { contact: Contact; onCl
             <span className="field__label">{t('deals.fields.amount')}</span>
             <MoneyInput currency={currency} placeholder="0.00" value={amount} aria-invalid={amountMinor === null} onChange={(event) => setAmount(event.target.value)} />
           </label>
-          <label className="field">
-            <span className="field__label">{t('deals.fields.expectedCloseDate')}</span>
-            <input className="input" type="date" value={closeDate} onChange={(event) => setCloseDate(event.target.value)} />
-          </label>
+          <DateField label={t('deals.fields.expectedCloseDate')} value={closeDate} onChange={setCloseDate} />
           {pipelines.data && pipelines.data.length > 1 ? (
             <label className="field">
               <span className="field__label">{t('deals.fields.pipeline')}</span>

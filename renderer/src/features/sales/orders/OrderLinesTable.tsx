@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../../db/contract/sales';
 import { useFormatters } from '../../../app/use-formatters';
 import { useMoney } from '../../../app/use-money';
-import { basisPointsToText } from './order-form-values';
 
 /** The saved lines of a quote or order, with each line's exact amounts. */
 export function OrderLinesTable({ order }: { order: Order }) {
@@ -40,7 +39,7 @@ export function OrderLinesTable({ order }: { order: Order }) {
               <td className="numeric cell-tabular">{format.number(line.quantity)}</td>
               <td className="numeric cell-tabular">{money(line.unitPriceMinor, order.currency)}</td>
               <td className="numeric cell-tabular">
-                {line.discount.type === 'percent' ? `${basisPointsToText(line.discount.basisPoints)} % (−${money(line.discountMinor, order.currency)})` : null}
+                {line.discount.type === 'percent' ? `${format.percent(line.discount.basisPoints / 10_000)} (−${money(line.discountMinor, order.currency)})` : null}
                 {line.discount.type === 'amount' ? `−${money(line.discountMinor, order.currency)}` : null}
               </td>
               <td className="numeric cell-tabular">{money(line.totalMinor, order.currency)}</td>

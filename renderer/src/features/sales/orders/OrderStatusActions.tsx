@@ -7,6 +7,7 @@ import { errorCodeOf } from '../../../app/errors';
 import { navigate } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { DateTimeField } from '../../../app/ui/DateFields';
 
 /**
  * The next steps an order (or quote) may take, and only those: placed → paid → shipped →
@@ -47,10 +48,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
   return (
     <div className="status-actions">
       <div className="status-actions__inputs">
-        <label className="inline-field">
-          <span>{t('orders.statusDate')}</span>
-          <input className="input input--small" type="datetime-local" value={when.value} onChange={(event) => setWhen({ value: event.target.value, edited: true })} aria-invalid={at === null} />
-        </label>
+        <DateTimeField layout="inline" small label={t('orders.statusDate')} value={when.value} onChange={(value) => setWhen({ value, edited: true })} invalid={at === null} />
         <label className="inline-field inline-field--grow">
           <span>{t('orders.statusNote')}</span>
           <input className="input input--small" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../app/use-formatters';
 import type { Product } from '../../../../../db/contract/sales';
 import { useTRPC } from '../../../app/trpc';
 import { EmptyState } from '../../../app/ui/EmptyState';
@@ -24,6 +25,7 @@ export function ProductsListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const money = useMoney();
+  const format = useFormatters();
   const workspace = useWorkspace();
   useDocumentTitle(t('products.title'));
   const [search, setSearch] = useState('');
@@ -117,7 +119,7 @@ export function ProductsListPage() {
                   <td className="numeric cell-tabular">{money(product.unitPriceMinor, product.currency)}</td>
                   <td className="numeric cell-tabular">{product.costMinor === null ? '—' : money(product.costMinor, product.currency)}</td>
                   <td className="numeric cell-tabular">
-                    {product.costMinor === null || product.unitPriceMinor === 0 ? '—' : `${Math.round(((product.unitPriceMinor - product.costMinor) * 1000) / product.unitPriceMinor) / 10} %`}
+                    {product.costMinor === null || product.unitPriceMinor === 0 ? '—' : format.percent(Math.round(((product.unitPriceMinor - product.costMinor) * 1000) / product.unitPriceMinor) / 1000)}
                   </td>
                   <td>{product.active ? <span className="badge badge--stage-won">{t('products.active')}</span> : <span className="badge">{t('products.inactive')}</span>}</td>
                 </tr>

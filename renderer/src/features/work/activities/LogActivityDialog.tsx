@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_CHANNELS, ACTIVITY_DIRECTIONS, type Activity, type ActivityChannel } from '../../../../../db/contract/work';
 import { fieldIssues } from '../../../app/errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { DateTimeField } from '../../../app/ui/DateFields';
 import { Field } from '../../../app/ui/Field';
 import { FormDialog } from '../../../app/ui/FormDialog';
 import { directionLabelKey } from './direction-label';
@@ -132,9 +133,13 @@ export function LogActivityDialog({ links, recordName, channel = 'call', activit
       <Field label={t('activity.duration')} error={errors.duration}>
         {(control) => <input className="input" type="number" min={0} max={1440} step={1} inputMode="numeric" {...control} {...register('duration')} />}
       </Field>
-      <Field label={t('activity.when')} error={errors.when} className="form-grid__wide">
-        {(control) => <input className="input" type="datetime-local" {...control} {...register('when')} />}
-      </Field>
+      <Controller
+        control={form.control}
+        name="when"
+        render={({ field }) => (
+          <DateTimeField label={t('activity.when')} error={errors.when} className="form-grid__wide" value={field.value} onChange={field.onChange} onBlur={field.onBlur} fieldRef={field.ref} />
+        )}
+      />
       <Field label={t('activity.notes')} error={errors.body} className="form-grid__wide">
         {(control) => (
           <textarea

@@ -5,6 +5,7 @@ import { RECURRENCE_UNITS, TASK_PRIORITIES, type Task } from '../../../../../db/
 import { handleDialogSaveError } from '../../../app/form-server-errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { DateField, DateTimeField, TimeInputField } from '../../../app/ui/DateFields';
 import { Field } from '../../../app/ui/Field';
 import { FormDialog } from '../../../app/ui/FormDialog';
 import { useWorkspace } from '../../../app/use-workspace';
@@ -90,12 +91,18 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
       <Field label={t('tasks.fields.title')} error={errors.title} className="form-grid__wide">
         {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('title')} />}
       </Field>
-      <Field label={t('tasks.fields.dueDate')} error={errors.dueDate}>
-        {(fieldControl) => <input className="input" type="date" {...fieldControl} {...register('dueDate')} />}
-      </Field>
-      <Field label={t('tasks.fields.dueTime')} error={errors.dueTime} hint={t('tasks.dueTimeHint')}>
-        {(fieldControl) => <input className="input" type="time" {...fieldControl} {...register('dueTime')} />}
-      </Field>
+      <Controller
+        control={control}
+        name="dueDate"
+        render={({ field }) => <DateField label={t('tasks.fields.dueDate')} error={errors.dueDate} value={field.value} onChange={field.onChange} onBlur={field.onBlur} fieldRef={field.ref} />}
+      />
+      <Controller
+        control={control}
+        name="dueTime"
+        render={({ field }) => (
+          <TimeInputField label={t('tasks.fields.dueTime')} error={errors.dueTime} hint={t('tasks.dueTimeHint')} value={field.value} onChange={field.onChange} onBlur={field.onBlur} fieldRef={field.ref} />
+        )}
+      />
       <Field label={t('tasks.fields.reminder')} error={errors.reminder}>
         {(fieldControl) => (
           <select className="select" {...fieldControl} {...register('reminder')}>
@@ -108,9 +115,11 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
         )}
       </Field>
       {reminder === 'custom' ? (
-        <Field label={t('tasks.fields.remindAt')} error={errors.remindAt}>
-          {(fieldControl) => <input className="input" type="datetime-local" {...fieldControl} {...register('remindAt')} />}
-        </Field>
+        <Controller
+          control={control}
+          name="remindAt"
+          render={({ field }) => <DateTimeField label={t('tasks.fields.remindAt')} error={errors.remindAt} value={field.value} onChange={field.onChange} onBlur={field.onBlur} fieldRef={field.ref} />}
+        />
       ) : (
         <div aria-hidden="true" />
       )}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../../app/dates';
 import { useTRPC } from '../../../app/trpc';
+import { useFormatters } from '../../../app/use-formatters';
 import { EmptyState } from '../../../app/ui/EmptyState';
 import { ErrorState } from '../../../app/ui/ErrorState';
 import { Icon } from '../../../app/ui/Icon';
@@ -19,7 +20,8 @@ const UPCOMING_DAYS = 7;
 
 /** What needs doing: overdue, due today, the coming week, and open tasks with no date. */
 export function TodayPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormatters();
   const trpc = useTRPC();
   const workspace = useWorkspace();
   useDocumentTitle(t('today.title'));
@@ -42,7 +44,7 @@ export function TodayPage() {
   }, []);
   const data = today.data;
   const count = data ? data.overdue.length + data.today.length + data.upcoming.length + data.someday.length : 0;
-  const dateLabel = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(day.dayStart);
+  const dateLabel = format.day(day.dayStart);
 
   return (
     <div className="record-page record-page--narrow">
