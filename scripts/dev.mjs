@@ -63,7 +63,7 @@ if (values.electron) {
     if (!built) await stop(1);
     const env = { ...process.env, RAPPORT_DEV_SERVER_URL: base };
     delete env.ELECTRON_RUN_AS_NODE;
-    const code = await runForwardingSignals(binary, [root, '--db', dbFile], { env, cwd: root });
+    const code = await runForwardingSignals(binary, [root, '--db', dbFile], { env, cwd: root, name: 'Rapport (Electron)' });
     await stop(code);
   }
 } else if (!values['no-open'] && !process.env.CI) {
