@@ -70,7 +70,12 @@ describe('browser host', () => {
   it('refuses API calls without the token (401)', async () => {
     const res = await request({ path: infoPath });
     expect(res.status).toBe(401);
-    expect(JSON.parse(res.body).error.data.code).toBe('UNAUTHORIZED');
+    const error = JSON.parse(res.body).error;
+    expect(error.data.code).toBe('UNAUTHORIZED');
+    expect(error.data.httpStatus).toBe(401);
+    // Not a core error: with a Rapport code (it was FORBIDDEN) the page said "Your role does not
+    // allow this" instead of "open the address Rapport printed".
+    expect(error.data.rapport).toBeUndefined();
   });
 
   it('refuses API calls with a wrong token (401), including prefixes and case changes', async () => {

@@ -182,13 +182,17 @@ function sendText(res: http.ServerResponse, status: number, text: string): void 
   res.end(text);
 }
 
-/** Shaped like a tRPC error, so the client shows a readable message instead of a parse failure. */
+/**
+ * Shaped like a tRPC error, so the client shows a readable message instead of a parse failure. It
+ * carries no Rapport error code on purpose: the core never saw the request, and the page tells
+ * "open the address Rapport printed" apart from a role refusal (FORBIDDEN) by the 401 alone.
+ */
 function sendUnauthorized(res: http.ServerResponse): void {
   const body = {
     error: {
       message: 'Missing or wrong Rapport token. Open the address Rapport printed when it started.',
       code: -32001,
-      data: { code: 'UNAUTHORIZED', httpStatus: 401, rapport: { code: 'FORBIDDEN' } },
+      data: { code: 'UNAUTHORIZED', httpStatus: 401 },
     },
   };
   res.writeHead(401, {

@@ -5,6 +5,7 @@ import { FirstRunScreen } from '../features/system/first-run/FirstRunScreen';
 import { applyWorkspaceLocale } from '../i18n';
 import { AppShell } from './AppShell';
 import { errorCodeOf, errorMessageKey } from './errors';
+import { OpenFromAddressPage } from './OpenFromAddressPage';
 import { useTRPC } from './trpc';
 import { LoadingState } from './ui/LoadingState';
 
@@ -27,11 +28,13 @@ export function WorkspaceGate() {
   }
   if (info.isError) {
     const code = errorCodeOf(info.error);
+    // No launch token, or one from an earlier start: retrying cannot help, the address can.
+    if (code === 'UNAUTHORIZED') return <OpenFromAddressPage />;
     return (
       <main className="splash">
         <div className="splash__card" role="alert">
           <h1>{t('workspace.cannotOpen')}</h1>
-          <p>{t(code === 'UNAUTHORIZED' ? 'workspace.needToken' : errorMessageKey(code))}</p>
+          <p>{t(errorMessageKey(code))}</p>
           <button type="button" className="button" onClick={() => void info.refetch()}>
             {t('common.retry')}
           </button>

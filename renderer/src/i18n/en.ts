@@ -50,7 +50,15 @@ export const en = {
   workspace: {
     opening: 'Opening the workspace…',
     cannotOpen: 'Rapport cannot open the workspace',
-    needToken: 'This page needs the address Rapport printed when it started (it carries a one-time key). Open that address again.',
+  },
+  openFromAddress: {
+    title: 'Open Rapport from the address it printed',
+    why: 'To keep your data private, Rapport in a browser works only from the address it printed when it started. That address carries a key that is new at every start, so a bookmark or an address from an earlier start does not work.',
+    stepTerminal: 'Go to the terminal window where you started Rapport.',
+    stepOpen: 'Open the address on the line that starts with',
+    stepOpenEnd: '. It looks like this:',
+    stepNotRunning: 'If that window is closed, Rapport is no longer running: start it again with',
+    safe: 'Your data is fine: this page simply was not let in.',
   },
   errors: {
     NOT_FOUND: 'That record no longer exists. It may have been deleted on another PC.',

@@ -59,7 +59,15 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
   workspace: {
     opening: '正在打开工作区…',
     cannotOpen: 'Rapport 无法打开工作区',
-    needToken: '此页面需要 Rapport 启动时显示的地址（其中带有一次性密钥）。请重新打开该地址。',
+  },
+  openFromAddress: {
+    title: '请从 Rapport 显示的地址打开',
+    why: '为保护你的数据，在浏览器中使用 Rapport 时，只能通过它启动时显示的地址打开。该地址带有一个每次启动都会更换的密钥，因此书签或以前启动时的地址都无法使用。',
+    stepTerminal: '回到你启动 Rapport 的终端窗口。',
+    stepOpen: '打开以',
+    stepOpenEnd: '开头的那一行中的地址，它看起来像这样：',
+    stepNotRunning: '如果那个窗口已经关闭，说明 Rapport 已停止运行，请重新启动：',
+    safe: '你的数据没有问题：只是这个页面未获准访问。',
   },
   errors: {
     NOT_FOUND: '该记录已不存在，可能已在另一台电脑上被删除。',
