@@ -41,6 +41,7 @@ export default defineConfig({
     strictPort: false,
     proxy: {
       '/trpc': `http://127.0.0.1:${process.env.RAPPORT_API_PORT ?? 5174}`,
+      '/host': `http://127.0.0.1:${process.env.RAPPORT_API_PORT ?? 5174}`,
     },
   },
 });

@@ -30,7 +30,13 @@ async function main(): Promise<number> {
 
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ dbFile, port: options.port, staticDir, openOptions: { markShared: options.shared } });
+    host = await startBrowserHost({
+      dbFile,
+      port: options.port,
+      staticDir,
+      openOptions: { markShared: options.shared },
+      onDatabaseChanged: (file, created) => process.stdout.write(`${created ? 'Created and opened' : 'Opened'} another database from Settings: ${file}\n`),
+    });
   } catch (error) {
     const { code, message } = error as { code?: string; message?: string };
     if (code === 'EADDRINUSE') {
