@@ -5,6 +5,7 @@ import { FirstRunScreen } from '../features/system/first-run/FirstRunScreen';
 import { applyWorkspaceLocale } from '../i18n';
 import { AppShell } from './AppShell';
 import { errorCodeOf, errorMessageKey } from './errors';
+import { onDatabaseChangedElsewhere } from './host-client';
 import { OpenFromAddressPage } from './OpenFromAddressPage';
 import { useTRPC } from './trpc';
 import { LoadingState } from './ui/LoadingState';
@@ -18,6 +19,9 @@ export function WorkspaceGate() {
   useEffect(() => {
     if (info.data) applyWorkspaceLocale(info.data.locale);
   }, [info.data]);
+
+  // Settings in another tab opened another database: this tab's data belongs to the old file.
+  useEffect(() => onDatabaseChangedElsewhere(() => window.location.reload()), []);
 
   if (info.isPending) {
     return (
