@@ -23,7 +23,10 @@ async function main() {
   if (!(await buildQuietly({ electron: true }))) return 1;
   let binary = electronBinary();
   if (!binary && process.env.RAPPORT_NO_ELECTRON_DOWNLOAD !== '1') {
+    // Usually this fails or succeeds within a second; say so when a slow network makes it wait.
+    const slow = setTimeout(() => console.log("Fetching Electron's runtime (this gives up after a minute)…"), 3000);
     if (await tryInstallElectron()) binary = electronBinary();
+    clearTimeout(slow);
   }
 
   if (binary && hasDisplay()) {
