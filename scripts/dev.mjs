@@ -26,14 +26,15 @@ const { openInBrowser } = await tsImport('../electron/browser-host/open-browser.
 const dbFile = values.db ? path.resolve(values.db) : server.defaultDatabaseFile();
 
 const host = await server.startBrowserHost({ dbFile, port: 0, staticDir: null });
-// renderer/vite.config.ts proxies /trpc to RAPPORT_API_PORT; the proxy below also rewrites the
+// renderer/vite.config.ts proxies /trpc to RAPPORT_API_PORT; the proxy below (/trpc and the host's
+// /host endpoint, which Settings uses to open another database) also rewrites the
 // Host header, which the browser host checks.
 process.env.RAPPORT_API_PORT = String(host.port);
 const vite = await createServer({
   configFile: path.join(root, 'renderer', 'vite.config.ts'),
   server: {
     host: '127.0.0.1',
-    proxy: { '/trpc': { target: host.origin, changeOrigin: true } },
+    proxy: { '/trpc': { target: host.origin, changeOrigin: true }, '/host': { target: host.origin, changeOrigin: true } },
   },
 });
 await vite.listen();
@@ -63,7 +64,7 @@ if (values.electron) {
     if (!built) await stop(1);
     const env = { ...process.env, RAPPORT_DEV_SERVER_URL: base };
     delete env.ELECTRON_RUN_AS_NODE;
-    const code = await runForwardingSignals(binary, [root, '--db', dbFile], { env, cwd: root });
+    const code = await runForwardingSignals(binary, [root, '--db', dbFile], { env, cwd: root, name: 'Rapport (Electron)' });
     await stop(code);
   }
 } else if (!values['no-open'] && !process.env.CI) {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 
 const require = createRequire(import.meta.url);
 
@@ -59,23 +60,61 @@ export function hasDisplay() {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-/** Runs a child with inherited stdio; the parent waits for it and passes Ctrl+C / SIGTERM through. */
+const SIGNAL_MEANING = {
+  SIGSEGV: 'a segmentation fault, usually the SQLite driver on an unsupported Node.js; check that `node -v` says 22 or newer',
+  SIGBUS: 'a bus error: a native module crashed',
+  SIGILL: 'an illegal instruction: a native module built for another processor',
+  SIGABRT: 'it aborted',
+  SIGKILL: 'it was killed (out of memory, or by another program)',
+  SIGTERM: 'it was asked to stop',
+};
+
+/** A one-line account of how a child ended badly, or null when it ended normally. */
+export function describeExit(name, code, signal, { stopping = false } = {}) {
+  if (signal) {
+    // Ctrl+C or a stop we passed on: ending by that signal is what was asked for.
+    if (stopping && (signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP')) return null;
+    const meaning = SIGNAL_MEANING[signal];
+    return `${name} crashed: it was ended by ${signal}${meaning ? ` (${meaning})` : ''}.`;
+  }
+  if (code === 0 || code === null) return null;
+  if (stopping && code === 128 + (os.constants.signals.SIGINT ?? 2)) return null;
+  return `${name} stopped with exit code ${code}.`;
+}
+
+/** The exit code a shell would report for a child ended by `signal` (128 + its number). */
+export function signalExitCode(signal) {
+  return 128 + (os.constants.signals[signal] ?? 1);
+}
+
+/**
+ * Runs a child with inherited stdio; the parent waits for it and passes Ctrl+C / SIGTERM through.
+ * Resolves with the child's exit code (128 + signal number when a signal ended it). A child that
+ * crashed or failed is reported on stderr in one line, so `npm start` never ends silently.
+ */
 export function runForwardingSignals(command, args, options = {}) {
+  const { name = path.basename(command), ...spawnOptions } = options;
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    let stopping = false;
+    const child = spawn(command, args, { stdio: 'inherit', ...spawnOptions });
     const forward = (signal) => () => {
+      stopping = true;
       // Ctrl+C already reaches the child through the terminal's process group; SIGTERM may not.
       if (signal !== 'SIGINT' || !process.stdin.isTTY) child.kill(signal);
     };
     const handlers = Object.fromEntries(['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => [signal, forward(signal)]));
     for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
     child.on('error', (error) => {
-      console.error(error.message);
+      for (const [signal, handler] of Object.entries(handlers)) process.off(signal, handler);
+      console.error(`${name} could not be started: ${error.message}`);
       resolve(1);
     });
     child.on('exit', (code, signal) => {
-      for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
-      resolve(code ?? (signal ? 128 + 2 : 1));
+      for (const [signalName, handler] of Object.entries(handlers)) process.off(signalName, handler);
+      const problem = describeExit(name, code, signal, { stopping });
+      if (problem) console.error(`\n${problem}`);
+      if (signal) resolve(stopping && problem === null ? 0 : signalExitCode(signal));
+      else resolve(code ?? 1);
     });
   });
 }

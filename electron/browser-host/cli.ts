@@ -30,7 +30,13 @@ async function main(): Promise<number> {
 
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({ dbFile, port: options.port, staticDir, openOptions: { markShared: options.shared } });
+    host = await startBrowserHost({
+      dbFile,
+      port: options.port,
+      staticDir,
+      openOptions: { markShared: options.shared },
+      onDatabaseChanged: (file, created) => process.stdout.write(`${created ? 'Created and opened' : 'Opened'} another database from Settings: ${file}\n`),
+    });
   } catch (error) {
     const { code, message } = error as { code?: string; message?: string };
     if (code === 'EADDRINUSE') {
@@ -41,10 +47,22 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  process.stdout.write(`Rapport is running at ${host.url}\n`);
-  process.stdout.write(`Database: ${host.core.workspace.file}${host.core.workspace.shared ? ' (shared)' : ''}\n`);
-  process.stdout.write('Press Ctrl+C to stop.\n');
-  if (options.open && !process.env.CI) openInBrowser(host.url);
+  const opening = options.open && !process.env.CI;
+  // The address is the one thing a person must find in the terminal: set it apart.
+  process.stdout.write(
+    [
+      '',
+      `  Rapport is running at ${host.url}`,
+      '',
+      opening ? '  Your browser should open it now; if not, open that address yourself.' : '  Open that address in your browser.',
+      '  It works only while this window runs, and a new address is made at each start.',
+      `  Database: ${host.core.workspace.file}${host.core.workspace.shared ? ' (shared by several PCs)' : ''}`,
+      '  Press Ctrl+C to stop.',
+      '',
+      '',
+    ].join('\n'),
+  );
+  if (opening) openInBrowser(host.url);
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

@@ -3,7 +3,10 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../db/api/core';
+import { MIGRATIONS_TABLE } from '../../db/workspace/migrations';
 import { parseCliArgs } from './cli-args';
 import { resolveStaticFile } from './static';
 import { LOOPBACK_ADDRESS, TOKEN_HEADER, startBrowserHost, type BrowserHost } from './server';
@@ -34,12 +37,12 @@ interface Reply {
 }
 
 /** A raw HTTP request, so the Host header and path go out exactly as written. */
-function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Reply> {
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string; port?: number }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: options.host ?? LOOPBACK_ADDRESS,
-        port: host.port,
+        port: options.port ?? host.port,
         path: options.path,
         method: options.method ?? 'GET',
         headers: options.headers,
@@ -70,7 +73,12 @@ describe('browser host', () => {
   it('refuses API calls without the token (401)', async () => {
     const res = await request({ path: infoPath });
     expect(res.status).toBe(401);
-    expect(JSON.parse(res.body).error.data.code).toBe('UNAUTHORIZED');
+    const error = JSON.parse(res.body).error;
+    expect(error.data.code).toBe('UNAUTHORIZED');
+    expect(error.data.httpStatus).toBe(401);
+    // Not a core error: with a Rapport code (it was FORBIDDEN) the page said "Your role does not
+    // allow this" instead of "open the address Rapport printed".
+    expect(error.data.rapport).toBeUndefined();
   });
 
   it('refuses API calls with a wrong token (401), including prefixes and case changes', async () => {
@@ -226,5 +234,143 @@ describe('browser host command line', () => {
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseCliArgs(['--bogus'])).toThrow();
     expect(() => parseCliArgs(['stray'])).toThrow(/Unexpected/);
+  });
+});
+
+describe('browser host: Settings opens or creates another database (/host)', () => {
+  let switching: BrowserHost;
+  let folder: string;
+  const changed: string[] = [];
+
+  beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-switch-'));
+    switching = await startBrowserHost({
+      dbFile: path.join(folder, 'first.db'),
+      port: 0,
+      staticDir: null,
+      onDatabaseChanged: (file) => changed.push(file),
+    });
+  });
+
+  afterAll(async () => {
+    await switching.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const auth = () => ({ [TOKEN_HEADER]: switching.token });
+  const openDatabase = (body: unknown, headers: Record<string, string> = auth()) =>
+    request({
+      port: switching.port,
+      path: '/host/open-database',
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const openInfo = async () => {
+    const res = await request({ port: switching.port, path: infoPath, headers: auth() });
+    expect(res.status).toBe(200);
+    return JSON.parse(res.body).result.data as { path: string; workspaceId: string };
+  };
+  const refusal = async (body: unknown) => {
+    const before = switching.core.workspace.file;
+    const res = await openDatabase(body);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    // A refused file leaves the open one open.
+    expect(switching.core.workspace.file).toBe(before);
+    expect((await openInfo()).path).toBe(before);
+    return JSON.parse(res.body).error as { code: string; message: string; file?: string };
+  };
+
+  it('needs the launch token like the API', async () => {
+    expect((await request({ port: switching.port, path: '/host/capabilities' })).status).toBe(401);
+    const res = await openDatabase({ path: 'x.db', create: true }, {});
+    expect(res.status).toBe(401);
+    expect(fs.existsSync(path.join(folder, 'x.db'))).toBe(false);
+    expect((await openDatabase({ path: 'x.db', create: true }, { [TOKEN_HEADER]: host.token })).status).toBe(401);
+  });
+
+  it('says what it offers', async () => {
+    const res = await request({ port: switching.port, path: '/host/capabilities', headers: auth() });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ openDatabase: true, folder: folder + path.sep });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect((await request({ port: switching.port, path: '/host/capabilities', method: 'POST', headers: auth() })).status).toBe(405);
+    expect((await request({ port: switching.port, path: '/host/open-database', headers: auth() })).status).toBe(405);
+    expect((await request({ port: switching.port, path: '/host/nothing', headers: auth() })).status).toBe(404);
+  });
+
+  it('creates a new database beside the open one and serves it from the next request on', async () => {
+    const first = await openInfo();
+    const res = await openDatabase({ path: 'second.db', create: true });
+    expect(res.status).toBe(200);
+    const second = path.join(folder, 'second.db');
+    expect(JSON.parse(res.body)).toEqual({ file: second, created: true });
+    expect(switching.core.workspace.file).toBe(second);
+    const info = await openInfo();
+    expect(info.path).toBe(second);
+    expect(info.workspaceId).not.toBe(first.workspaceId);
+    expect(changed).toEqual([second]);
+  });
+
+  it('opens an existing database by its full path; the previous file is closed', async () => {
+    const previous = switching.core;
+    const res = await openDatabase({ path: path.join(folder, 'first.db'), create: false });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ file: path.join(folder, 'first.db'), created: false });
+    expect((await openInfo()).path).toBe(path.join(folder, 'first.db'));
+    expect(previous.workspace.sqlite.open).toBe(false);
+    // Opening the file that is already open changes nothing.
+    const again = await openDatabase({ path: 'first.db', create: false });
+    expect(again.status).toBe(200);
+    expect(switching.core.workspace.sqlite.open).toBe(true);
+  });
+
+  it('refuses a path with no file, a folder, a missing folder, or an empty path', async () => {
+    expect(await refusal({ path: 'missing.db', create: false })).toMatchObject({ code: 'NOT_FOUND', file: path.join(folder, 'missing.db') });
+    expect(fs.existsSync(path.join(folder, 'missing.db'))).toBe(false);
+    expect((await refusal({ path: folder, create: false })).code).toBe('IS_FOLDER');
+    expect((await refusal({ path: path.join(folder, 'no', 'such', 'folder', 'new.db'), create: true })).code).toBe('NO_FOLDER');
+    expect(fs.existsSync(path.join(folder, 'no'))).toBe(false);
+    expect((await refusal({ path: '   ', create: false })).code).toBe('VALIDATION');
+    expect((await refusal({ create: true })).code).toBe('VALIDATION');
+  });
+
+  it('never replaces a file when asked for a new database', async () => {
+    const notes = path.join(folder, 'notes.txt');
+    fs.writeFileSync(notes, 'keep me');
+    expect((await refusal({ path: notes, create: true })).code).toBe('FILE_EXISTS');
+    expect((await refusal({ path: 'second.db', create: true })).code).toBe('FILE_EXISTS');
+    expect(fs.readFileSync(notes, 'utf8')).toBe('keep me');
+  });
+
+  it('refuses what the core refuses, with its code, and leaves the file untouched', async () => {
+    const text = path.join(folder, 'letter.txt');
+    fs.writeFileSync(text, 'Dear customer, not a database.');
+    expect(await refusal({ path: text, create: false })).toMatchObject({ code: 'NOT_RAPPORT', message: expect.stringMatching(/not a Rapport database/) });
+    expect(fs.readFileSync(text, 'utf8')).toBe('Dear customer, not a database.');
+
+    const foreign = path.join(folder, 'invoices.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
+    other.close();
+    const foreignBytes = fs.readFileSync(foreign);
+    expect((await refusal({ path: foreign, create: false })).code).toBe('NOT_RAPPORT');
+    expect(fs.readFileSync(foreign).equals(foreignBytes)).toBe(true);
+
+    const future = path.join(folder, 'future.db');
+    const core = openCore(future);
+    core.workspace.sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name, applied_at) VALUES ('9999_from_the_future', 0)`).run();
+    core.workspace.sqlite.pragma('journal_mode = DELETE');
+    core.close();
+    const futureBytes = fs.readFileSync(future);
+    expect(await refusal({ path: future, create: false })).toMatchObject({ code: 'SCHEMA_TOO_NEW', message: expect.stringMatching(/newer Rapport/) });
+    expect(fs.readFileSync(future).equals(futureBytes)).toBe(true);
+  });
+
+  it('wants JSON', async () => {
+    const res = await request({ port: switching.port, path: '/host/open-database', method: 'POST', headers: auth(), body: 'path=x.db' });
+    expect(res.status).toBe(415);
+    const bad = await request({ port: switching.port, path: '/host/open-database', method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: '{' });
+    expect(JSON.parse(bad.body).error.code).toBe('VALIDATION');
   });
 });

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { defaultWorkspacePath, openCore, type Core } from '../../db/api/core';
 import { appRouter } from '../../db/api/router';
+import type { HostCapabilities, OpenDatabaseInput, OpenDatabaseResult } from '../../db/contract/host';
 import type { OpenOptions } from '../../db/workspace/open';
 import { RENDERER_CSP } from '../shared/csp';
 import { defaultUserDataDir } from '../shared/user-data';
+import { OpenDatabaseRefusal, checkDatabasePath, parseOpenDatabaseInput, refusalFromOpenError, resolveDatabasePath } from './database-switch';
 import { resolveStaticFile, sendStaticFile } from './static';
 
 /** The header every API request must carry, holding the per-launch token. */
@@ -19,6 +21,7 @@ export const LOOPBACK_ADDRESS = '127.0.0.1';
 
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_HOST_BODY_BYTES = 64 * 1024;
 
 export interface BrowserHostOptions {
   /** The workspace file; created (with its folder) when missing, like the desktop app does. */
@@ -32,6 +35,8 @@ export interface BrowserHostOptions {
   openOptions?: OpenOptions;
   /** Told about unexpected server-side failures (defaults to stderr). */
   onError?: (message: string) => void;
+  /** Told after Settings switched to another database file (the CLI prints it). */
+  onDatabaseChanged?: (file: string, created: boolean) => void;
 }
 
 export interface BrowserHost {
@@ -41,7 +46,14 @@ export interface BrowserHost {
   origin: string;
   port: number;
   token: string;
-  core: Core;
+  /** The workspace open now; another one after `openDatabase`. */
+  readonly core: Core;
+  /**
+   * Opens (or creates) another database file and serves it from the next request on; the one
+   * open before closes only once the new one opened. Throws an OpenDatabaseRefusal, leaving the
+   * current one open, when the path or the file is refused.
+   */
+  openDatabase(input: OpenDatabaseInput): OpenDatabaseResult;
   /** Stops listening, drops open connections, closes the workspace. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -61,7 +73,7 @@ export function generateToken(): string {
 
 /**
  * Serves the built renderer and the tRPC router over HTTP on 127.0.0.1 only. Every request under
- * `/trpc` must carry the launch token in `x-rapport-token` (401 otherwise, compared in constant
+ * `/trpc` and `/host` must carry the launch token in `x-rapport-token` (401 otherwise, compared in constant
  * time); static files need no token, and the page learns the token only from the URL printed at
  * launch. Requests whose Host is not a loopback name are refused (DNS rebinding).
  */
@@ -72,7 +84,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const report = options.onError ?? ((message: string) => process.stderr.write(`[rapport] ${message}\n`));
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
 
-  const core = openCore(options.dbFile, options.openOptions);
+  let core = openCore(options.dbFile, options.openOptions);
+  // --shared and a test's backup folder were meant for the file named at launch, not the next one.
+  const { markShared: _markShared, backupDir: _backupDir, ...reopenOptions } = options.openOptions ?? {};
+
+  const openDatabase = (input: OpenDatabaseInput): OpenDatabaseResult => {
+    const file = resolveDatabasePath(input.path, core.workspace.file);
+    if (!input.create && file === core.workspace.file) return { file, created: false };
+    checkDatabasePath(file, input.create);
+    let next: Core;
+    try {
+      next = openCore(file, { ...reopenOptions, create: input.create });
+    } catch (error) {
+      throw refusalFromOpenError(error, file);
+    }
+    const previous = core;
+    core = next;
+    try {
+      previous.close();
+    } catch (error) {
+      report(`closing ${previous.workspace.file} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    options.onDatabaseChanged?.(next.workspace.file, input.create);
+    return { file: next.workspace.file, created: input.create };
+  };
+
   const api = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -107,6 +143,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         res.setHeader('Cache-Control', 'no-store');
         res.setHeader('X-Content-Type-Options', 'nosniff');
         api(req, res);
+        return;
+      }
+      if (pathname === '/host' || pathname.startsWith('/host/')) {
+        if (!tokenMatches(req.headers[TOKEN_HEADER], expected)) {
+          sendUnauthorized(res);
+          return;
+        }
+        handleHostRequest(req, res, pathname, { openDatabase, folder: () => path.dirname(core.workspace.file) + path.sep }, report);
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -150,7 +194,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     port,
     token,
-    core,
+    get core() {
+      return core;
+    },
+    openDatabase,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -159,6 +206,78 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return closing;
     },
   };
+}
+
+/**
+ * `/host/…`: what this host offers beside the API (see db/contract/host.ts). Only the browser host
+ * serves it; Electron switches files from its File menu.
+ */
+function handleHostRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+  host: { openDatabase: (input: OpenDatabaseInput) => OpenDatabaseResult; folder: () => string },
+  report: (message: string) => void,
+): void {
+  if (pathname === '/host/capabilities') {
+    if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET');
+    const capabilities: HostCapabilities = { openDatabase: true, folder: host.folder() };
+    return sendJson(res, 200, capabilities);
+  }
+  if (pathname === '/host/open-database') {
+    if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { error: { code: 'VALIDATION', message: 'Send JSON.' } });
+    }
+    readBody(req, MAX_HOST_BODY_BYTES).then(
+      (text) => {
+        try {
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            throw new OpenDatabaseRefusal('VALIDATION', 'The request is not valid JSON.');
+          }
+          sendJson(res, 200, host.openDatabase(parseOpenDatabaseInput(body)));
+        } catch (error) {
+          const refusal = error instanceof OpenDatabaseRefusal ? error : refusalFromOpenError(error, '');
+          if (refusal.code === 'INTERNAL') report(`open-database: ${refusal.message}`);
+          sendJson(res, refusal.code === 'INTERNAL' ? 500 : refusal.code === 'BUSY' ? 409 : 400, { error: refusal.toJSON() });
+        }
+      },
+      () => sendJson(res, 413, { error: { code: 'VALIDATION', message: 'The request is too large.' } }),
+    );
+    return;
+  }
+  sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(JSON.stringify(body));
+}
+
+function sendMethodNotAllowed(res: http.ServerResponse, allow: string): void {
+  res.setHeader('Allow', allow);
+  sendJson(res, 405, { error: { code: 'VALIDATION', message: 'Method not allowed.' } });
 }
 
 function digest(value: string): Buffer {
@@ -182,13 +301,17 @@ function sendText(res: http.ServerResponse, status: number, text: string): void 
   res.end(text);
 }
 
-/** Shaped like a tRPC error, so the client shows a readable message instead of a parse failure. */
+/**
+ * Shaped like a tRPC error, so the client shows a readable message instead of a parse failure. It
+ * carries no Rapport error code on purpose: the core never saw the request, and the page tells
+ * "open the address Rapport printed" apart from a role refusal (FORBIDDEN) by the 401 alone.
+ */
 function sendUnauthorized(res: http.ServerResponse): void {
   const body = {
     error: {
       message: 'Missing or wrong Rapport token. Open the address Rapport printed when it started.',
       code: -32001,
-      data: { code: 'UNAUTHORIZED', httpStatus: 401, rapport: { code: 'FORBIDDEN' } },
+      data: { code: 'UNAUTHORIZED', httpStatus: 401 },
     },
   };
   res.writeHead(401, {

@@ -5,6 +5,8 @@ import { FirstRunScreen } from '../features/system/first-run/FirstRunScreen';
 import { applyWorkspaceLocale } from '../i18n';
 import { AppShell } from './AppShell';
 import { errorCodeOf, errorMessageKey } from './errors';
+import { onDatabaseChangedElsewhere } from './host-client';
+import { OpenFromAddressPage } from './OpenFromAddressPage';
 import { useTRPC } from './trpc';
 import { LoadingState } from './ui/LoadingState';
 
@@ -19,6 +21,9 @@ export function WorkspaceGate() {
     if (info.data?.initialized) applyWorkspaceLocale(info.data.locale);
   }, [info.data]);
 
+  // Settings in another tab opened another database: this tab's data belongs to the old file.
+  useEffect(() => onDatabaseChangedElsewhere(() => window.location.reload()), []);
+
   if (info.isPending) {
     return (
       <div className="splash">
@@ -28,11 +33,13 @@ export function WorkspaceGate() {
   }
   if (info.isError) {
     const code = errorCodeOf(info.error);
+    // No launch token, or one from an earlier start: retrying cannot help, the address can.
+    if (code === 'UNAUTHORIZED') return <OpenFromAddressPage />;
     return (
       <main className="splash">
         <div className="splash__card" role="alert">
           <h1>{t('workspace.cannotOpen')}</h1>
-          <p>{t(code === 'UNAUTHORIZED' ? 'workspace.needToken' : errorMessageKey(code))}</p>
+          <p>{t(errorMessageKey(code))}</p>
           <button type="button" className="button" onClick={() => void info.refetch()}>
             {t('common.retry')}
           </button>

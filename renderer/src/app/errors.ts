@@ -11,13 +11,12 @@ export function rapportErrorOf(error: unknown): RapportErrorData | null {
 export type UiErrorCode = ErrorCode | 'NETWORK' | 'UNAUTHORIZED';
 
 export function errorCodeOf(error: unknown): UiErrorCode {
+  // The launch token is checked by the host before the core sees the request, so a 401 is never
+  // a core error: it means this page was opened without the address's token (or an old one).
+  if (error instanceof TRPCClientError && (error as TRPCClientError<any>).data?.httpStatus === 401) return 'UNAUTHORIZED';
   const rapport = rapportErrorOf(error);
   if (rapport) return rapport.code;
-  if (error instanceof TRPCClientError) {
-    const httpStatus = (error as TRPCClientError<any>).data?.httpStatus as number | undefined;
-    if (httpStatus === 401 || error.message.includes('401')) return 'UNAUTHORIZED';
-    if (!error.data) return 'NETWORK';
-  }
+  if (error instanceof TRPCClientError && !error.data) return 'NETWORK';
   return 'INTERNAL';
 }
 
