@@ -120,7 +120,8 @@ export const contactListFilter = z.object({
 
 export const contactList = contactListFilter.extend({
   sort: z.enum(contactSortFields).default('name'),
-  direction: sortDirection.default('asc'),
+  /** Every list names its sort direction `order`: tRPC's infinite queries own `direction` (and drop it from keys). */
+  order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
@@ -207,7 +208,7 @@ export const companyList = z.object({
   tagId: id.optional(),
   ownerId: id.optional(),
   sort: z.enum(companySortFields).default('name'),
-  direction: sortDirection.default('asc'),
+  order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });

@@ -248,13 +248,17 @@ const productFields = {
 
 export const productCreate = z.object({ ...productFields, active: productFields.active.default(true) });
 export const productUpdate = z.object({ id, version, patch: z.object(productFields).partial() });
+export const productSortFields = ['name', 'sku', 'price'] as const;
 export const productList = z.object({
   search: z.string().trim().max(200).optional(),
   active: z.boolean().optional(),
   category: z.string().trim().max(100).optional(),
+  sort: z.enum(productSortFields).default('name'),
+  order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
+export type ProductListInput = z.input<typeof productList>;
 
 export interface Product extends RecordMeta {
   sku: string;
@@ -335,15 +339,19 @@ export const orderSetStatus = z.object({
 
 export const quoteConvert = z.object({ id, version });
 
+export const orderSortFields = ['number', 'issuedAt', 'customer', 'total', 'status'] as const;
 export const orderList = z.object({
   kind: z.enum(ORDER_KINDS).optional(),
   status: z.string().max(20).optional(),
   contactId: id.optional(),
   companyId: id.optional(),
   dealId: id.optional(),
+  sort: z.enum(orderSortFields).default('issuedAt'),
+  order: sortDirection.default('desc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
+export type OrderListInput = z.input<typeof orderList>;
 
 export interface OrderLine {
   id: number;

@@ -256,6 +256,7 @@ export const salesEn = {
     anyStatus: 'Any status',
     emptyTitle: 'No quotes or orders yet',
     emptyMessage: 'Create one from a deal, a contact or a company, or with the buttons above.',
+    noMatchesTitle: 'No quotes or orders match',
     loadMore: 'Load more',
     newQuote: 'New quote',
     newOrder: 'New order',

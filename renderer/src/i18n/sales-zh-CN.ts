@@ -240,6 +240,7 @@ export const salesZhCN = {
     anyStatus: '任意状态',
     emptyTitle: '还没有报价或订单',
     emptyMessage: '可以在商机、联系人或公司页面创建，或使用上方的按钮。',
+    noMatchesTitle: '没有匹配的报价或订单',
     loadMore: '加载更多',
     newQuote: '新建报价',
     newOrder: '新建订单',

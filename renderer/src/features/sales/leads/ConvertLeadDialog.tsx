@@ -89,7 +89,7 @@ export function ConvertLeadDialog({ contact, onClose }: { contact: Contact; onCl
         <div className="form-grid form-grid--compact">
           <label className="field form-grid__wide">
             <span className="field__label">{t('deals.fields.title')}</span>
-            <input className="input" value={title} maxLength={200} autoFocus onChange={(event) => setTitle(event.target.value)} />
+            <input className="input" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
           </label>
           <label className="field">
             <span className="field__label">{t('deals.fields.amount')}</span>

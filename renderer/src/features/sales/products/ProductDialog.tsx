@@ -67,7 +67,7 @@ export function ProductDialog({ product, currency, onClose }: { product?: Produc
       formError={errors.root?.server?.message}
     >
       <Field label={t('products.fields.sku')} error={errors.sku}>
-        {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('sku')} />}
+        {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('sku')} />}
       </Field>
       <Field label={t('products.fields.category')} error={errors.category}>
         {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('category')} />}

@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openFirstRun } from './support/app';
+import { useFreshWorkspace } from './support/browser-host';
+import { screenshot } from './support/screenshots';
+
+test.describe.configure({ mode: 'serial' });
+
+const host = useFreshWorkspace();
+/** How many leading rows of each sorted list are compared with the database. */
+const ROWS = 15;
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/**
+ * The oracle: the expected order read straight from the database file (opened read-only), with
+ * SQL written here rather than the app's. Ties are broken by id in the sort's direction; NULLs
+ * sort as the SQL expression says (each list spells out where they go).
+ */
+function expectedLabels(sql: string, direction: 'asc' | 'desc'): string[] {
+  const db = new Database(host().dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql.replaceAll('$DIR', direction.toUpperCase())).pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The labels (the record link) of the first rows the table shows, in screen order. */
+async function shownLabels(table: Locator): Promise<string[]> {
+  const rows = await table.locator('[role="row"][aria-rowindex]').evaluateAll((elements) =>
+    elements
+      .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')), label: row.querySelector('[data-row-link]')?.textContent?.trim() ?? '' }))
+      .filter((row) => row.index > 1)
+      .sort((a, b) => a.index - b.index)
+      .map((row) => row.label),
+  );
+  return rows.slice(0, ROWS);
+}
+
+interface SortableList {
+  nav: string;
+  table: string;
+  /** Per column header: the SQL (with $DIR) of the labels in that column's order. */
+  columns: Record<string, string>;
+  /** Sortable columns hidden by default: shown through the column chooser first. */
+  hidden?: string[];
+}
+
+const live = (table: string) => `FROM ${table} WHERE deleted_at IS NULL`;
+const STATUS_RANK = `CASE status ${['draft', 'sent', 'accepted', 'declined', 'converted', 'placed', 'paid', 'shipped', 'delivered', 'returned', 'cancelled']
+  .map((status, index) => `WHEN '${status}' THEN ${index}`)
+  .join(' ')} END`;
+const LIFECYCLE_RANK = "CASE lifecycle WHEN 'lead' THEN 0 WHEN 'prospect' THEN 1 WHEN 'customer' THEN 2 ELSE 3 END";
+
+const LISTS: SortableList[] = [
+  {
+    nav: 'Contacts',
+    table: 'Contacts',
+    columns: {
+      Name: `SELECT name ${live('contacts')} ORDER BY sort_name $DIR, id $DIR LIMIT ${ROWS}`,
+      Lifecycle: `SELECT name ${live('contacts')} ORDER BY ${LIFECYCLE_RANK} $DIR, sort_name $DIR, id $DIR LIMIT ${ROWS}`,
+      Updated: `SELECT name ${live('contacts')} ORDER BY updated_at $DIR, id $DIR LIMIT ${ROWS}`,
+      Created: `SELECT name ${live('contacts')} ORDER BY created_at $DIR, id $DIR LIMIT ${ROWS}`,
+    },
+    hidden: ['Created'],
+  },
+  {
+    nav: 'Companies',
+    table: 'Companies',
+    columns: {
+      Name: `SELECT name ${live('companies')} ORDER BY sort_name $DIR, id $DIR LIMIT ${ROWS}`,
+      Updated: `SELECT name ${live('companies')} ORDER BY updated_at $DIR, id $DIR LIMIT ${ROWS}`,
+      Created: `SELECT name ${live('companies')} ORDER BY created_at $DIR, id $DIR LIMIT ${ROWS}`,
+    },
+    hidden: ['Created'],
+  },
+  {
+    nav: 'Deals',
+    table: 'Deals',
+    columns: {
+      Title: `SELECT title ${live('deals')} ORDER BY sort_title $DIR, id $DIR LIMIT ${ROWS}`,
+      Amount: `SELECT title ${live('deals')} ORDER BY amount_minor $DIR, id $DIR LIMIT ${ROWS}`,
+      // A deal without an expected close date sorts after every dated one when ascending.
+      'Expected close': `SELECT title ${live('deals')} ORDER BY expected_close_date IS NULL $DIR, expected_close_date $DIR, id $DIR LIMIT ${ROWS}`,
+      Updated: `SELECT title ${live('deals')} ORDER BY updated_at $DIR, id $DIR LIMIT ${ROWS}`,
+    },
+  },
+  {
+    nav: 'Products',
+    table: 'Products',
+    columns: {
+      SKU: `SELECT name ${live('products')} AND active = 1 ORDER BY lower(sku) $DIR, id $DIR LIMIT ${ROWS}`,
+      Name: `SELECT name ${live('products')} AND active = 1 ORDER BY sort_name $DIR, id $DIR LIMIT ${ROWS}`,
+      'Unit price': `SELECT name ${live('products')} AND active = 1 ORDER BY unit_price_minor $DIR, id $DIR LIMIT ${ROWS}`,
+    },
+  },
+  {
+    nav: 'Orders',
+    table: 'Orders',
+    columns: {
+      Number: `SELECT number ${live('orders')} ORDER BY number $DIR, id $DIR LIMIT ${ROWS}`,
+      // The customer shown: the contact, else the company, else the deal; one with none sorts last ascending.
+      Customer: `SELECT o.number FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id LEFT JOIN companies co ON co.id = o.company_id
+        LEFT JOIN deals d ON d.id = o.deal_id WHERE o.deleted_at IS NULL
+        ORDER BY coalesce(c.sort_name, co.sort_name, d.sort_title) IS NULL $DIR, coalesce(c.sort_name, co.sort_name, d.sort_title) $DIR, o.id $DIR LIMIT ${ROWS}`,
+      // In the journey's order, not alphabetically.
+      Status: `SELECT number ${live('orders')} ORDER BY ${STATUS_RANK} $DIR, id $DIR LIMIT ${ROWS}`,
+      Issued: `SELECT number ${live('orders')} ORDER BY issued_at $DIR, id $DIR LIMIT ${ROWS}`,
+      Total: `SELECT number ${live('orders')} ORDER BY total_minor $DIR, id $DIR LIMIT ${ROWS}`,
+    },
+  },
+];
+
+test('sample data for the lists', async ({ page }) => {
+  await openFirstRun(page, host().url, 'Load sample data');
+});
+
+for (const list of LISTS) {
+  test(`${list.nav}: every sortable column sorts both ways`, async ({ page }) => {
+    await page.goto(host().url);
+    await nav(page).getByRole('link', { name: list.nav, exact: true }).click();
+    const table = page.getByRole('table', { name: list.table, exact: true });
+    await expect(table.locator('[data-row-link]').first()).toBeVisible();
+    for (const header of list.hidden ?? []) {
+      await page.getByRole('button', { name: 'Columns' }).click();
+      await page.getByRole('group', { name: 'Columns' }).getByLabel(header, { exact: true }).check();
+      await page.keyboard.press('Escape');
+    }
+    for (const [header, sql] of Object.entries(list.columns)) {
+      const columnHeader = table.getByRole('columnheader', { name: header, exact: true });
+      const seen: string[] = [];
+      for (let click = 0; click < 2; click++) {
+        const before = await columnHeader.getAttribute('aria-sort');
+        await columnHeader.getByRole('button').click();
+        await expect(columnHeader).not.toHaveAttribute('aria-sort', before ?? 'none');
+        const sort = (await columnHeader.getAttribute('aria-sort'))!;
+        const direction = sort === 'ascending' ? 'asc' : 'desc';
+        seen.push(direction);
+        const expected = expectedLabels(sql, direction);
+        expect(expected.length, `${list.nav} has rows to sort`).toBeGreaterThan(3);
+        await expect.poll(() => shownLabels(table), { message: `${list.nav} by ${header} ${direction}` }).toEqual(expected.slice(0, ROWS));
+      }
+      expect(seen.sort()).toEqual(['asc', 'desc']);
+    }
+    await screenshot(page, `60-sorted-${list.nav.toLowerCase()}`);
+  });
+}
