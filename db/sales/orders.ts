@@ -5,6 +5,7 @@ import { MAX_MINOR, computeLine, computeTotals, type LineAmounts, type LineDisco
 import {
   ORDER_STATUSES,
   QUOTE_STATUSES,
+  REVENUE_STATUSES,
   STATUS_TRANSITIONS,
   type ORDER_KINDS,
   type Order,
@@ -21,6 +22,7 @@ import {
 } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
 import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
+import { promoteToCustomer } from './auto-customer';
 import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
@@ -457,6 +459,10 @@ export function changeOrderStatus(writer: RecordWriter, input: OrderStatusChange
   checkTransition(order, input.status);
   const version = writer.update(orders, order.id, order.version, { status: input.status }, { describeCurrent: (id) => readOrder(sqlite, id) });
   addEvent(writer, order.id, input.status, input.at ?? writer.now, input.note);
+  // The first step into revenue (paid, or shipped straight from placed) makes the buyer a customer.
+  if (REVENUE_STATUSES.includes(input.status) && !REVENUE_STATUSES.includes(order.status)) {
+    promoteToCustomer(writer, order.contactId, { kind: 'order', id: order.id, label: order.number, event: input.status as 'paid' | 'shipped' | 'delivered' });
+  }
   return version;
 }
 

@@ -332,6 +332,13 @@ export const en = {
     delete: '{{who}} moved this {{record}} to Trash',
     restore: '{{who}} restored this {{record}}',
     changedTo: 'changed to',
+    // Why an automatic change happened (AuditCause: kind_event).
+    cause: {
+      deal_won: 'because deal “{{label}}” was won',
+      order_paid: 'because order {{label}} was paid',
+      order_shipped: 'because order {{label}} was shipped',
+      order_delivered: 'because order {{label}} was delivered',
+    },
   },
   trash: {
     title: 'Trash',

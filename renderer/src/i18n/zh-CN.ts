@@ -327,6 +327,13 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     delete: '{{who}} 将此{{record}}移到回收站',
     restore: '{{who}} 恢复了此{{record}}',
     changedTo: '改为',
+    // Why an automatic change happened (AuditCause: kind_event).
+    cause: {
+      deal_won: '因为商机“{{label}}”已赢单',
+      order_paid: '因为订单 {{label}} 已付款',
+      order_shipped: '因为订单 {{label}} 已发货',
+      order_delivered: '因为订单 {{label}} 已送达',
+    },
   },
   trash: {
     title: '回收站',
