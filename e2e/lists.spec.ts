@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openFirstRun } from './support/app';
+import { appLink, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -145,3 +145,63 @@ for (const list of LISTS) {
     await screenshot(page, `60-sorted-${list.nav.toLowerCase()}`);
   });
 }
+
+/** One row from the database file (read-only), for picking records the sample data made. */
+function dbRow<Row>(sql: string): Row {
+  const db = new Database(host().dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get() as Row;
+  } finally {
+    db.close();
+  }
+}
+
+test('a lead whose deal is won becomes a customer, and History says why; only leads convert; dialogs start on their first field', async ({ page }) => {
+  const lead = dbRow<{ id: number; name: string; company: string | null }>(
+    `SELECT c.id, c.name, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+     WHERE c.lifecycle = 'lead' AND c.deleted_at IS NULL ORDER BY c.id LIMIT 1`,
+  );
+  await page.goto(host().url);
+  await page.goto(appLink(page, `#/contacts/${lead.id}`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(lead.name) })).toBeVisible();
+
+  // Log call (the "c" shortcut) opens on its first field, not on the close button.
+  await page.keyboard.press('c');
+  const logCall = page.getByRole('dialog', { name: `Log call · ${lead.name}` });
+  await expect(logCall.getByLabel('Channel')).toBeFocused();
+  await logCall.getByRole('button', { name: 'Cancel' }).click();
+  await expect(logCall).toBeHidden();
+
+  await page.getByRole('button', { name: 'Convert to deal' }).click();
+  const convert = page.getByRole('dialog', { name: `Convert ${lead.name} to a deal` });
+  await expect(convert.getByLabel('Title', { exact: true })).toBeFocused();
+  await convert.getByRole('button', { name: 'Convert' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${lead.name} is now a prospect` })).toBeVisible();
+  const title = lead.company ? `${lead.company} · ${lead.name}` : lead.name;
+  await expect(page.getByRole('list', { name: 'Stages of the pipeline' })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark won' }).click();
+  await expect(page.getByRole('list', { name: 'Stages of the pipeline' }).locator('[aria-current="step"]')).toHaveText('Won');
+
+  await page.goto(appLink(page, `#/contacts/${lead.id}`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(lead.name) })).toContainText('Customer');
+  const history = page.getByRole('list', { name: 'History' });
+  const entry = history.getByRole('listitem').filter({ hasText: `because deal “${title}” was won` });
+  await expect(entry).toContainText('Lifecycle');
+  await expect(entry).toContainText('Prospect');
+  await expect(entry).toContainText('Customer');
+  await expect(entry.getByRole('link', { name: `because deal “${title}” was won` })).toBeVisible();
+  // A customer is not offered "Convert to deal".
+  await expect(page.getByRole('button', { name: 'Convert to deal' })).toHaveCount(0);
+  await entry.scrollIntoViewIfNeeded();
+  await screenshot(page, '61-history-cause-en', { fullPage: true });
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+  await expect(page.getByRole('list', { name: '历史记录' }).getByRole('listitem').filter({ hasText: `因为商机“${title}”已赢单` })).toBeVisible();
+  await screenshot(page, '61-history-cause-zh', { fullPage: true });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '订单' }).click();
+  await page.getByRole('columnheader', { name: '小计' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: '小计' })).toHaveAttribute('aria-sort', 'descending');
+  await screenshot(page, '62-orders-sorted-zh');
+  await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
+  await expect(nav(page)).toBeVisible();
+});
