@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { appLink, openFirstRun } from './support/app';
+import { MAX_MINOR, formatMoney } from '../db/contract/money';
+import { appLink, describedBy, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -202,6 +203,71 @@ test('a lead whose deal is won becomes a customer, and History says why; only le
   await page.getByRole('columnheader', { name: '小计' }).getByRole('button').click();
   await expect(page.getByRole('columnheader', { name: '小计' })).toHaveAttribute('aria-sort', 'descending');
   await screenshot(page, '62-orders-sorted-zh');
+  await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
+  await expect(nav(page)).toBeVisible();
+});
+
+test('validation messages say what is allowed, and go as soon as the field is fixed', async ({ page }) => {
+  const contact = dbRow<{ id: number; name: string }>(`SELECT id, name FROM contacts WHERE deleted_at IS NULL ORDER BY id LIMIT 1`);
+  await page.goto(host().url);
+  await page.goto(appLink(page, `#/contacts/${contact.id}`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(contact.name) })).toBeVisible();
+
+  // Log call: a negative duration, then a fraction, then a fixed one.
+  await page.keyboard.press('c');
+  const logCall = page.getByRole('dialog', { name: `Log call · ${contact.name}` });
+  await logCall.getByLabel('Duration (minutes)').fill('-5');
+  await logCall.getByRole('button', { name: 'Log it' }).click();
+  await expect(await describedBy(page, 'Duration (minutes)')).toHaveText('Enter a duration of 0 minutes or more');
+  await logCall.getByLabel('Duration (minutes)').fill('1.5');
+  await expect(await describedBy(page, 'Duration (minutes)')).toHaveText('Whole minutes only');
+  await logCall.getByLabel('Subject').fill('x'.repeat(201));
+  await expect(await describedBy(page, 'Subject')).toHaveText('At most 200 characters');
+  await screenshot(page, '63-validation-log-call-en');
+  await logCall.getByLabel('Duration (minutes)').fill('15');
+  await expect(logCall.getByLabel('Duration (minutes)')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(logCall.getByText('Whole minutes only')).toHaveCount(0);
+  await logCall.getByLabel('Subject').fill('Follow-up call');
+  await expect(logCall.getByText('At most 200 characters')).toHaveCount(0);
+  await logCall.getByRole('button', { name: 'Cancel' }).click();
+
+  // A product price above the maximum states the maximum in the workspace's currency.
+  await nav(page).getByRole('link', { name: 'Products', exact: true }).click();
+  await page.getByRole('button', { name: 'New product' }).first().click();
+  const product = page.getByRole('dialog', { name: 'New product' });
+  await expect(product.getByLabel('SKU')).toBeFocused();
+  const currency = await product.getByLabel('Currency').inputValue();
+  await product.getByLabel('SKU').fill('BIG-1');
+  await product.getByLabel('Name', { exact: true }).fill('Too dear');
+  await product.getByLabel('Unit price').fill('99999999999');
+  await product.getByRole('button', { name: 'Create product' }).click();
+  await expect(await describedBy(page, 'Unit price')).toHaveText(`At most ${formatMoney(MAX_MINOR, currency, 'en')}`);
+  await product.getByLabel('Unit price').fill('-3');
+  await expect(await describedBy(page, 'Unit price')).toHaveText('Enter 0 or more');
+  await screenshot(page, '64-validation-product-en');
+  await product.getByLabel('Unit price').fill('12.50');
+  await expect(product.getByText('Enter 0 or more')).toHaveCount(0);
+  await product.getByRole('button', { name: 'Cancel' }).click();
+
+  // An order line: "Required" under an empty description goes once it is filled.
+  await page.goto(appLink(page, '#/orders/new?kind=order'));
+  await page.getByRole('button', { name: 'Create order' }).click();
+  await expect(await describedBy(page, 'Line 1 description')).toHaveText('Required');
+  await page.getByLabel('Line 1 description').fill('Gift wrapping');
+  await expect(page.getByLabel('Line 1 description')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The same messages in Chinese.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '产品' }).click();
+  await page.getByRole('button', { name: '新建产品' }).first().click();
+  const productZh = page.getByRole('dialog', { name: '新建产品' });
+  await productZh.getByLabel('单价').fill('99999999999');
+  await productZh.getByLabel('名称', { exact: true }).fill('x'.repeat(201));
+  await productZh.getByRole('button', { name: '创建产品' }).click();
+  await expect(await describedBy(page, '单价')).toHaveText(`金额最多为 ${formatMoney(MAX_MINOR, currency, 'zh-CN')}`);
+  await expect(await describedBy(page, '名称')).toHaveText('最多 200 个字符');
+  await screenshot(page, '65-validation-product-zh');
+  await productZh.getByRole('button', { name: '取消' }).click();
   await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
   await expect(nav(page)).toBeVisible();
 });

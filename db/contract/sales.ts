@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, isoDate, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
+import { cursor, id, isoDate, wholeNumber, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
 import { currencyCode, lineDiscount, minorAmount, MAX_QUANTITY, type LineDiscount } from './money';
 import { contactSource, type CONTACT_SOURCES } from './people';
 
@@ -7,7 +7,7 @@ export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
 
 const nullableId = id.nullish().transform((value) => value ?? null);
-const probability = z.number().int().min(0).max(100);
+const probability = wholeNumber(0, 100);
 
 // ---- Pipelines and stages ------------------------------------------------------------------
 
@@ -298,7 +298,7 @@ export const REVENUE_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'del
 export const orderLineInput = z.object({
   productId: nullableId,
   description: requiredText(300),
-  quantity: z.number().int().min(1).max(MAX_QUANTITY),
+  quantity: wholeNumber(1, MAX_QUANTITY),
   unitPriceMinor: minorAmount,
   discount: lineDiscount.default({ type: 'none' }),
 });

@@ -1,6 +1,14 @@
 /** English strings of the sales area: pipelines, the board, deals, forecast, products, quotes and orders. */
 export const salesEn = {
-  money: { invalid: 'Enter an amount like 1234.50' },
+  money: {
+    invalid: 'Enter an amount like 1234.50',
+    // What a typed amount broke, with the limit (moneyInputIssue).
+    negative: 'Enter 0 or more',
+    decimals_one: 'At most {{count}} decimal place',
+    decimals_other: 'At most {{count}} decimal places',
+    decimalsNone: 'Whole amounts only, no decimals',
+    tooLarge: 'At most {{max}}',
+  },
   board: {
     title: 'Pipeline',
     subtitle_one: '{{pipeline}} · {{count}} deal',
@@ -294,7 +302,7 @@ export const salesEn = {
     discount: { none: 'None', percent: '%', amount: '{{currency}} off' },
     columns: { product: 'Product', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', discount: 'Discount', total: 'Total', actions: 'Actions', number: 'Number', status: 'Status' },
     issues: {
-      quantity: 'A whole number from 1',
+      quantity: 'A whole number from 1 to {{max}}',
       discountValue: 'A percent like 12.5, or an amount',
       discountTooLarge: 'The discount is larger than the line',
       tooLarge: 'This line is too large',

@@ -11,6 +11,7 @@ import { Modal } from '../../../app/ui/Modal';
 import { useWorkspace } from '../../../app/use-workspace';
 import { MoneyInput } from '../shared/MoneyInput';
 import { usePipelines } from '../shared/use-pipelines';
+import { useAmountMessage } from '../../../app/use-money';
 
 /**
  * One step from a lead to a deal: the deal is named after the lead (editable), the amount and
@@ -28,12 +29,13 @@ export function ConvertLeadDialog({ contact, onClose }: { contact: Contact; onCl
   const [closeDate, setCloseDate] = useState('');
   const [pipelineId, setPipelineId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const amountMessage = useAmountMessage();
   const convert = useMutation({ ...trpc.sales.leads.convert.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });
   const amountMinor = parseMoney(amount.trim() || '0', currency);
 
   async function submit() {
     if (amountMinor === null) {
-      setError(t('money.invalid'));
+      setError(amountMessage(amount, currency) ?? t('money.invalid'));
       return;
     }
     try {
