@@ -95,7 +95,17 @@ export function ConvertLeadDialog({ contact, onClose }: { contact: Contact; onCl
           </label>
           <label className="field">
             <span className="field__label">{t('deals.fields.amount')}</span>
-            <MoneyInput currency={currency} placeholder="0.00" value={amount} aria-invalid={amountMinor === null} onChange={(event) => setAmount(event.target.value)} />
+            <MoneyInput
+              currency={currency}
+              placeholder="0.00"
+              value={amount}
+              aria-invalid={amountMinor === null}
+              onChange={(event) => {
+                // A message about the amount goes as soon as the amount changes.
+                setAmount(event.target.value);
+                setError(null);
+              }}
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('deals.fields.expectedCloseDate')}</span>
