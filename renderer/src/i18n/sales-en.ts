@@ -303,7 +303,7 @@ export const salesEn = {
     columns: { product: 'Product', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', discount: 'Discount', total: 'Total', actions: 'Actions', number: 'Number', status: 'Status' },
     issues: {
       quantity: 'A whole number from 1 to {{max}}',
-      discountValue: 'A percent like 12.5, or an amount',
+      discountValue: 'A percent from 0 to 100 with at most 2 decimals, like 12.5',
       discountTooLarge: 'The discount is larger than the line',
       tooLarge: 'This line is too large',
     },

@@ -286,7 +286,7 @@ export const salesZhCN = {
     columns: { product: '产品', description: '描述', quantity: '数量', unitPrice: '单价', discount: '折扣', total: '小计', actions: '操作', number: '编号', status: '状态' },
     issues: {
       quantity: '请输入 1 到 {{max}} 之间的整数',
-      discountValue: '请输入百分比（如 12.5）或金额',
+      discountValue: '请输入 0 到 100 之间、最多两位小数的百分比，如 12.5',
       discountTooLarge: '折扣超过了本行金额',
       tooLarge: '本行金额过大',
     },

@@ -43,6 +43,7 @@ export interface RecordListPageProps<Row extends { id: number }> {
   onSort: (field: string) => void;
   rowLabel: (row: Row) => string;
   onOpenRow: (row: Row) => void;
+  rowMuted?: (row: Row) => boolean;
   /** Shown while rows are selected. */
   bulkBar?: (selectedIds: Set<number>, onClear: () => void) => ReactNode;
 }
@@ -94,6 +95,7 @@ export function RecordListPage<Row extends { id: number }>(props: RecordListPage
         rowLabel={props.rowLabel}
         scrollResetKey={list.inputKey}
         selectable={props.bulkBar !== undefined}
+        rowMuted={props.rowMuted}
         onOpenRow={props.onOpenRow}
       />
     );

@@ -41,6 +41,8 @@ export interface RecordTableProps<Row extends { id: number }> {
   scrollResetKey: string;
   /** Rows have selection checkboxes (the list has bulk actions). */
   selectable?: boolean;
+  /** Marks a row (an inactive product is shown muted). */
+  rowMuted?: (row: Row) => boolean;
 }
 
 const ROW_HEIGHT = 40;
@@ -54,7 +56,7 @@ const PREFETCH_ROWS = 40;
  */
 export function RecordTable<Row extends { id: number }>(props: RecordTableProps<Row>) {
   const { label, columns, rows, total, hasNextPage, isFetchingNextPage, fetchNextPage, sort, onSort, columnVisibility } = props;
-  const { selectedIds, onSelectionChange, rowLabel, onOpenRow, scrollResetKey, selectable = true } = props;
+  const { selectedIds, onSelectionChange, rowLabel, onOpenRow, scrollResetKey, selectable = true, rowMuted } = props;
   const selectWidth = selectable ? SELECT_COLUMN_WIDTH : 0;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -205,7 +207,7 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
               data-index={virtualRow.index}
               aria-rowindex={virtualRow.index + 2}
               aria-selected={selected}
-              className={`record-table__row${selected ? ' record-table__row--selected' : ''}`}
+              className={`record-table__row${selected ? ' record-table__row--selected' : ''}${rowMuted?.(row.original) ? ' record-table__row--muted' : ''}`}
               style={{ gridTemplateColumns, transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
               onClick={(event) => onRowClick(event, row.original)}
             >

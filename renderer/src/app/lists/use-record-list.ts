@@ -32,8 +32,9 @@ export function useRecordList<Input extends object, Row extends { id: number }>(
   const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({ key: inputKey, ids: new Set() });
   const selectedIds = selection.key === inputKey ? selection.ids : new Set<number>();
 
-  // Not tRPC's infiniteQueryOptions: it adds its own `direction` (forward/backward) to the input,
-  // which would overwrite a list's sort `direction` (asc/desc).
+  // Not tRPC's infiniteQueryOptions: it adds its own `direction` (forward/backward) to the input and
+  // leaves `direction` and `cursor` out of the key. Here the key holds every input field, so two
+  // sorts (or any two inputs) never share a cache entry.
   const query = useInfiniteQuery({
     queryKey: [...pathKey, { input, type: 'infinite' }],
     queryFn: ({ pageParam, signal }) => fetchPage({ ...input, cursor: pageParam }, signal),

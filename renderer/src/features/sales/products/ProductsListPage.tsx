@@ -158,6 +158,7 @@ export function ProductsListPage() {
         onSort={onSort}
         rowLabel={(row) => row.name}
         onOpenRow={setEditing}
+        rowMuted={(row) => !row.active}
       />
       {editing ? <ProductDialog product={editing === 'new' ? undefined : editing} currency={workspace?.currency ?? 'CNY'} onClose={() => setEditing(null)} /> : null}
     </>
