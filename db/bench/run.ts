@@ -58,14 +58,14 @@ async function main(): Promise<void> {
       rawTags.all(JSON.stringify(rows.map((row) => row.id)));
       if (withCount) rawCount.get('customer');
     };
-    const firstPage = listContacts(workspace, { lifecycle: 'customer', sort: 'name', direction: 'asc', limit: 50 });
+    const firstPage = listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50 });
     const cursor = firstPage.nextCursor!;
     const last = sqlite.prepare('SELECT sort_name, id FROM contacts WHERE id = ?').get(firstPage.rows.at(-1)!.id) as { sort_name: string; id: number };
     results.push({
       name: 'contact list page (50, sorted, filtered, with count)',
       ...(await compare(RUNS, {
         api: () => api.people.contacts.list({ lifecycle: 'customer', sort: 'name', limit: 50 }),
-        core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', direction: 'asc', limit: 50 }),
+        core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50 }),
         raw: () => rawPage(['', 0], true),
       })),
       budgetMs: 10,
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       name: 'contact list next page (keyset cursor)',
       ...(await compare(RUNS, {
         api: () => api.people.contacts.list({ lifecycle: 'customer', sort: 'name', limit: 50, cursor }),
-        core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', direction: 'asc', limit: 50, cursor }),
+        core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50, cursor }),
         raw: () => rawPage([last.sort_name, last.id], false),
       })),
       budgetMs: 10,

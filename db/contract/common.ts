@@ -1,5 +1,22 @@
 import { z } from 'zod';
 
+/**
+ * Messages that say what is wrong and what is allowed, with the limit in them. The renderer
+ * recognises each shape (renderer/src/i18n/validation-messages.ts) and shows it translated with
+ * the same numbers, so a server-side VALIDATION reads like the form's own check.
+ */
+export const issue = {
+  required: 'Required',
+  maxLength: (max: number) => `At most ${max} characters`,
+  wholeNumber: 'Whole numbers only',
+  atLeast: (min: number) => `Enter ${min} or more`,
+  atMost: (max: number) => `Enter ${max} or less`,
+} as const;
+
+/** A whole number between `min` and `max`, each limit stated when broken. */
+export const wholeNumber = (min: number, max: number, wholeMessage: string = issue.wholeNumber) =>
+  z.number().int(wholeMessage).min(min, issue.atLeast(min)).max(max, issue.atMost(max));
+
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const version = z.number().int().positive();
 
@@ -8,11 +25,11 @@ export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, issue.maxLength(max))
     .nullish()
     .transform((value) => (value ? value : null));
 
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const requiredText = (max: number) => z.string().trim().min(1, issue.required).max(max, issue.maxLength(max));
 
 /** A calendar date without time (birthdays): YYYY-MM-DD, validated as a real date. */
 export const isoDate = z

@@ -9,7 +9,11 @@ export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter c
 
 /** Up to a trillion minor units: far beyond any shop's order, far below 2^53 even when multiplied. */
 export const MAX_MINOR = 1_000_000_000_000;
-export const minorAmount = z.number().int('Amounts are whole minor units (cents, fen)').min(0).max(MAX_MINOR);
+export const minorAmount = z
+  .number()
+  .int('Amounts are whole minor units (cents, fen)')
+  .min(0, 'Enter 0 or more')
+  .max(MAX_MINOR, `At most ${MAX_MINOR} minor units`);
 
 export const MAX_QUANTITY = 1_000_000;
 export const BASIS_POINTS_100_PERCENT = 10_000;
@@ -17,7 +21,7 @@ export const BASIS_POINTS_100_PERCENT = 10_000;
 export const lineDiscount = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
   /** Percent in basis points: 1250 = 12.5 %. */
-  z.object({ type: z.literal('percent'), basisPoints: z.number().int().min(0).max(BASIS_POINTS_100_PERCENT) }),
+  z.object({ type: z.literal('percent'), basisPoints: z.number().int().min(0, 'Enter 0 or more').max(BASIS_POINTS_100_PERCENT, 'At most 100 %') }),
   z.object({ type: z.literal('amount'), amountMinor: minorAmount }),
 ]);
 export type LineDiscount = z.infer<typeof lineDiscount>;
@@ -82,6 +86,17 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     amountMinor / 10 ** digits,
   );
+}
+
+/** What is wrong with a typed amount, for a message that says what is allowed (null: it parses). */
+export function moneyInputIssue(text: string, currency: string): 'format' | 'negative' | 'decimals' | 'tooLarge' | null {
+  if (parseMoney(text.trim() || '0', currency) !== null) return null;
+  const cleaned = text.trim().replace(/[,\s_]/g, '');
+  if (/^-\d+(\.\d*)?$/.test(cleaned)) return 'negative';
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) return 'format';
+  if ((match[2] ?? '').length > minorDigits(currency)) return 'decimals';
+  return 'tooLarge';
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   cursor,
   id,
   isoDate,
+  issue,
   optionalText,
   pageLimit,
   requiredText,
@@ -33,7 +34,7 @@ export const channelLabel = z.enum(CHANNEL_LABELS);
 
 export const emailEntry = z.object({
   label: channelLabel.default('work'),
-  value: z.string().trim().toLowerCase().max(254).pipe(z.email('Not a valid email address')),
+  value: z.string().trim().toLowerCase().max(254, issue.maxLength(254)).pipe(z.email('Not a valid email address')),
 });
 
 /** Phones are free text (shops write them many ways) but must hold 3 to 20 digits. */
@@ -42,7 +43,7 @@ export const phoneEntry = z.object({
   value: z
     .string()
     .trim()
-    .max(40)
+    .max(40, issue.maxLength(40))
     .regex(/^[+\d\s().\-/]*(?:(?:ext|x)\.?\s*\d+)?$/i, 'Only digits, spaces and + ( ) - . /')
     .refine((value) => {
       const digits = value.replace(/\D/g, '').length;
@@ -120,7 +121,8 @@ export const contactListFilter = z.object({
 
 export const contactList = contactListFilter.extend({
   sort: z.enum(contactSortFields).default('name'),
-  direction: sortDirection.default('asc'),
+  /** Every list names its sort direction `order`: tRPC's infinite queries own `direction` (and drop it from keys). */
+  order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
@@ -174,7 +176,7 @@ const companyFields = {
     .string()
     .trim()
     .toLowerCase()
-    .max(254)
+    .max(254, issue.maxLength(254))
     .pipe(z.email('Not a valid email address'))
     .nullish()
     .or(z.literal('').transform(() => null))
@@ -207,7 +209,7 @@ export const companyList = z.object({
   tagId: id.optional(),
   ownerId: id.optional(),
   sort: z.enum(companySortFields).default('name'),
-  direction: sortDirection.default('asc'),
+  order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });

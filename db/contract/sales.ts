@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, isoDate, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
+import { cursor, id, isoDate, wholeNumber, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
 import { currencyCode, lineDiscount, minorAmount, MAX_QUANTITY, type LineDiscount } from './money';
 import { contactSource, type CONTACT_SOURCES } from './people';
 
@@ -7,7 +7,7 @@ export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
 
 const nullableId = id.nullish().transform((value) => value ?? null);
-const probability = z.number().int().min(0).max(100);
+const probability = wholeNumber(0, 100);
 
 // ---- Pipelines and stages ------------------------------------------------------------------
 
@@ -248,13 +248,17 @@ const productFields = {
 
 export const productCreate = z.object({ ...productFields, active: productFields.active.default(true) });
 export const productUpdate = z.object({ id, version, patch: z.object(productFields).partial() });
+export const productSortFields = ['name', 'sku', 'price'] as const;
 export const productList = z.object({
   search: z.string().trim().max(200).optional(),
   active: z.boolean().optional(),
   category: z.string().trim().max(100).optional(),
+  sort: z.enum(productSortFields).default('name'),
+  order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
+export type ProductListInput = z.input<typeof productList>;
 
 export interface Product extends RecordMeta {
   sku: string;
@@ -294,7 +298,7 @@ export const REVENUE_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'del
 export const orderLineInput = z.object({
   productId: nullableId,
   description: requiredText(300),
-  quantity: z.number().int().min(1).max(MAX_QUANTITY),
+  quantity: wholeNumber(1, MAX_QUANTITY),
   unitPriceMinor: minorAmount,
   discount: lineDiscount.default({ type: 'none' }),
 });
@@ -335,15 +339,19 @@ export const orderSetStatus = z.object({
 
 export const quoteConvert = z.object({ id, version });
 
+export const orderSortFields = ['number', 'issuedAt', 'customer', 'total', 'status'] as const;
 export const orderList = z.object({
   kind: z.enum(ORDER_KINDS).optional(),
   status: z.string().max(20).optional(),
   contactId: id.optional(),
   companyId: id.optional(),
   dealId: id.optional(),
+  sort: z.enum(orderSortFields).default('issuedAt'),
+  order: sortDirection.default('desc'),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
+export type OrderListInput = z.input<typeof orderList>;
 
 export interface OrderLine {
   id: number;

@@ -86,6 +86,19 @@ export const historyInput = z.object({
   limit: z.number().int().min(1).max(200).default(100),
 });
 
+/**
+ * Why a change was made when another action made it (a deal won made its contact a customer):
+ * the record whose change caused it and what happened to that record.
+ */
+export interface AuditCause {
+  kind: 'deal' | 'order';
+  id: number;
+  /** The deal's title or the order's number when it happened. */
+  label: string;
+  /** What happened: the deal was won, the order became paid / shipped / delivered. */
+  event: 'won' | 'paid' | 'shipped' | 'delivered';
+}
+
 export interface AuditEntry {
   id: number;
   at: number;
@@ -96,6 +109,8 @@ export interface AuditEntry {
   rowId: number;
   /** Field-level before/after; for create only `after`, for delete/restore the deleted flag. */
   changes: { field: string; before: unknown; after: unknown }[];
+  /** Set when another action caused this change. */
+  cause: AuditCause | null;
 }
 
 export const changesSince = z.object({ seq: z.number().int().min(0) });

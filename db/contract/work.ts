@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, optionalText, pageLimit, requiredText, version, type RecordLinks, type RecordMeta } from './common';
+import { cursor, id, optionalText, pageLimit, requiredText, version, wholeNumber, type RecordLinks, type RecordMeta } from './common';
 
 export const ACTIVITY_CHANNELS = ['call', 'email', 'sms', 'meeting', 'visit', 'fax', 'web', 'note'] as const;
 export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -29,9 +29,9 @@ const activityFields = {
   outcome: optionalText(200),
   durationMinutes: z
     .number()
-    .int()
-    .min(0)
-    .max(24 * 60)
+    .int('Whole minutes only')
+    .min(0, 'Enter a duration of 0 minutes or more')
+    .max(24 * 60, `At most ${24 * 60} minutes`)
     .nullish()
     .transform((value) => value ?? null),
   occurredAt: epochMs,
@@ -92,7 +92,7 @@ export interface TimelineEntry {
 }
 
 export const recurrence = z.object({
-  every: z.number().int().min(1).max(365),
+  every: wholeNumber(1, 365),
   unit: z.enum(RECURRENCE_UNITS),
 });
 

@@ -166,7 +166,7 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
   const filterWhere = where.join(' AND ');
   const filterParams = [...params];
   if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.direction));
+    where.push(keysetCondition(sortKey.columns, query.order));
     params.push(...decodeCursor(query.cursor, sortKey.columns.length));
   }
   const rows = statement(
@@ -174,7 +174,7 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
     `SELECT co.*, u.name AS owner_name,
        (SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL) AS contact_count
      FROM companies co LEFT JOIN users u ON u.id = co.owner_id
-     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.direction)} LIMIT ?`,
+     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
   ).all(...params, query.limit + 1) as (CompanyDbRow & { contact_count: number })[];
   const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   const tags = tagsFor(sqlite, 'company', pageRows.map((row) => row.id));
@@ -201,5 +201,5 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
 /** The company page's people: every live contact of the company, by name. */
 export function companyContacts(workspace: Workspace, companyId: number): ContactRow[] {
   getCompany(workspace, companyId, { includeDeleted: true });
-  return listContacts(workspace, { companyId, sort: 'name', direction: 'asc', limit: 500 }).rows;
+  return listContacts(workspace, { companyId, sort: 'name', order: 'asc', limit: 500 }).rows;
 }

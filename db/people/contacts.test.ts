@@ -110,7 +110,7 @@ describe('contacts', () => {
     } while (cursor);
     expect(seen).toEqual(['Alpha', 'Bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf']);
 
-    const desc = await api.people.contacts.list({ sort: 'name', direction: 'desc', limit: 2 });
+    const desc = await api.people.contacts.list({ sort: 'name', order: 'desc', limit: 2 });
     expect(desc.rows.map((row) => row.name)).toEqual(['golf', 'foxtrot']);
     expect((await api.people.contacts.list({ vip: true })).rows.map((row) => row.name)).toEqual(['charlie', 'delta', 'echo', 'golf']);
     expect((await api.people.contacts.list({ lifecycle: 'customer' })).rows.map((row) => row.name)).toEqual(['Alpha', 'charlie', 'delta']);

@@ -10,7 +10,8 @@ import type {
   duplicateCheck,
 } from '../contract/people';
 import { notFound, validation } from '../errors';
-import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { LIFECYCLE_STAGES } from '../contract/people';
+import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
@@ -232,7 +233,11 @@ const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (
   name: { columns: ['c.sort_name', 'c.id'], values: (row) => [row.sort_name, row.id] },
   updatedAt: { columns: ['c.updated_at', 'c.id'], values: (row) => [row.updated_at, row.id] },
   createdAt: { columns: ['c.created_at', 'c.id'], values: (row) => [row.created_at, row.id] },
-  lifecycle: { columns: ['c.lifecycle', 'c.sort_name', 'c.id'], values: (row) => [row.lifecycle, row.sort_name, row.id] },
+  // In the stages' order (lead → prospect → customer → inactive), not alphabetically.
+  lifecycle: {
+    columns: [rankSql('c.lifecycle', LIFECYCLE_STAGES), 'c.sort_name', 'c.id'],
+    values: (row) => [rankOf(row.lifecycle, LIFECYCLE_STAGES), row.sort_name, row.id],
+  },
 };
 
 interface ListDbRow extends RecordMetaRow {
@@ -291,7 +296,7 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
   const where = [filter.where];
   const params: KeyValue[] = [...filter.params];
   if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.direction));
+    where.push(keysetCondition(sortKey.columns, query.order));
     params.push(...decodeCursor(query.cursor, sortKey.columns.length));
   }
   const rows = statement(
@@ -302,7 +307,7 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
        c.lifecycle, c.owner_id, u.name AS owner_name, c.vip, c.city,
        c.version, c.created_at, c.updated_at, c.created_by, c.updated_by, c.deleted_at
      FROM contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id
-     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.direction)} LIMIT ?`,
+     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
   ).all(...params, query.limit + 1) as ListDbRow[];
   const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   const tags = tagsFor(sqlite, 'contact', pageRows.map((row) => row.id));

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LIFECYCLE_STAGES } from '../contract/people';
+import { rankSql } from '../read/keyset';
 import { recordColumns, users } from '../system/schema';
 
 export const companies = sqliteTable(
@@ -59,6 +61,8 @@ export const contacts = sqliteTable(
     index('contacts_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
     index('contacts_created_idx').on(table.deletedAt, table.createdAt, table.id),
     index('contacts_lifecycle_idx').on(table.deletedAt, table.lifecycle, table.sortName, table.id),
+    // The lifecycle column sorts in the stages' order; this expression must be the list's (rankSql).
+    index('contacts_lifecycle_rank_idx').on(table.deletedAt, sql.raw(rankSql('lifecycle', LIFECYCLE_STAGES)), table.sortName, table.id),
     index('contacts_company_idx').on(table.companyId, table.sortName),
     index('contacts_owner_idx').on(table.ownerId, table.sortName),
     check('contacts_lifecycle_check', sql`${table.lifecycle} in ('lead','prospect','customer','inactive')`),

@@ -31,6 +31,21 @@ export function keysetCondition(columns: string[], direction: 'asc' | 'desc'): s
   return `(${columns.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`;
 }
 
+/**
+ * A stage-like enum as its position in `values` (lead → prospect → customer…), so a list sorts it in
+ * its natural order rather than alphabetically. The same text makes the expression index that serves
+ * the sort (SQLite matches an index expression by its structure, so `c.lifecycle` uses an index on
+ * `lifecycle`).
+ */
+export function rankSql(column: string, values: readonly string[]): string {
+  return `(CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} ELSE ${values.length} END)`;
+}
+
+export function rankOf(value: string, values: readonly string[]): number {
+  const index = values.indexOf(value);
+  return index < 0 ? values.length : index;
+}
+
 export function orderBy(columns: string[], direction: 'asc' | 'desc'): string {
   return columns.map((column) => `${column} ${direction.toUpperCase()}`).join(', ');
 }

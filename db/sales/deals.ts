@@ -4,6 +4,7 @@ import type { Page } from '../contract/common';
 import type { Deal, DealRow, StageVisit, dealCreate, dealFilter, dealList, dealMove, dealUpdate } from '../contract/sales';
 import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
+import { promoteToCustomer } from './auto-customer';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
@@ -150,6 +151,7 @@ export function insertDeal(writer: RecordWriter, input: z.output<typeof dealCrea
   });
   writer.db.insert(dealStageHistory).values({ dealId: id, stageId, enteredAt: writer.now, userId: writer.workspace.userId || null }).run();
   reindexDeal(sqlite, id);
+  if (stage.kind === 'won') promoteToCustomer(writer, input.contactId, { kind: 'deal', id, label: input.title, event: 'won' });
   return id;
 }
 
@@ -201,6 +203,9 @@ export function moveDeal(workspace: Workspace, input: z.output<typeof dealMove>)
     if (current.stageId !== target.id) {
       statement(sqlite, 'UPDATE deal_stage_history SET left_at = ? WHERE deal_id = ? AND left_at IS NULL').run(writer.now, input.id);
       writer.db.insert(dealStageHistory).values({ dealId: input.id, stageId: target.id, enteredAt: writer.now, userId: writer.workspace.userId || null }).run();
+    }
+    if (target.kind === 'won' && current.stageKind !== 'won') {
+      promoteToCustomer(writer, current.contactId, { kind: 'deal', id: current.id, label: current.title, event: 'won' });
     }
   });
   return getDeal(workspace, input.id);

@@ -22,6 +22,8 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
     if (contact.version !== input.contactVersion) {
       throw new RapportError('CONFLICT', 'This contact changed after you opened it.', { current: contact });
     }
+    // Only a lead converts: a prospect already has its deal, a customer gets a new deal from the deal form.
+    if (contact.lifecycle !== 'lead') throw validation('contactId', `Only a lead can be converted to a deal; ${contact.name} is a ${contact.lifecycle}`);
     const pipelineId = input.pipelineId ?? defaultPipelineId(sqlite);
     const firstOpen = readStages(sqlite, pipelineId).find((stage) => stage.kind === 'open');
     if (!firstOpen) throw validation('pipelineId', 'This pipeline has no open stage');
@@ -40,8 +42,7 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
       probability: null,
       description: null,
     });
-    // Always bumps the contact's version (the stage change, or a no-op audit of the conversion).
-    writer.update(contacts, contact.id, input.contactVersion, { lifecycle: contact.lifecycle === 'lead' ? 'prospect' : contact.lifecycle }, {
+    writer.update(contacts, contact.id, input.contactVersion, { lifecycle: 'prospect' }, {
       extraChanges: [{ field: 'convertedToDeal', before: null, after: title }],
     });
     return id;

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import { MAX_MINOR, computeLine, computeTotals, type LineAmounts, type LineDiscount, type OrderAmounts } from '../contract/money';
 import {
+  ORDER_STATUSES,
+  QUOTE_STATUSES,
+  REVENUE_STATUSES,
   STATUS_TRANSITIONS,
   type ORDER_KINDS,
   type Order,
@@ -19,7 +22,8 @@ import {
 } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
 import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
-import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { promoteToCustomer } from './auto-customer';
+import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
 import type { FieldChange, RecordWriter } from '../write/record-writer';
@@ -455,6 +459,10 @@ export function changeOrderStatus(writer: RecordWriter, input: OrderStatusChange
   checkTransition(order, input.status);
   const version = writer.update(orders, order.id, order.version, { status: input.status }, { describeCurrent: (id) => readOrder(sqlite, id) });
   addEvent(writer, order.id, input.status, input.at ?? writer.now, input.note);
+  // The first step into revenue (paid, or shipped straight from placed) makes the buyer a customer.
+  if (REVENUE_STATUSES.includes(input.status) && !REVENUE_STATUSES.includes(order.status)) {
+    promoteToCustomer(writer, order.contactId, { kind: 'order', id: order.id, label: order.number, event: input.status as 'paid' | 'shipped' | 'delivered' });
+  }
   return version;
 }
 
@@ -500,10 +508,24 @@ export function convertQuote(workspace: Workspace, input: QuoteConvert): Order {
 
 // ---- Listing --------------------------------------------------------------------------------------
 
-const SORT_COLUMNS = ['o.issued_at', 'o.id'];
-const sortValues = (row: OrderDbRow): KeyValue[] => [row.issued_at, row.id];
+const ALL_STATUSES = [...QUOTE_STATUSES, ...ORDER_STATUSES];
+/** Whom the list shows as the customer (contact, else company, else deal); one with none sorts last ascending. */
+const CUSTOMER_SORT = "coalesce(c.sort_name, co.sort_name, d.sort_title, char(1114111))";
 
-/** Quotes and orders, newest first. */
+const SORT_KEYS: Record<OrderListQuery['sort'], { columns: string[]; values: (row: OrderListDbRow) => KeyValue[] }> = {
+  issuedAt: { columns: ['o.issued_at', 'o.id'], values: (row) => [row.issued_at, row.id] },
+  number: { columns: ['o.number', 'o.id'], values: (row) => [row.number, row.id] },
+  total: { columns: ['o.total_minor', 'o.id'], values: (row) => [row.total_minor, row.id] },
+  // In the order of the journey (draft → … → converted, placed → paid → … → cancelled).
+  status: { columns: [rankSql('o.status', ALL_STATUSES), 'o.id'], values: (row) => [rankOf(row.status, ALL_STATUSES), row.id] },
+  // A joined name: no index of `orders` can serve it (a temp B-tree over the filtered orders).
+  customer: { columns: [CUSTOMER_SORT, 'o.id'], values: (row) => [row.customer_sort, row.id] },
+};
+
+type OrderListDbRow = OrderDbRow & { customer_sort: string };
+const ORDER_LIST_SELECT = ORDER_ROW_SELECT.replace('SELECT o.*,', `SELECT o.*, ${CUSTOMER_SORT} AS customer_sort,`);
+
+/** Quotes and orders, newest first unless asked otherwise. */
 export function listOrders(workspace: Workspace, query: OrderListQuery): Page<OrderRow> {
   const where = ['o.deleted_at IS NULL'];
   const params: KeyValue[] = [];
@@ -519,15 +541,16 @@ export function listOrders(workspace: Workspace, query: OrderListQuery): Page<Or
   equal('o.deal_id', query.dealId);
   const filterWhere = where.join(' AND ');
   const filterParams = [...params];
+  const sortKey = SORT_KEYS[query.sort];
   if (query.cursor) {
-    where.push(keysetCondition(SORT_COLUMNS, 'desc'));
-    params.push(...decodeCursor(query.cursor, SORT_COLUMNS.length));
+    where.push(keysetCondition(sortKey.columns, query.order));
+    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
   }
   const rows = statement(
     workspace.sqlite,
-    `${ORDER_ROW_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(SORT_COLUMNS, 'desc')} LIMIT ?`,
-  ).all(...params, query.limit + 1) as OrderDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortValues);
+    `${ORDER_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
+  ).all(...params, query.limit + 1) as OrderListDbRow[];
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   return {
     rows: pageRows.map(toOrderRow),
     nextCursor,

@@ -124,10 +124,13 @@ function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-const SORT_COLUMNS = ['p.sort_name', 'p.id'];
-const sortValues = (row: ProductDbRow): KeyValue[] => [row.sort_name, row.id];
+const SORT_KEYS: Record<ProductListQuery['sort'], { columns: string[]; values: (row: ProductDbRow) => KeyValue[] }> = {
+  name: { columns: ['p.sort_name', 'p.id'], values: (row) => [row.sort_name, row.id] },
+  sku: { columns: ['lower(p.sku)', 'p.id'], values: (row) => [row.sku.toLowerCase(), row.id] },
+  price: { columns: ['p.unit_price_minor', 'p.id'], values: (row) => [row.unit_price_minor, row.id] },
+};
 
-/** Products by name. A catalogue is small next to contacts, so search is a plain LIKE on name and SKU. */
+/** Products by name, SKU or price. A catalogue is small next to contacts, so search is a plain LIKE on name and SKU. */
 export function listProducts(workspace: Workspace, query: ProductListQuery): Page<Product> {
   const where = ['p.deleted_at IS NULL'];
   const params: KeyValue[] = [];
@@ -145,15 +148,16 @@ export function listProducts(workspace: Workspace, query: ProductListQuery): Pag
   }
   const filterWhere = where.join(' AND ');
   const filterParams = [...params];
+  const sortKey = SORT_KEYS[query.sort];
   if (query.cursor) {
-    where.push(keysetCondition(SORT_COLUMNS, 'asc'));
-    params.push(...decodeCursor(query.cursor, SORT_COLUMNS.length));
+    where.push(keysetCondition(sortKey.columns, query.order));
+    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
   }
   const rows = statement(
     workspace.sqlite,
-    `SELECT p.* FROM products p WHERE ${where.join(' AND ')} ORDER BY ${orderBy(SORT_COLUMNS, 'asc')} LIMIT ?`,
+    `SELECT p.* FROM products p WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
   ).all(...params, query.limit + 1) as ProductDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortValues);
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   return {
     rows: pageRows.map(toProduct),
     nextCursor,

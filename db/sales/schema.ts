@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { companies, contacts } from '../people/schema';
+import { ORDER_STATUSES, QUOTE_STATUSES } from '../contract/sales';
+import { rankSql } from '../read/keyset';
 import { recordColumns, users } from '../system/schema';
 
 export const pipelines = sqliteTable('pipelines', {
@@ -112,6 +114,8 @@ export const products = sqliteTable(
   (table) => [
     uniqueIndex('products_sku_idx').on(sql`lower(${table.sku})`),
     index('products_name_idx').on(table.deletedAt, table.sortName, table.id),
+    index('products_sku_sort_idx').on(table.deletedAt, sql`lower(${table.sku})`, table.id),
+    index('products_price_idx').on(table.deletedAt, table.unitPriceMinor, table.id),
   ],
 );
 
@@ -142,6 +146,10 @@ export const orders = sqliteTable(
     index('orders_company_idx').on(table.companyId, table.issuedAt),
     index('orders_deal_idx').on(table.dealId),
     index('orders_issued_idx').on(table.deletedAt, table.issuedAt, table.id),
+    index('orders_number_sort_idx').on(table.deletedAt, table.number, table.id),
+    index('orders_total_idx').on(table.deletedAt, table.totalMinor, table.id),
+    // The status column sorts in the journey's order; this expression must be the list's (rankSql).
+    index('orders_status_rank_idx').on(table.deletedAt, sql.raw(rankSql('status', [...QUOTE_STATUSES, ...ORDER_STATUSES])), table.id),
     check('orders_kind_check', sql`${table.kind} in ('quote','order')`),
     check(
       'orders_status_check',

@@ -8,7 +8,7 @@ const TABLE_OF = { contact: 'contacts', company: 'companies' } as const;
 export function recordHistory(workspace: Workspace, input: { kind: 'contact' | 'company'; id: number; limit: number }): AuditEntry[] {
   const rows = statement(
     workspace.sqlite,
-    `SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.table_name, a.row_id, a.changes
+    `SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.table_name, a.row_id, a.changes, a.cause
      FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
      WHERE a.table_name = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT ?`,
   ).all(TABLE_OF[input.kind], input.id, input.limit) as {
@@ -20,6 +20,7 @@ export function recordHistory(workspace: Workspace, input: { kind: 'contact' | '
     table_name: string;
     row_id: number;
     changes: string;
+    cause: string | null;
   }[];
   return rows
     .filter((row): row is typeof row & { action: AuditEntry['action'] } => row.action !== 'purge')
@@ -32,5 +33,6 @@ export function recordHistory(workspace: Workspace, input: { kind: 'contact' | '
       tableName: row.table_name,
       rowId: row.row_id,
       changes: JSON.parse(row.changes) as AuditEntry['changes'],
+      cause: row.cause === null ? null : (JSON.parse(row.cause) as AuditEntry['cause']),
     }));
 }

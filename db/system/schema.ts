@@ -40,6 +40,8 @@ export const auditLog = sqliteTable(
     rowId: integer('row_id').notNull(),
     /** JSON array of {field, before, after}. */
     changes: text('changes').notNull(),
+    /** JSON AuditCause when another action caused this change (a deal won made its contact a customer). */
+    cause: text('cause'),
   },
   (table) => [
     index('audit_log_row_idx').on(table.tableName, table.rowId, table.id),

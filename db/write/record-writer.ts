@@ -2,6 +2,7 @@ import { eq, getTableColumns, type InferSelectModel } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { RapportError, notFound } from '../errors';
+import type { AuditCause } from '../contract/system';
 import { auditLog, changes } from '../system/schema';
 import type { Workspace } from '../workspace/open';
 
@@ -33,6 +34,8 @@ export interface UpdateOptions {
   extraChanges?: FieldChange[];
   /** Shapes the current row for a CONFLICT error, so the UI can show "theirs". */
   describeCurrent?: (id: number) => unknown;
+  /** The action that caused this change, recorded in its audit entry. */
+  cause?: AuditCause;
 }
 
 const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt']);
@@ -119,7 +122,7 @@ export class RecordWriter {
       .set({ ...set, version: nextVersion, updatedAt: this.now, updatedBy: this.workspace.userId || null } as any)
       .where(eq(table.id, id))
       .run();
-    this.audit('update', table, id, allChanges);
+    this.audit('update', table, id, allChanges, options.cause);
     this.change(table, id, 'update');
     return nextVersion;
   }
@@ -163,7 +166,7 @@ export class RecordWriter {
     this.change(table, id, 'purge');
   }
 
-  audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[]): void {
+  audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[], cause?: AuditCause): void {
     this.db
       .insert(auditLog)
       .values({
@@ -173,6 +176,7 @@ export class RecordWriter {
         tableName: getTableConfig(table).name,
         rowId,
         changes: JSON.stringify(fieldChanges),
+        cause: cause ? JSON.stringify(cause) : null,
       })
       .run();
   }

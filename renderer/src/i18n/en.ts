@@ -101,6 +101,16 @@ export const en = {
     monthFormat: 'Use the format YYYY-MM',
     pipelineStages: 'A pipeline needs at least one won and one lost stage',
     lostReason: 'Say why the deal was lost',
+    // Limits, stated with the number allowed (db/contract/common.ts `issue`).
+    maxLength: 'At most {{max}} characters',
+    atLeast: 'Enter {{min}} or more',
+    atMost: 'Enter {{max}} or less',
+    wholeNumber: 'Whole numbers only',
+    wholeMinutes: 'Whole minutes only',
+    durationAtLeast: 'Enter a duration of {{min}} minutes or more',
+    durationAtMost: 'At most {{max}} minutes',
+    percentAtMost: 'At most 100 %',
+    amountTooLarge: 'The amount is too large',
   },
   fields: {
     name: 'Name',
@@ -346,6 +356,13 @@ export const en = {
     delete: '{{who}} moved this {{record}} to Trash',
     restore: '{{who}} restored this {{record}}',
     changedTo: 'changed to',
+    // Why an automatic change happened (AuditCause: kind_event).
+    cause: {
+      deal_won: 'because deal “{{label}}” was won',
+      order_paid: 'because order {{label}} was paid',
+      order_shipped: 'because order {{label}} was shipped',
+      order_delivered: 'because order {{label}} was delivered',
+    },
   },
   trash: {
     title: 'Trash',

@@ -1,6 +1,14 @@
 /** English strings of the sales area: pipelines, the board, deals, forecast, products, quotes and orders. */
 export const salesEn = {
-  money: { invalid: 'Enter an amount like 1234.50' },
+  money: {
+    invalid: 'Enter an amount like 1234.50',
+    // What a typed amount broke, with the limit (moneyInputIssue).
+    negative: 'Enter 0 or more',
+    decimals_one: 'At most {{count}} decimal place',
+    decimals_other: 'At most {{count}} decimal places',
+    decimalsNone: 'Whole amounts only, no decimals',
+    tooLarge: 'At most {{max}}',
+  },
   board: {
     title: 'Pipeline',
     subtitle_one: '{{pipeline}} · {{count}} deal',
@@ -258,6 +266,7 @@ export const salesEn = {
     anyStatus: 'Any status',
     emptyTitle: 'No quotes or orders yet',
     emptyMessage: 'Create one from a deal, a contact or a company, or with the buttons above.',
+    noMatchesTitle: 'No quotes or orders match',
     loadMore: 'Load more',
     newQuote: 'New quote',
     newOrder: 'New order',
@@ -295,8 +304,8 @@ export const salesEn = {
     discount: { none: 'None', percent: '%', amount: '{{currency}} off' },
     columns: { product: 'Product', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', discount: 'Discount', total: 'Total', orderTotal: 'Total', actions: 'Actions', number: 'Number', status: 'Status' },
     issues: {
-      quantity: 'A whole number from 1',
-      discountValue: 'A percent like 12.5, or an amount',
+      quantity: 'A whole number from 1 to {{max}}',
+      discountValue: 'A percent from 0 to 100 with at most 2 decimals, like 12.5',
       discountTooLarge: 'The discount is larger than the line',
       tooLarge: 'This line is too large',
     },

@@ -1,6 +1,13 @@
 /** 销售区域的简体中文：销售管道、看板、商机、预测、产品、报价和订单。键与 sales-en.ts 相同。 */
 export const salesZhCN = {
-  money: { invalid: '请输入金额，例如 1234.50' },
+  money: {
+    invalid: '请输入金额，例如 1234.50',
+    // What a typed amount broke, with the limit (moneyInputIssue).
+    negative: '请输入不小于 0 的金额',
+    decimals_other: '最多 {{count}} 位小数',
+    decimalsNone: '只能输入整数金额，不能有小数',
+    tooLarge: '金额最多为 {{max}}',
+  },
   board: {
     title: '销售管道',
     subtitle_other: '{{pipeline}} · {{count}} 个商机',
@@ -242,6 +249,7 @@ export const salesZhCN = {
     anyStatus: '任意状态',
     emptyTitle: '还没有报价或订单',
     emptyMessage: '可以在商机、联系人或公司页面创建，或使用上方的按钮。',
+    noMatchesTitle: '没有匹配的报价或订单',
     loadMore: '加载更多',
     newQuote: '新建报价',
     newOrder: '新建订单',
@@ -279,8 +287,8 @@ export const salesZhCN = {
     discount: { none: '无', percent: '%', amount: '减 {{currency}}' },
     columns: { product: '产品', description: '描述', quantity: '数量', unitPrice: '单价', discount: '折扣', total: '金额', orderTotal: '合计', actions: '操作', number: '编号', status: '状态' },
     issues: {
-      quantity: '请输入 1 以上的整数',
-      discountValue: '请输入百分比（如 12.5）或金额',
+      quantity: '请输入 1 到 {{max}} 之间的整数',
+      discountValue: '请输入 0 到 100 之间、最多两位小数的百分比，如 12.5',
       discountTooLarge: '折扣超过了本行金额',
       tooLarge: '本行金额过大',
     },

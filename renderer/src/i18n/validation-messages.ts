@@ -1,8 +1,10 @@
 /**
  * The contract's zod schemas carry English messages; the UI shows them in the chosen language.
- * Known custom messages map to keys; zod's own messages map by issue code.
+ * Known custom messages map to keys; messages that state a limit ("At most 200 characters") map to
+ * a key with the limit interpolated; zod's own messages map by issue code.
  */
 const KNOWN_MESSAGES: Record<string, string> = {
+  Required: 'validation.required',
   'Not a valid email address': 'validation.email',
   'Only digits, spaces and + ( ) - . /': 'validation.phoneCharacters',
   'A phone number needs 3 to 20 digits': 'validation.phoneDigits',
@@ -19,7 +21,20 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'Use the format YYYY-MM': 'validation.monthFormat',
   'A pipeline needs at least one won and one lost stage': 'validation.pipelineStages',
   'Say why the deal was lost': 'validation.lostReason',
+  'Whole numbers only': 'validation.wholeNumber',
+  'Whole minutes only': 'validation.wholeMinutes',
+  'At most 100 %': 'validation.percentAtMost',
 };
+
+/** Messages with a limit in them (db/contract/common.ts `issue`, and a few field-specific ones). */
+const LIMIT_MESSAGES: { pattern: RegExp; key: string; name: string }[] = [
+  { pattern: /^At most (\d+) characters$/, key: 'validation.maxLength', name: 'max' },
+  { pattern: /^Enter a duration of (\d+) minutes or more$/, key: 'validation.durationAtLeast', name: 'min' },
+  { pattern: /^At most (\d+) minutes$/, key: 'validation.durationAtMost', name: 'max' },
+  { pattern: /^Enter (-?\d+) or more$/, key: 'validation.atLeast', name: 'min' },
+  { pattern: /^Enter (-?\d+) or less$/, key: 'validation.atMost', name: 'max' },
+  { pattern: /^At most (\d+) minor units$/, key: 'validation.amountTooLarge', name: 'max' },
+];
 
 const BY_ISSUE_CODE: Record<string, string> = {
   too_small: 'validation.required',
@@ -29,10 +44,20 @@ const BY_ISSUE_CODE: Record<string, string> = {
   invalid_value: 'validation.invalidValue',
 };
 
-export function validationMessageKey(message: string | undefined, type: string | undefined): string | null {
-  if (message && KNOWN_MESSAGES[message]) return KNOWN_MESSAGES[message];
-  if (type && BY_ISSUE_CODE[type]) return BY_ISSUE_CODE[type];
-  if (message && /too small|>=1 character|required/i.test(message)) return 'validation.required';
-  if (message && /too big|<=\d+ character/i.test(message)) return 'validation.tooLong';
+export interface ValidationMessage {
+  key: string;
+  /** Numbers to interpolate (the limit), already formatted for the UI language by the caller. */
+  values?: Record<string, number>;
+}
+
+export function validationMessage(message: string | undefined, type: string | undefined): ValidationMessage | null {
+  if (message && KNOWN_MESSAGES[message]) return { key: KNOWN_MESSAGES[message] };
+  for (const { pattern, key, name } of LIMIT_MESSAGES) {
+    const match = message ? pattern.exec(message) : null;
+    if (match) return { key, values: { [name]: Number(match[1]) } };
+  }
+  if (type && BY_ISSUE_CODE[type]) return { key: BY_ISSUE_CODE[type] };
+  if (message && /too small|>=1 character|required/i.test(message)) return { key: 'validation.required' };
+  if (message && /too big|<=\d+ character/i.test(message)) return { key: 'validation.tooLong' };
   return null;
 }

@@ -110,6 +110,16 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     monthFormat: '请使用 YYYY-MM 格式',
     pipelineStages: '销售管道至少需要一个赢单阶段和一个输单阶段',
     lostReason: '请说明输单原因',
+    // Limits, stated with the number allowed (db/contract/common.ts `issue`).
+    maxLength: '最多 {{max}} 个字符',
+    atLeast: '请输入不小于 {{min}} 的数',
+    atMost: '请输入不大于 {{max}} 的数',
+    wholeNumber: '只能输入整数',
+    wholeMinutes: '只能输入整分钟数',
+    durationAtLeast: '时长不能小于 {{min}} 分钟',
+    durationAtMost: '时长最多 {{max}} 分钟',
+    percentAtMost: '最多 100 %',
+    amountTooLarge: '金额过大',
   },
   fields: {
     name: '姓名',
@@ -341,6 +351,13 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     delete: '{{who}} 将此{{record}}移到回收站',
     restore: '{{who}} 恢复了此{{record}}',
     changedTo: '改为',
+    // Why an automatic change happened (AuditCause: kind_event).
+    cause: {
+      deal_won: '因为商机“{{label}}”已赢单',
+      order_paid: '因为订单 {{label}} 已付款',
+      order_shipped: '因为订单 {{label}} 已发货',
+      order_delivered: '因为订单 {{label}} 已送达',
+    },
   },
   trash: {
     title: '回收站',

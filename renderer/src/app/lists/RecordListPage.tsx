@@ -26,13 +26,15 @@ export interface RecordListPageProps<Row extends { id: number }> {
     tableLabel: string;
   };
   /** Where the "new record" buttons lead. */
-  newTo: string;
+  newTo?: string;
+  /** Instead of the "new record" link (a dialog, or several kinds of new record). */
+  newActions?: ReactNode;
   /** Whether the list is narrowed by filters: an empty result is then "no matches", not "no records yet". */
   filtered: boolean;
   onClearFilters: () => void;
   filters: ReactNode;
   columns: ColumnDef<Row, any>[];
-  /** The columns the user may show or hide. */
+  /** The columns the user may show or hide (none: no column chooser). */
   chooserColumns: { id: string; label: string }[];
   columnVisibility: VisibilityState;
   onColumnVisibilityChange: (visibility: VisibilityState) => void;
@@ -41,8 +43,9 @@ export interface RecordListPageProps<Row extends { id: number }> {
   onSort: (field: string) => void;
   rowLabel: (row: Row) => string;
   onOpenRow: (row: Row) => void;
+  rowMuted?: (row: Row) => boolean;
   /** Shown while rows are selected. */
-  bulkBar: (selectedIds: Set<number>, onClear: () => void) => ReactNode;
+  bulkBar?: (selectedIds: Set<number>, onClear: () => void) => ReactNode;
 }
 
 /** A virtualized list page: header, filters and column chooser, bulk actions, and the table or its empty states. */
@@ -51,8 +54,8 @@ export function RecordListPage<Row extends { id: number }>(props: RecordListPage
   const { query, total } = list;
   const { t } = useTranslation();
 
-  const newLink = (
-    <Link className="button button--primary" to={newTo}>
+  const newLink = props.newActions ?? (
+    <Link className="button button--primary" to={newTo ?? '/'}>
       <Icon name="plus" />
       <span>{text.newRecord}</span>
     </Link>
@@ -91,6 +94,8 @@ export function RecordListPage<Row extends { id: number }>(props: RecordListPage
         onSelectionChange={list.setSelectedIds}
         rowLabel={props.rowLabel}
         scrollResetKey={list.inputKey}
+        selectable={props.bulkBar !== undefined}
+        rowMuted={props.rowMuted}
         onOpenRow={props.onOpenRow}
       />
     );
@@ -100,14 +105,16 @@ export function RecordListPage<Row extends { id: number }>(props: RecordListPage
       <PageHeader title={text.title} subtitle={query.isPlaceholderData ? t('common.searching') : query.data ? text.count : undefined} actions={newLink} />
       <div className="list-toolbar">
         {props.filters}
-        <ColumnChooser
-          columns={props.chooserColumns}
-          visibility={props.columnVisibility}
-          onChange={props.onColumnVisibilityChange}
-          onReset={() => props.onColumnVisibilityChange(props.defaultColumnVisibility)}
-        />
+        {props.chooserColumns.length > 0 ? (
+          <ColumnChooser
+            columns={props.chooserColumns}
+            visibility={props.columnVisibility}
+            onChange={props.onColumnVisibilityChange}
+            onReset={() => props.onColumnVisibilityChange(props.defaultColumnVisibility)}
+          />
+        ) : null}
       </div>
-      {list.selectedIds.size > 0 ? props.bulkBar(list.selectedIds, list.clearSelection) : null}
+      {list.selectedIds.size > 0 && props.bulkBar ? props.bulkBar(list.selectedIds, list.clearSelection) : null}
       <div className={`list-page__body${query.isPlaceholderData ? ' list-page__body--stale' : ''}`} aria-busy={query.isFetching}>
         {body}
       </div>

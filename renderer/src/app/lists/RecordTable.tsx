@@ -39,6 +39,10 @@ export interface RecordTableProps<Row extends { id: number }> {
   onOpenRow: (row: Row) => void;
   /** When this changes (new filters or sort), the list starts again from the top. */
   scrollResetKey: string;
+  /** Rows have selection checkboxes (the list has bulk actions). */
+  selectable?: boolean;
+  /** Marks a row (an inactive product is shown muted). */
+  rowMuted?: (row: Row) => boolean;
 }
 
 const ROW_HEIGHT = 40;
@@ -52,7 +56,8 @@ const PREFETCH_ROWS = 40;
  */
 export function RecordTable<Row extends { id: number }>(props: RecordTableProps<Row>) {
   const { label, columns, rows, total, hasNextPage, isFetchingNextPage, fetchNextPage, sort, onSort, columnVisibility } = props;
-  const { selectedIds, onSelectionChange, rowLabel, onOpenRow, scrollResetKey } = props;
+  const { selectedIds, onSelectionChange, rowLabel, onOpenRow, scrollResetKey, selectable = true, rowMuted } = props;
+  const selectWidth = selectable ? SELECT_COLUMN_WIDTH : 0;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -70,12 +75,12 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
   const visibleColumns = table.getVisibleLeafColumns();
   const gridTemplateColumns = useMemo(
     () =>
-      [`${SELECT_COLUMN_WIDTH}px`, ...visibleColumns.map((column) => `minmax(${column.columnDef.meta?.minWidth ?? 120}px, ${column.columnDef.meta?.grow ?? 1}fr)`)].join(' '),
-    [visibleColumns],
+      [...(selectable ? [`${SELECT_COLUMN_WIDTH}px`] : []), ...visibleColumns.map((column) => `minmax(${column.columnDef.meta?.minWidth ?? 120}px, ${column.columnDef.meta?.grow ?? 1}fr)`)].join(' '),
+    [visibleColumns, selectable],
   );
   const minWidth = useMemo(
-    () => visibleColumns.reduce((sum, column) => sum + (column.columnDef.meta?.minWidth ?? 120), SELECT_COLUMN_WIDTH),
-    [visibleColumns],
+    () => visibleColumns.reduce((sum, column) => sum + (column.columnDef.meta?.minWidth ?? 120), selectWidth),
+    [visibleColumns, selectWidth],
   );
 
   const tableRows = table.getRowModel().rows;
@@ -137,18 +142,20 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
       <div role="rowgroup" className="record-table__head" style={{ minWidth }}>
         {table.getHeaderGroups().map((headerGroup) => (
           <div role="row" aria-rowindex={1} className="record-table__row record-table__row--head" key={headerGroup.id} style={{ gridTemplateColumns }}>
-            <div role="columnheader" className="record-table__cell record-table__cell--select">
-              <input
-                type="checkbox"
-                aria-label={t('list.selectAllLoaded')}
-                checked={allLoadedSelected}
-                ref={(element) => {
-                  if (element) element.indeterminate = someSelected;
-                }}
-                onChange={toggleAll}
-                disabled={rows.length === 0}
-              />
-            </div>
+            {selectable ? (
+              <div role="columnheader" className="record-table__cell record-table__cell--select">
+                <input
+                  type="checkbox"
+                  aria-label={t('list.selectAllLoaded')}
+                  checked={allLoadedSelected}
+                  ref={(element) => {
+                    if (element) element.indeterminate = someSelected;
+                  }}
+                  onChange={toggleAll}
+                  disabled={rows.length === 0}
+                />
+              </div>
+            ) : null}
             {headerGroup.headers.map((header) => {
               const sortField = header.column.columnDef.meta?.sortField;
               const active = sortField !== undefined && sort.field === sortField;
@@ -200,18 +207,20 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
               data-index={virtualRow.index}
               aria-rowindex={virtualRow.index + 2}
               aria-selected={selected}
-              className={`record-table__row${selected ? ' record-table__row--selected' : ''}`}
+              className={`record-table__row${selected ? ' record-table__row--selected' : ''}${rowMuted?.(row.original) ? ' record-table__row--muted' : ''}`}
               style={{ gridTemplateColumns, transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
               onClick={(event) => onRowClick(event, row.original)}
             >
-              <div role="cell" className="record-table__cell record-table__cell--select">
-                <input
-                  type="checkbox"
-                  aria-label={t('list.selectRow', { name: rowLabel(row.original) })}
-                  checked={selected}
-                  onChange={() => toggleRow(row.original.id)}
-                />
-              </div>
+              {selectable ? (
+                <div role="cell" className="record-table__cell record-table__cell--select">
+                  <input
+                    type="checkbox"
+                    aria-label={t('list.selectRow', { name: rowLabel(row.original) })}
+                    checked={selected}
+                    onChange={() => toggleRow(row.original.id)}
+                  />
+                </div>
+              ) : null}
               {row.getVisibleCells().map((cell) => (
                 <div role="cell" key={cell.id} className="record-table__cell">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -13,8 +13,12 @@ export interface RecordListPage<Row> {
 export interface RecordListOptions<Input extends object, Row> {
   /** The list procedure's input (filters, sort, page size) without the cursor. */
   input: Input;
-  /** The procedure's infinite query key for `input`, so invalidating the procedure reaches this list. */
-  queryKey: readonly unknown[];
+  /**
+   * The list procedure's `pathKey()`, so invalidating the procedure reaches this list. The query key
+   * is that path plus the whole input: not tRPC's `infiniteQueryKey`, which drops `cursor` and
+   * `direction` from the input and so once made both sort directions share one cache entry.
+   */
+  pathKey: readonly unknown[];
   fetchPage: (input: Input & { cursor: string | undefined }, signal: AbortSignal) => Promise<RecordListPage<Row>>;
 }
 
@@ -22,16 +26,17 @@ export interface RecordListOptions<Input extends object, Row> {
  * A keyset-paged list and its selection: the pages are fetched as the table scrolls, the previous
  * result stays on screen while a new search loads, and the selection belongs to one result set.
  */
-export function useRecordList<Input extends object, Row extends { id: number }>({ input, queryKey, fetchPage }: RecordListOptions<Input, Row>) {
+export function useRecordList<Input extends object, Row extends { id: number }>({ input, pathKey, fetchPage }: RecordListOptions<Input, Row>) {
   const inputKey = JSON.stringify(input);
   // Selection belongs to one result set: changing filters or sort starts a fresh selection.
   const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({ key: inputKey, ids: new Set() });
   const selectedIds = selection.key === inputKey ? selection.ids : new Set<number>();
 
-  // Not tRPC's infiniteQueryOptions: it adds its own `direction` (forward/backward) to the input,
-  // which would overwrite a list's sort `direction` (asc/desc).
+  // Not tRPC's infiniteQueryOptions: it adds its own `direction` (forward/backward) to the input and
+  // leaves `direction` and `cursor` out of the key. Here the key holds every input field, so two
+  // sorts (or any two inputs) never share a cache entry.
   const query = useInfiniteQuery({
-    queryKey,
+    queryKey: [...pathKey, { input, type: 'infinite' }],
     queryFn: ({ pageParam, signal }) => fetchPage({ ...input, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,

@@ -32,7 +32,6 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
             className={danger ? 'button button--danger' : 'button button--primary'}
             onClick={onConfirm}
             disabled={busy}
-            autoFocus
           >
             {confirmLabel}
           </button>

@@ -13,6 +13,22 @@ export interface ModalProps {
   role?: 'dialog' | 'alertdialog';
 }
 
+const FIELD_SELECTOR = [
+  'input:not([type="hidden"]):not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[role="spinbutton"]:not([aria-disabled="true"])',
+  '[role="combobox"]:not([aria-disabled="true"])',
+].join(', ');
+
+/** Where a dialog's focus starts: its first field, else the footer's primary (or last) button. */
+function initialFocusTarget(dialog: HTMLDialogElement): HTMLElement | null {
+  const field = dialog.querySelector<HTMLElement>(`.modal__body :is(${FIELD_SELECTOR})`);
+  if (field) return field;
+  const buttons = [...dialog.querySelectorAll<HTMLButtonElement>('.modal__footer button:not([disabled])')];
+  return buttons.find((button) => /button--(primary|danger)\b/.test(button.className)) ?? buttons.at(-1) ?? null;
+}
+
 /**
  * A modal on the native <dialog>: focus is trapped and restored by the browser, Escape closes,
  * the rest of the page is inert. Named by its title for assistive technology and tests.
@@ -25,7 +41,12 @@ export function Modal({ title, description, children, footer, onDismiss, size = 
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element, which is the close button in the header:
+      // start on the first field instead, or, with no field, on the footer's main action.
+      initialFocusTarget(dialog)?.focus();
+    }
     return () => dialog?.close();
   }, []);
 

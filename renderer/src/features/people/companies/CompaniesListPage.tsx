@@ -38,14 +38,14 @@ export function CompaniesListPage() {
         tagId: filters.tagId ?? undefined,
         ownerId: filters.ownerId ?? undefined,
         sort: sort.field as CompanyListInput['sort'],
-        direction: sort.direction,
+        order: sort.direction,
         limit: PAGE_SIZE,
       }) satisfies CompanyListInput,
     [search, filters.tagId, filters.ownerId, sort],
   );
   const list = useRecordList({
     input,
-    queryKey: trpc.people.companies.list.infiniteQueryKey(input) as unknown as readonly unknown[],
+    pathKey: trpc.people.companies.list.pathKey(),
     fetchPage: (pageInput, signal) => client.people.companies.list.query(pageInput, { signal }),
   });
   // Judged on what the list was asked for (the search is debounced), so the count's wording matches it.

@@ -41,14 +41,14 @@ export function ContactsListPage() {
         companyId: filters.company?.id ?? undefined,
         vip: filters.vip ? true : undefined,
         sort: sort.field as ContactListInput['sort'],
-        direction: sort.direction,
+        order: sort.direction,
         limit: PAGE_SIZE,
       }) satisfies ContactListInput,
     [search, filters.tagId, filters.lifecycle, filters.ownerId, filters.company, filters.vip, sort],
   );
   const list = useRecordList({
     input,
-    queryKey: trpc.people.contacts.list.infiniteQueryKey(input) as unknown as readonly unknown[],
+    pathKey: trpc.people.contacts.list.pathKey(),
     fetchPage: (pageInput, signal) => client.people.contacts.list.query(pageInput, { signal }),
   });
   // Judged on what the list was asked for (the search is debounced), so the count's wording matches it.

@@ -83,7 +83,7 @@ export function BulkTagDialog({ kind, ids, onDone, onCancel }: { kind: 'contact'
           <label className="field__label" htmlFor="bulk-tag-new-name">
             {t('bulk.newTagName')}
           </label>
-          <input id="bulk-tag-new-name" className="input" value={newTagName} maxLength={50} onChange={(event) => setNewTagName(event.target.value)} autoFocus />
+          <input id="bulk-tag-new-name" className="input" value={newTagName} maxLength={50} onChange={(event) => setNewTagName(event.target.value)} />
         </div>
       ) : null}
     </Modal>

@@ -58,7 +58,7 @@ export function LostReasonDialog({
     >
       <form id={formId} onSubmit={(event) => void submit(event)} noValidate className="compact-form">
         <Field label={t('board.lostReason')} error={formState.errors.lostReason}>
-          {(control) => <textarea className="textarea" rows={3} autoFocus {...control} {...register('lostReason')} />}
+          {(control) => <textarea className="textarea" rows={3} {...control} {...register('lostReason')} />}
         </Field>
         <div className="chip-group" role="group" aria-label={t('board.commonReasons')}>
           {SUGGESTIONS.map((suggestion) => (

@@ -38,7 +38,7 @@ export function BulkOwnerDialog({ ids, onCancel, onDone }: { ids: number[]; onCa
     >
       <label className="field">
         <span className="field__label">{t('deals.fields.owner')}</span>
-        <OwnerSelect emptyLabel={t('deals.noOwner')} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} autoFocus />
+        <OwnerSelect emptyLabel={t('deals.noOwner')} value={ownerId} onChange={(event) => setOwnerId(event.target.value)} />
       </label>
     </Modal>
   );

@@ -9,6 +9,7 @@ import { RecordPicker } from '../../system/search/RecordPicker';
 import { MoneyInput } from '../shared/MoneyInput';
 import { usePipelines } from '../shared/use-pipelines';
 import { dealFormResolver, type DealFormValues } from './deal-form-values';
+import { useAmountMessage } from '../../../app/use-money';
 
 export interface DealFormProps {
   initialValues: DealFormValues;
@@ -25,7 +26,8 @@ const SERVER_FIELDS: Record<string, FieldPath<DealFormValues>> = { amountMinor: 
 export function DealForm({ initialValues, submitLabel, mode, onSubmit, onCancel }: DealFormProps) {
   const { t } = useTranslation();
   const pipelines = usePipelines();
-  const form = useForm<DealFormValues>({ resolver: dealFormResolver(t('money.invalid')), defaultValues: initialValues, mode: 'onTouched' });
+  const amountMessage = useAmountMessage();
+  const form = useForm<DealFormValues>({ resolver: dealFormResolver(amountMessage), defaultValues: initialValues, mode: 'onTouched' });
   const { register, control, handleSubmit, setError, setValue, formState } = form;
   const { errors, isSubmitting } = formState;
   const currency = useWatch({ control, name: 'currency' });

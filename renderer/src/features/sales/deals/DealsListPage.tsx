@@ -61,7 +61,7 @@ export function DealsListPage() {
   );
   const list = useRecordList({
     input,
-    queryKey: trpc.sales.deals.list.infiniteQueryKey(input) as unknown as readonly unknown[],
+    pathKey: trpc.sales.deals.list.pathKey(),
     fetchPage: (pageInput, signal) => client.sales.deals.list.query(pageInput, { signal }),
   });
   const filtered = hasDealFilters({ ...filters, search });

@@ -5,6 +5,7 @@ import type { CONTACT_SOURCES } from '../../../../../db/contract/people';
 import { dealCreate, type Deal, type DealCreateInput } from '../../../../../db/contract/sales';
 import { minorToInput } from '../../../app/use-money';
 import type { RecordChoice } from '../../system/search/RecordPicker';
+import type { AmountMessage } from '../../../app/use-money';
 
 export interface DealFormValues {
   title: string;
@@ -81,7 +82,7 @@ export function formValuesToDealInput(values: DealFormValues): { input: DealCrea
 
 const FIELD_OF_PATH: Record<string, keyof DealFormValues> = { amountMinor: 'amount', contactId: 'contact', companyId: 'company' };
 
-export function dealFormResolver(amountMessage: string): Resolver<DealFormValues> {
+export function dealFormResolver(amountMessage: AmountMessage): Resolver<DealFormValues> {
   const contract = zodResolver(dealCreate);
   return async (values, context, options) => {
     const { input, amountValid } = formValuesToDealInput(values);
@@ -93,7 +94,7 @@ export function dealFormResolver(amountMessage: string): Resolver<DealFormValues
         delete errors[path];
       }
     }
-    if (!amountValid) errors.amount = { type: 'custom', message: amountMessage };
+    if (!amountValid) errors.amount = { type: 'custom', message: amountMessage(values.amount, input.currency) };
     return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
   };
 }

@@ -12,6 +12,7 @@ import { Modal } from '../../../app/ui/Modal';
 import { useWorkspace } from '../../../app/use-workspace';
 import { MoneyInput } from '../shared/MoneyInput';
 import { usePipelines } from '../shared/use-pipelines';
+import { useAmountMessage } from '../../../app/use-money';
 
 /**
  * One step from a lead to a deal: the deal is named after the lead (editable), the amount and
@@ -29,12 +30,13 @@ export function ConvertLeadDialog({ contact, onClose }: { contact: Contact; onCl
   const [closeDate, setCloseDate] = useState('');
   const [pipelineId, setPipelineId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const amountMessage = useAmountMessage();
   const convert = useMutation({ ...trpc.sales.leads.convert.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });
   const amountMinor = parseMoney(amount.trim() || '0', currency);
 
   async function submit() {
     if (amountMinor === null) {
-      setError(t('money.invalid'));
+      setError(amountMessage(amount, currency) ?? t('money.invalid'));
       return;
     }
     try {
@@ -90,11 +92,21 @@ export function ConvertLeadDialog({ contact, onClose }: { contact: Contact; onCl
         <div className="form-grid form-grid--compact">
           <label className="field form-grid__wide">
             <span className="field__label">{t('deals.fields.title')}</span>
-            <input className="input" value={title} maxLength={200} autoFocus onChange={(event) => setTitle(event.target.value)} />
+            <input className="input" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
           </label>
           <label className="field">
             <span className="field__label">{t('deals.fields.amount')}</span>
-            <MoneyInput currency={currency} placeholder="0.00" value={amount} aria-invalid={amountMinor === null} onChange={(event) => setAmount(event.target.value)} />
+            <MoneyInput
+              currency={currency}
+              placeholder="0.00"
+              value={amount}
+              aria-invalid={amountMinor === null}
+              onChange={(event) => {
+                // A message about the amount goes as soon as the amount changes.
+                setAmount(event.target.value);
+                setError(null);
+              }}
+            />
           </label>
           <DateField label={t('deals.fields.expectedCloseDate')} value={closeDate} onChange={setCloseDate} />
           {pipelines.data && pipelines.data.length > 1 ? (

@@ -5,6 +5,9 @@ import { Field } from '../../../app/ui/Field';
 import { RecordPicker } from '../../system/search/RecordPicker';
 import { orderFormResolver, type LineIssue, type OrderFormValues } from './order-form-values';
 import { LineEditor } from './LineEditor';
+import { MAX_QUANTITY } from '../../../../../db/contract/money';
+import { useFormatters } from '../../../app/use-formatters';
+import { useAmountMessage } from '../../../app/use-money';
 
 export interface OrderFormProps {
   initialValues: OrderFormValues;
@@ -20,14 +23,16 @@ export interface OrderFormProps {
 /** A quote or order: customer, currency, lines with live exact totals, and a note. */
 export function OrderForm({ initialValues, dealId, mode, submitLabel, onSubmit, onCancel }: OrderFormProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const messages: Record<LineIssue, string> = {
-    quantity: t('orders.issues.quantity'),
+    quantity: t('orders.issues.quantity', { max: format.number(MAX_QUANTITY) }),
     unitPrice: t('money.invalid'),
     discountValue: t('orders.issues.discountValue'),
     discountTooLarge: t('orders.issues.discountTooLarge'),
     tooLarge: t('orders.issues.tooLarge'),
   };
-  const form = useForm<OrderFormValues>({ resolver: orderFormResolver(dealId, messages), defaultValues: initialValues, mode: 'onTouched' });
+  const amountMessage = useAmountMessage();
+  const form = useForm<OrderFormValues>({ resolver: orderFormResolver(dealId, messages, amountMessage), defaultValues: initialValues, mode: 'onTouched' });
   const { register, control, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
   const kind = useWatch({ control, name: 'kind' });

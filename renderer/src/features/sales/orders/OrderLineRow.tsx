@@ -30,8 +30,8 @@ export function OrderLineRow({ form, index, parsed, currency, onRemove, canRemov
           onPick={(product) => {
             setValue(`lines.${index}.productId`, product.id, { shouldDirty: true });
             setValue(`lines.${index}.productLabel`, product.sku);
-            setValue(`lines.${index}.description`, product.name, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-            setValue(`lines.${index}.unitPrice`, minorToInput(product.unitPriceMinor, product.currency), { shouldDirty: true, shouldValidate: formState.isSubmitted });
+            setValue(`lines.${index}.description`, product.name, { shouldDirty: true, shouldValidate: true });
+            setValue(`lines.${index}.unitPrice`, minorToInput(product.unitPriceMinor, product.currency), { shouldDirty: true, shouldValidate: true });
           }}
         />
       </td>

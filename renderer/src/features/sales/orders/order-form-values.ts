@@ -13,6 +13,7 @@ import {
 import { orderCreate, type Order, type OrderCreateInput, type OrderLineInput, type ORDER_KINDS } from '../../../../../db/contract/sales';
 import { minorToInput } from '../../../app/use-money';
 import type { RecordChoice } from '../../system/search/RecordPicker';
+import type { AmountMessage } from '../../../app/use-money';
 
 export type DiscountType = LineDiscount['type'];
 
@@ -122,7 +123,7 @@ export function formValuesToOrderInput(values: OrderFormValues, dealId: number |
 }
 
 /** Validates lines as typed (exact parsing) and the rest with the contract's `orderCreate`. */
-export function orderFormResolver(dealId: number | null, messages: Record<LineIssue, string>): Resolver<OrderFormValues> {
+export function orderFormResolver(dealId: number | null, messages: Record<LineIssue, string>, amountMessage: AmountMessage): Resolver<OrderFormValues> {
   const contract = zodResolver(orderCreate);
   return async (values, context, options) => {
     const currency = values.currency.trim().toUpperCase();
@@ -134,7 +135,11 @@ export function orderFormResolver(dealId: number | null, messages: Record<LineIs
       const fromContract = (lineErrors[index] ?? {}) as Record<string, any>;
       const merged: Record<string, { type: string; message: string }> = {};
       if (fromContract.description) merged.description = fromContract.description;
-      for (const [field, issue] of Object.entries(parsed.issues)) merged[field] = { type: 'custom', message: messages[issue] };
+      for (const [field, issue] of Object.entries(parsed.issues)) {
+        // A typed amount says what is wrong with it (negative, too many decimals, above the maximum).
+        const amountText = issue === 'unitPrice' ? line.unitPrice : issue === 'discountValue' && line.discountType === 'amount' ? line.discountValue : null;
+        merged[field] = { type: 'custom', message: (amountText !== null ? amountMessage(amountText, currency) : null) ?? messages[issue] };
+      }
       if (Object.keys(merged).length > 0) lineErrors[index] = merged;
       else delete lineErrors[index];
     });

@@ -60,7 +60,7 @@ export function NewPipelineDialog({ onClose, onCreated }: { onClose: () => void;
       >
         <label className="field">
           <span className="field__label">{t('pipelines.name')}</span>
-          <input className="input" value={name} maxLength={80} autoFocus onChange={(event) => setName(event.target.value)} />
+          <input className="input" value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
         </label>
       </form>
     </Modal>

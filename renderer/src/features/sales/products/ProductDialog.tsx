@@ -5,6 +5,7 @@ import type { Product } from '../../../../../db/contract/sales';
 import { handleDialogSaveError } from '../../../app/form-server-errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { useAmountMessage } from '../../../app/use-money';
 import { Field } from '../../../app/ui/Field';
 import { FormDialog } from '../../../app/ui/FormDialog';
 import { changedFields } from '../../people/shared/record-patch';
@@ -17,8 +18,9 @@ const SERVER_FIELDS: Record<string, FieldPath<ProductFormValues>> = { unitPriceM
 export function ProductDialog({ product, currency, onClose }: { product?: Product; currency: string; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const amountMessage = useAmountMessage();
   const form = useForm<ProductFormValues>({
-    resolver: productFormResolver(t('money.invalid')),
+    resolver: productFormResolver(amountMessage),
     defaultValues: product ? productToFormValues(product) : emptyProductForm(currency),
     mode: 'onTouched',
   });
@@ -67,7 +69,7 @@ export function ProductDialog({ product, currency, onClose }: { product?: Produc
       formError={errors.root?.server?.message}
     >
       <Field label={t('products.fields.sku')} error={errors.sku}>
-        {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('sku')} />}
+        {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('sku')} />}
       </Field>
       <Field label={t('products.fields.category')} error={errors.category}>
         {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('category')} />}

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import { parseMoney } from '../../../../../db/contract/money';
 import { productCreate, type Product } from '../../../../../db/contract/sales';
-import { minorToInput } from '../../../app/use-money';
+import { minorToInput, type AmountMessage } from '../../../app/use-money';
 
 export interface ProductFormValues {
   sku: string;
@@ -40,7 +40,7 @@ export function formValuesToProductInput(values: ProductFormValues) {
   };
 }
 
-export function productFormResolver(amountMessage: string): Resolver<ProductFormValues> {
+export function productFormResolver(amountMessage: AmountMessage): Resolver<ProductFormValues> {
   const contract = zodResolver(productCreate);
   return async (values, context, options) => {
     const { input, valid } = formValuesToProductInput(values);
@@ -50,8 +50,8 @@ export function productFormResolver(amountMessage: string): Resolver<ProductForm
     if (errors.costMinor) errors.cost = errors.costMinor;
     delete errors.unitPriceMinor;
     delete errors.costMinor;
-    if (!valid.unitPrice) errors.unitPrice = { type: 'custom', message: amountMessage };
-    if (!valid.cost) errors.cost = { type: 'custom', message: amountMessage };
+    if (!valid.unitPrice) errors.unitPrice = { type: 'custom', message: amountMessage(values.unitPrice, input.currency) };
+    if (!valid.cost) errors.cost = { type: 'custom', message: amountMessage(values.cost, input.currency) };
     return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
   };
 }

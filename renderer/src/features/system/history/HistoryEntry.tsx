@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../../db/contract/system';
+import { Link } from '../../../app/Link';
 import { useTRPC } from '../../../app/trpc';
 import { useFormatters } from '../../../app/use-formatters';
 import { useFieldLabel, useFieldValueFormatter } from '../../people/shared/use-field-value-formatter';
@@ -37,6 +38,13 @@ export function HistoryEntry({ entry, kind }: { entry: WireAuditEntry; kind: 'co
           {format.relative(entry.at)}
         </time>
       </p>
+      {entry.cause ? (
+        <p className="history__cause">
+          <Link to={`/${entry.cause.kind === 'deal' ? 'deals' : 'orders'}/${entry.cause.id}`}>
+            {t(`history.cause.${entry.cause.kind}_${entry.cause.event}`, { label: entry.cause.label })}
+          </Link>
+        </p>
+      ) : null}
       {changes.length > 0 ? (
         <dl className="history__changes">
           {changes.map((change, index) => (

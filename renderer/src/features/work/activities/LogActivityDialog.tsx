@@ -120,7 +120,7 @@ export function LogActivityDialog({ links, recordName, channel = 'call', activit
         )}
       </Field>
       <Field label={t('activity.subject')} error={errors.subject} className="form-grid__wide">
-        {(control) => <input className="input" autoComplete="off" autoFocus {...control} {...register('subject')} />}
+        {(control) => <input className="input" autoComplete="off" {...control} {...register('subject')} />}
       </Field>
       <Field label={t('activity.outcome')} error={errors.outcome}>
         {(control) => <input className="input" autoComplete="off" list={`${outcomesId}-outcomes`} {...control} {...register('outcome')} />}

@@ -89,7 +89,7 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
       formError={errors.root?.server?.message}
     >
       <Field label={t('tasks.fields.title')} error={errors.title} className="form-grid__wide">
-        {(fieldControl) => <input className="input" autoComplete="off" autoFocus {...fieldControl} {...register('title')} />}
+        {(fieldControl) => <input className="input" autoComplete="off" {...fieldControl} {...register('title')} />}
       </Field>
       <Controller
         control={control}
