@@ -173,8 +173,8 @@ test('the month pickers name months in the language; the forecast range follows 
   await picker.getByRole('button', { name: `${month.fromYear - 1}年3月` }).click();
   await expect(picker).toBeHidden();
   await expect(page.getByRole('button', { name: `从：${month.fromYear - 1}年3月` })).toBeVisible();
-  await page.getByText('显示数据表', { exact: true }).click();
-  await expect(page.getByRole('table').first().getByRole('rowheader').first()).toHaveText(`${month.fromYear - 1}年3月`);
+  // An empty workspace has nothing to chart in that range, and says so rather than drawing ¥0–¥4.
+  await expect(page.getByRole('heading', { name: '暂无可预测的数据' })).toBeVisible();
 });
 
 test("in Chinese a deal's expected close is typed in the field and shown whole in the deals list", async ({ page }) => {

@@ -200,8 +200,8 @@ test('a lead whose deal is won becomes a customer, and History says why; only le
   await expect(page.getByRole('list', { name: '历史记录' }).getByRole('listitem').filter({ hasText: `因为商机“${title}”已赢单` })).toBeVisible();
   await screenshot(page, '61-history-cause-zh', { fullPage: true });
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '订单' }).click();
-  await page.getByRole('columnheader', { name: '小计' }).getByRole('button').click();
-  await expect(page.getByRole('columnheader', { name: '小计' })).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('columnheader', { name: '合计' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: '合计' })).toHaveAttribute('aria-sort', 'descending');
   await screenshot(page, '62-orders-sorted-zh');
   await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
   await expect(nav(page)).toBeVisible();

@@ -34,7 +34,7 @@ function useProductColumns(onOpen: (product: Product) => void): ColumnDef<Produc
         meta: { sortField: 'name', minWidth: 200, grow: 1.6, required: true },
         cell: ({ row }) => (
           <span className="cell-name">
-            <button type="button" className="link-button cell-name__link" data-row-link onClick={() => onOpen(row.original)}>
+            <button type="button" className="link-button cell-name__link" title={row.original.name} data-row-link onClick={() => onOpen(row.original)}>
               {row.original.name}
             </button>
           </span>
