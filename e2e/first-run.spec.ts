@@ -34,6 +34,8 @@ test.describe('a Chinese-language browser', () => {
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
     await expect(page.getByText('陈老板').first()).toBeVisible();
+    // Settings offers the same named currencies as the first run, the workspace's own selected.
+    await expect(page.getByLabel('价格和金额使用的货币').locator('option:checked')).toHaveText('CNY · 人民币');
   });
 });
 

@@ -402,7 +402,7 @@ export const en = {
     workspaceDefaults: 'For everyone using this database',
     defaultLocale: 'Language on PCs that have not chosen one',
     currency: 'Currency for prices and totals',
-    currencyHint: 'Three-letter code, e.g. CNY or USD.',
+    currencyHint: 'New prices, deals and orders start in this currency; existing ones keep theirs.',
     saved: 'Settings saved',
     signedInAs: 'Signed in as',
   },

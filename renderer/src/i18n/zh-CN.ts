@@ -394,7 +394,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     workspaceDefaults: '对使用此数据库的所有人',
     defaultLocale: '尚未选择语言的电脑所用的语言',
     currency: '价格和金额使用的货币',
-    currencyHint: '三个字母的代码，例如 CNY 或 USD。',
+    currencyHint: '新的价格、商机和订单默认使用此币种；已有的记录保持原来的币种。',
     saved: '设置已保存',
     signedInAs: '当前用户',
   },

@@ -1,10 +1,10 @@
-import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CompanyCreate } from '../../../../../db/contract/people';
 import { navigate } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { BackLink } from '../../../app/ui/BackLink';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { EMPTY_COMPANY_FORM } from './company-form-values';
 import { CompanyForm } from './CompanyForm';

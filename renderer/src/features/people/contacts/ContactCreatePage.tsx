@@ -1,10 +1,10 @@
-import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ContactCreate } from '../../../../../db/contract/people';
 import { navigate, useRoute } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { BackLink } from '../../../app/ui/BackLink';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { EMPTY_CONTACT_FORM } from './contact-form-values';
 import { ContactForm } from './ContactForm';

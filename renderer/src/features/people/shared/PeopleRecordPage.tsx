@@ -1,4 +1,3 @@
-import { BackLink } from '../../../app/ui/BackLink';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { invalidateAll } from '../../../app/query-client';
 import { navigate } from '../../../app/router';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
+import { BackLink } from '../../../app/ui/BackLink';
 import { Icon } from '../../../app/ui/Icon';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { HistoryPanel } from '../../system/history/HistoryPanel';

@@ -1,9 +1,9 @@
-import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { navigate, useRoute } from '../../../app/router';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { BackLink } from '../../../app/ui/BackLink';
 import { ErrorState } from '../../../app/ui/ErrorState';
 import { LoadingState } from '../../../app/ui/LoadingState';
 import { PageHeader } from '../../../app/ui/PageHeader';

@@ -1,4 +1,3 @@
-import { BackLink } from '../../../app/ui/BackLink';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { navigate } from '../../../app/router';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
+import { BackLink } from '../../../app/ui/BackLink';
 import { EmptyState } from '../../../app/ui/EmptyState';
 import { ErrorState } from '../../../app/ui/ErrorState';
 import { Icon } from '../../../app/ui/Icon';

@@ -1,4 +1,3 @@
-import { BackLink } from '../../../app/ui/BackLink';
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +8,7 @@ import { errorCodeOf } from '../../../app/errors';
 import { invalidateAll } from '../../../app/query-client';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { BackLink } from '../../../app/ui/BackLink';
 import { ConfirmDialog } from '../../../app/ui/ConfirmDialog';
 import { Icon } from '../../../app/ui/Icon';
 import { LoadingState } from '../../../app/ui/LoadingState';

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { currencyCode } from '../../../../../db/contract/money';
 import { LOCALES, type Locale } from '../../../../../db/contract/system';
+import { currencyChoices } from '../../../app/currencies';
 import { setServerErrors } from '../../../app/form-server-errors';
 import { navigate } from '../../../app/router';
 import { ThemeToggle } from '../../../app/ThemeToggle';
@@ -13,7 +14,7 @@ import { useTRPC } from '../../../app/trpc';
 import { Field } from '../../../app/ui/Field';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { changeLanguage, LANGUAGES } from '../../../i18n';
-import { currencyChoices, defaultCurrency, defaultWorkspaceLocale } from './first-run-defaults';
+import { defaultCurrency, defaultWorkspaceLocale } from './first-run-defaults';
 
 /** The contract's fields, except that an empty owner name is allowed here: it becomes "Owner" / "店主". */
 const setupFields = z.object({ locale: z.enum(LOCALES), currency: currencyCode, ownerName: z.string().trim().max(100) });

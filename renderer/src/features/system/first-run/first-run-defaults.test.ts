@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyChoices, defaultCurrency, defaultWorkspaceLocale } from './first-run-defaults';
+import { currencyChoices } from '../../../app/currencies';
+import { defaultCurrency, defaultWorkspaceLocale } from './first-run-defaults';
 
 describe('first-run defaults from the system or browser languages', () => {
   it('offers Chinese for any zh language and English otherwise', () => {

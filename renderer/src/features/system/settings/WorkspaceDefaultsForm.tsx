@@ -1,8 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, settingsUpdate, type WorkspaceInfo } from '../../../../../db/contract/system';
+import { currencyChoices } from '../../../app/currencies';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { Field } from '../../../app/ui/Field';
@@ -15,8 +17,10 @@ interface DefaultsValues {
 
 /** Workspace-wide defaults every PC opening this file starts from (locale, currency). */
 export function WorkspaceDefaultsForm({ info }: { info: WorkspaceInfo }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  // The same list as the first run: every ISO currency, the workspace's own first.
+  const currencies = useMemo(() => currencyChoices(i18n.language, [info.currency]), [i18n.language, info.currency]);
   const update = useMutation(trpc.system.workspace.updateSettings.mutationOptions());
   const { register, handleSubmit, formState, reset } = useForm<DefaultsValues>({
     resolver: zodResolver(settingsUpdate) as any,
@@ -24,7 +28,7 @@ export function WorkspaceDefaultsForm({ info }: { info: WorkspaceInfo }) {
   });
 
   const submit = handleSubmit(async (values) => {
-    const saved = await update.mutateAsync({ locale: values.locale, currency: values.currency.toUpperCase() });
+    const saved = await update.mutateAsync({ locale: values.locale, currency: values.currency });
     reset({ locale: saved.locale, currency: saved.currency });
     showToast({ tone: 'success', message: { key: 'settings.saved' } });
   });
@@ -48,7 +52,15 @@ export function WorkspaceDefaultsForm({ info }: { info: WorkspaceInfo }) {
             )}
           </Field>
           <Field label={t('settings.currency')} error={formState.errors.currency} hint={t('settings.currencyHint')}>
-            {(control) => <input className="input input--short" maxLength={3} autoCapitalize="characters" {...control} {...register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })} />}
+            {(control) => (
+              <select className="select" {...control} {...register('currency')}>
+                {currencies.map((currency) => (
+                  <option key={currency.code} value={currency.code}>
+                    {currency.label}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
         </div>
         <div className="form-actions">
