@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { describedBy, openFirstRun } from './support/app';
+import { expectFieldMessage, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -64,16 +64,16 @@ test('Settings speaks plainly, keeps the technical facts under About, and opens 
   const create = page.getByRole('button', { name: 'Create new database' });
   await field.fill('missing.db');
   await open.click();
-  await expect(await describedBy(page, 'Database file')).toContainText('There is no file there.');
+  await expectFieldMessage(page, 'Database file', 'There is no file there.', { contains: true });
   expect(fs.existsSync(path.join(folder, 'missing.db'))).toBe(false);
 
   const letter = path.join(folder, 'letter.txt');
   fs.writeFileSync(letter, 'Dear customer, this is not a database.');
   await field.fill(letter);
   await open.click();
-  await expect(await describedBy(page, 'Database file')).toContainText('That file is not a Rapport database. It was left untouched.');
+  await expectFieldMessage(page, 'Database file', 'That file is not a Rapport database. It was left untouched.', { contains: true });
   await create.click();
-  await expect(await describedBy(page, 'Database file')).toContainText('Rapport never replaces a file');
+  await expectFieldMessage(page, 'Database file', 'Rapport never replaces a file', { contains: true });
   expect(fs.readFileSync(letter, 'utf8')).toBe('Dear customer, this is not a database.');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, '62-settings-open-refused-en', { fullPage: true });
@@ -102,7 +102,7 @@ test('Settings speaks plainly, keeps the technical facts under About, and opens 
   await screenshot(page, '61-settings-zh', { fullPage: true });
   await page.getByLabel('数据库文件', { exact: true }).fill('missing.db');
   await page.getByRole('button', { name: '打开', exact: true }).click();
-  await expect(await describedBy(page, '数据库文件')).toContainText('那里没有这个文件');
+  await expectFieldMessage(page, '数据库文件', '那里没有这个文件', { contains: true });
   await screenshot(page, '62-settings-open-refused-zh', { fullPage: true });
   await page.getByRole('region', { name: '这台电脑' }).getByLabel('语言', { exact: true }).selectOption('en');
 });

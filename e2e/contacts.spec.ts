@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { describedBy, toastFrom } from './support/app';
+import { expectFieldMessage, toastFrom } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -25,14 +25,14 @@ test.describe('a new user keeps contacts', () => {
     await page.getByRole('link', { name: 'New contact' }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: 'New contact' })).toBeVisible();
     await page.getByRole('button', { name: 'Create contact' }).click();
-    await expect(await describedBy(page, 'Name')).toHaveText('Required');
+    await expectFieldMessage(page, 'Name', 'Required');
 
     await page.getByLabel('Name', { exact: true }).fill('Broken Email');
     await page.getByLabel('Email', { exact: true }).fill('not-an-email');
     await page.getByRole('button', { name: 'Create contact' }).click();
     const emailField = page.getByLabel('Email', { exact: true });
     await expect(emailField).toHaveAttribute('aria-invalid', 'true');
-    await expect(await describedBy(page, 'Email')).toHaveText('Not a valid email address');
+    await expectFieldMessage(page, 'Email', 'Not a valid email address');
     await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'false');
     await screenshot(page, '03-contact-form-invalid', { fullPage: true });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { describedBy, fillDateField, openFirstRun } from './support/app';
+import { expectFieldMessage, fillDateField, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -41,7 +41,7 @@ test('in English the fields read month/day/year and the calendar names English m
   await fillDateField(dialog.getByRole('group', { name: 'Due time', exact: true }), '14:30');
   await dialog.getByLabel('Title').fill('Call back');
   await dialog.getByRole('button', { name: 'Create task' }).click();
-  await expect(await describedBy(page, 'Due date')).toHaveText('Choose a date for this time');
+  await expectFieldMessage(page, 'Due date', 'Choose a date for this time');
 
   const target = await dayFromToday(page, 3);
   await fillDateField(due, target.value);

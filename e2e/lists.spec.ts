@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MAX_MINOR, formatMoney } from '../db/contract/money';
-import { appLink, describedBy, openFirstRun } from './support/app';
+import { appLink, expectFieldMessage, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -218,11 +218,11 @@ test('validation messages say what is allowed, and go as soon as the field is fi
   const logCall = page.getByRole('dialog', { name: `Log call · ${contact.name}` });
   await logCall.getByLabel('Duration (minutes)').fill('-5');
   await logCall.getByRole('button', { name: 'Log it' }).click();
-  await expect(await describedBy(page, 'Duration (minutes)')).toHaveText('Enter a duration of 0 minutes or more');
+  await expectFieldMessage(page, 'Duration (minutes)', 'Enter a duration of 0 minutes or more');
   await logCall.getByLabel('Duration (minutes)').fill('1.5');
-  await expect(await describedBy(page, 'Duration (minutes)')).toHaveText('Whole minutes only');
+  await expectFieldMessage(page, 'Duration (minutes)', 'Whole minutes only');
   await logCall.getByLabel('Subject').fill('x'.repeat(201));
-  await expect(await describedBy(page, 'Subject')).toHaveText('At most 200 characters');
+  await expectFieldMessage(page, 'Subject', 'At most 200 characters');
   await screenshot(page, '63-validation-log-call-en');
   await logCall.getByLabel('Duration (minutes)').fill('15');
   await expect(logCall.getByLabel('Duration (minutes)')).not.toHaveAttribute('aria-invalid', 'true');
@@ -241,9 +241,9 @@ test('validation messages say what is allowed, and go as soon as the field is fi
   await product.getByLabel('Name', { exact: true }).fill('Too dear');
   await product.getByLabel('Unit price').fill('99999999999');
   await product.getByRole('button', { name: 'Create product' }).click();
-  await expect(await describedBy(page, 'Unit price')).toHaveText(`At most ${formatMoney(MAX_MINOR, currency, 'en')}`);
+  await expectFieldMessage(page, 'Unit price', `At most ${formatMoney(MAX_MINOR, currency, 'en')}`);
   await product.getByLabel('Unit price').fill('-3');
-  await expect(await describedBy(page, 'Unit price')).toHaveText('Enter 0 or more');
+  await expectFieldMessage(page, 'Unit price', 'Enter 0 or more');
   await screenshot(page, '64-validation-product-en');
   await product.getByLabel('Unit price').fill('12.50');
   await expect(product.getByText('Enter 0 or more')).toHaveCount(0);
@@ -252,7 +252,7 @@ test('validation messages say what is allowed, and go as soon as the field is fi
   // An order line: "Required" under an empty description goes once it is filled.
   await page.goto(appLink(page, '#/orders/new?kind=order'));
   await page.getByRole('button', { name: 'Create order' }).click();
-  await expect(await describedBy(page, 'Line 1 description')).toHaveText('Required');
+  await expectFieldMessage(page, 'Line 1 description', 'Required');
   await page.getByLabel('Line 1 description').fill('Gift wrapping');
   await expect(page.getByLabel('Line 1 description')).not.toHaveAttribute('aria-invalid', 'true');
 
@@ -264,8 +264,8 @@ test('validation messages say what is allowed, and go as soon as the field is fi
   await productZh.getByLabel('单价').fill('99999999999');
   await productZh.getByLabel('名称', { exact: true }).fill('x'.repeat(201));
   await productZh.getByRole('button', { name: '创建产品' }).click();
-  await expect(await describedBy(page, '单价')).toHaveText(`金额最多为 ${formatMoney(MAX_MINOR, currency, 'zh-CN')}`);
-  await expect(await describedBy(page, '名称')).toHaveText('最多 200 个字符');
+  await expectFieldMessage(page, '单价', `金额最多为 ${formatMoney(MAX_MINOR, currency, 'zh-CN')}`);
+  await expectFieldMessage(page, '名称', '最多 200 个字符');
   await screenshot(page, '65-validation-product-zh');
   await productZh.getByRole('button', { name: '取消' }).click();
   await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });

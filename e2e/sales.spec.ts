@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatMoney } from '../db/contract/money';
-import { describedBy, fillDateField, openFirstRun } from './support/app';
+import { expectFieldMessage, fillDateField, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -263,7 +263,7 @@ test.describe('tasks and the board from the keyboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Why was “门店翻新项目” lost?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Mark as lost' }).press('Enter');
-    await expect(await describedBy(page, 'Lost reason')).toHaveText('Required');
+    await expectFieldMessage(page, 'Lost reason', 'Required');
     await expect(dialog.getByLabel('Lost reason')).toBeFocused();
     await screenshot(page, '44c-lost-reason-required');
     await page.keyboard.type('预算被砍');

@@ -15,13 +15,15 @@ export function appLink(page: Page, hash: string): string {
 }
 
 /**
- * A field's accessible error message: the element its aria-describedby points to. A date field is
- * a group of segments all labelled by its label; the group comes first.
+ * Expects a field's message (what its aria-describedby points to: the hint, or the error that
+ * replaces it), re-read until it matches. Reading the ids once and then waiting on those elements
+ * raced a server's answer: the hint's id was read just before the error replaced it. A date field
+ * is a group of segments all labelled by its label; the group comes first.
  */
-export async function describedBy(page: Page, label: string) {
+export async function expectFieldMessage(page: Page, label: string, message: string, options: { contains?: boolean } = {}) {
   const field = page.getByLabel(label, { exact: true }).first();
-  const ids = (await field.getAttribute('aria-describedby')) ?? '';
-  return page.locator(ids.split(' ').map((id) => `[id="${id}"]`).join(', '));
+  const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(field).toHaveAccessibleDescription(new RegExp(options.contains ? escaped : `^\\s*${escaped}\\s*$`));
 }
 
 /**
