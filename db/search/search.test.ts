@@ -25,6 +25,20 @@ describe('search', () => {
     expect(await ids('"')).toEqual([]);
   });
 
+  it('treats control characters in a query as spaces: a NUL is text, not the end of the FTS5 query', async () => {
+    const { api } = tempCore();
+    const wang = await api.people.contacts.create({ name: 'Robert Wang' });
+    for (const query of ['\u0000', 'Wang\u0000', 'Rob\u0000ert', '\u0007"\u0000', 'w\u0000']) {
+      await expect(api.system.search({ query })).resolves.toBeInstanceOf(Array);
+      await expect(api.people.contacts.list({ search: query })).resolves.toMatchObject({ rows: expect.any(Array) });
+      await expect(api.people.companies.list({ search: query })).resolves.toMatchObject({ rows: expect.any(Array) });
+      await expect(api.sales.deals.list({ search: query })).resolves.toMatchObject({ rows: expect.any(Array) });
+      await expect(api.sales.products.list({ search: query })).resolves.toMatchObject({ rows: expect.any(Array) });
+    }
+    expect((await api.system.search({ query: 'Wang\u0000' })).map((hit) => hit.id)).toEqual([wang.id]);
+    expect((await api.people.contacts.list({ search: 'rob\u0000wang' })).rows.map((row) => row.id)).toEqual([wang.id]);
+  });
+
   it('matches phones with and without punctuation or spaces', async () => {
     const { api } = tempCore();
     const contact = await api.people.contacts.create({ name: 'Li Na', phones: [{ value: '+86 (138) 0013-8000' }] });

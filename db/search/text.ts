@@ -59,7 +59,8 @@ export interface QueryTerms {
  * also its bare digits (phones are indexed both ways). A record matching any alternative is a hit.
  */
 export function queryAlternatives(raw: string): QueryTerms[] {
-  const query = normalizeText(raw).trim();
+  // Control characters separate words like spaces: FTS5 would read a NUL as the end of the query.
+  const query = normalizeText(raw).replace(/\p{Cc}+/gu, ' ').trim();
   if (!query) return [];
   const alternatives = [termsOf(query.split(/\s+/))].filter((terms) => terms.long.length + terms.short.length > 0);
   const digits = phoneDigits(query);
