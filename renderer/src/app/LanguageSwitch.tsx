@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, LANGUAGES, type LanguageCode } from '../i18n';
+import { changeLanguage, type LanguageCode } from '../i18n';
+import { LanguageOptions } from './ui/LanguageOptions';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -10,11 +11,7 @@ export function LanguageSwitch() {
       value={i18n.language}
       onChange={(event) => changeLanguage(event.target.value as LanguageCode)}
     >
-      {LANGUAGES.map((language) => (
-        <option key={language.code} value={language.code} lang={language.code}>
-          {language.label}
-        </option>
-      ))}
+      <LanguageOptions />
     </select>
   );
 }

@@ -1,17 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { currencyCode } from '../../../../../db/contract/money';
 import { LOCALES, type Locale } from '../../../../../db/contract/system';
-import { currencyChoices } from '../../../app/currencies';
 import { setServerErrors } from '../../../app/form-server-errors';
 import { navigate } from '../../../app/router';
 import { ThemeToggle } from '../../../app/ThemeToggle';
 import { useTRPC } from '../../../app/trpc';
+import { CurrencyOptions } from '../../../app/ui/CurrencyOptions';
 import { Field } from '../../../app/ui/Field';
+import { LanguageOptions } from '../../../app/ui/LanguageOptions';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { changeLanguage, LANGUAGES } from '../../../i18n';
 import { defaultCurrency, defaultWorkspaceLocale } from './first-run-defaults';
@@ -50,8 +51,6 @@ export function FirstRunScreen() {
     // The interface already speaks the language this PC chose before, or the system's.
     defaultValues: { locale: LANGUAGES.some((entry) => entry.code === i18n.language) ? (i18n.language as Locale) : initial.locale, currency: initial.currency, ownerName: '' },
   });
-  const locale = useWatch({ control: form.control, name: 'locale' });
-  const currencies = useMemo(() => currencyChoices(locale, initial.likely), [locale, initial.likely]);
   const firstRun = useMutation({
     ...trpc.system.workspace.firstRun.mutationOptions(),
     meta: { handledErrors: ['VALIDATION'] },
@@ -83,22 +82,14 @@ export function FirstRunScreen() {
           <Field label={t('firstRun.language')} hint={t('firstRun.languageHint')} error={form.formState.errors.locale}>
             {(control) => (
               <select className="select" {...control} {...language}>
-                {LANGUAGES.map((entry) => (
-                  <option key={entry.code} value={entry.code} lang={entry.code}>
-                    {entry.label}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             )}
           </Field>
           <Field label={t('firstRun.currency')} hint={t('firstRun.currencyHint')} error={form.formState.errors.currency}>
             {(control) => (
               <select className="select" {...control} {...form.register('currency')}>
-                {currencies.map((currency) => (
-                  <option key={currency.code} value={currency.code}>
-                    {currency.label}
-                  </option>
-                ))}
+                <CurrencyOptions first={initial.likely} />
               </select>
             )}
           </Field>

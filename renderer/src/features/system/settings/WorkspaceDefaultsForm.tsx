@@ -1,14 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, settingsUpdate, type WorkspaceInfo } from '../../../../../db/contract/system';
-import { currencyChoices } from '../../../app/currencies';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { CurrencyOptions } from '../../../app/ui/CurrencyOptions';
 import { Field } from '../../../app/ui/Field';
-import { LANGUAGES } from '../../../i18n';
+import { LanguageOptions } from '../../../app/ui/LanguageOptions';
 
 interface DefaultsValues {
   locale: (typeof LOCALES)[number];
@@ -17,10 +16,8 @@ interface DefaultsValues {
 
 /** Workspace-wide defaults every PC opening this file starts from (locale, currency). */
 export function WorkspaceDefaultsForm({ info }: { info: WorkspaceInfo }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
-  // The same list as the first run: every ISO currency, the workspace's own first.
-  const currencies = useMemo(() => currencyChoices(i18n.language, [info.currency]), [i18n.language, info.currency]);
   const update = useMutation(trpc.system.workspace.updateSettings.mutationOptions());
   const { register, handleSubmit, formState, reset } = useForm<DefaultsValues>({
     resolver: zodResolver(settingsUpdate) as any,
@@ -43,22 +40,14 @@ export function WorkspaceDefaultsForm({ info }: { info: WorkspaceInfo }) {
           <Field label={t('settings.defaultLocale')} error={formState.errors.locale}>
             {(control) => (
               <select className="select" {...control} {...register('locale')}>
-                {LANGUAGES.map((language) => (
-                  <option key={language.code} value={language.code}>
-                    {language.label}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             )}
           </Field>
           <Field label={t('settings.currency')} error={formState.errors.currency} hint={t('settings.currencyHint')}>
             {(control) => (
               <select className="select" {...control} {...register('currency')}>
-                {currencies.map((currency) => (
-                  <option key={currency.code} value={currency.code}>
-                    {currency.label}
-                  </option>
-                ))}
+                <CurrencyOptions first={[info.currency]} />
               </select>
             )}
           </Field>
