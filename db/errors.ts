@@ -32,3 +32,29 @@ export function isBusyError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
+
+/** SQLITE_CORRUPT (and extended codes) and SQLITE_NOTADB: the bytes are not a sound database. */
+export function isCorruptError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** SQLITE_FULL from SQLite, ENOSPC from the file system (backups are written with plain fs calls too). */
+export function isDiskFullError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+export const corruptError = (fileName: string, cause?: unknown) =>
+  new RapportError('CORRUPT', `${fileName} is damaged and cannot be opened. Restore it from a backup.`, { cause });
+
+export const diskFullError = (cause?: unknown) =>
+  new RapportError('DISK_FULL', 'The disk holding the database is full; nothing was saved.', { cause });
+
+/** The stable error for a raw SQLite or file-system failure that has a meaning of its own, if any. */
+export function rapportErrorFromSystem(error: unknown, fileName = 'The database'): RapportError | null {
+  if (error instanceof RapportError) return error;
+  if (isCorruptError(error)) return corruptError(fileName, error);
+  if (isDiskFullError(error)) return diskFullError(error);
+  return null;
+}

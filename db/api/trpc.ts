@@ -2,7 +2,7 @@ import { TRPCError, initTRPC } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import type { ErrorCode, RapportErrorData } from '../contract/errors';
-import { RapportError } from '../errors';
+import { RapportError, rapportErrorFromSystem } from '../errors';
 import type { Workspace } from '../workspace/open';
 
 export interface ApiContext {
@@ -20,6 +20,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_RAPPORT: 'BAD_REQUEST',
   SCHEMA_TOO_NEW: 'PRECONDITION_FAILED',
   UNSAFE_SHARE: 'PRECONDITION_FAILED',
+  DISK_FULL: 'INTERNAL_SERVER_ERROR',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -27,6 +28,8 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
 export function toErrorData(error: unknown): RapportErrorData {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
   if (cause instanceof RapportError) return cause.toData();
+  const fromSystem = rapportErrorFromSystem(cause);
+  if (fromSystem) return fromSystem.toData();
   if (cause instanceof ZodError) {
     return {
       code: 'VALIDATION',
@@ -49,10 +52,14 @@ const t = initTRPC.context<ApiContext>().create({
 });
 
 /** Turns core errors into TRPCErrors with the matching HTTP-ish code, keeping the original as cause. */
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ ctx, next }) => {
+  // The background integrity check found the file damaged: refuse everything rather than read or write it.
+  const refusal = ctx.workspace.integrity.refusal;
+  if (refusal) throw new TRPCError({ code: TRPC_CODE[refusal.code], message: refusal.message, cause: refusal });
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    // A full disk or a damaged page raised by SQLite itself gets its own stable code, not INTERNAL.
+    const cause = rapportErrorFromSystem(result.error.cause) ?? result.error.cause;
     if (cause instanceof RapportError) {
       result.error = new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     }

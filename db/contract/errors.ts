@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'NOT_RAPPORT',
   'SCHEMA_TOO_NEW',
   'UNSAFE_SHARE',
+  /** SQLITE_FULL or ENOSPC: the write was rolled back, nothing was saved. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 

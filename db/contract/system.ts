@@ -27,6 +27,16 @@ export interface WorkspaceInfo {
   counts: { contacts: number; companies: number };
   /** Other clients with this file open (shared use), by their last heartbeat. */
   others: { host: string; osUser: string; since: number }[];
+  integrity: IntegrityInfo;
+}
+
+/** This client's integrity checks of the file: the quick one on open and the full one in the background. */
+export interface IntegrityInfo {
+  /** 'deferred': the file was too big to check in full before the first screen; the background check covers it. */
+  quickCheckOnOpen: 'ok' | 'deferred';
+  lastFullCheckAt: number | null;
+  lastFullCheckOk: boolean | null;
+  running: boolean;
 }
 
 export const settingsUpdate = z.object({

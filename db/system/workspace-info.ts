@@ -41,6 +41,7 @@ export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
         Date.now() - PRESENCE_FRESH_MS,
       ) as { host: string; os_user: string; started_at: number }[]
     ).map((row) => ({ host: row.host, osUser: row.os_user, since: row.started_at })),
+    integrity: workspace.integrity.status,
   };
 }
 

@@ -59,22 +59,36 @@ export function checkAppliedPrefix(applied: string[], known: Migration[]): void 
   }
 }
 
+export interface RunMigrationsOptions {
+  /** Runs under the lock once pending migrations are confirmed, before the first is applied (the backup). */
+  beforeApplying?: () => void;
+}
+
 /**
- * Applies pending migrations inside one BEGIN EXCLUSIVE, re-reading what is applied under the lock,
- * so two PCs opening the same file at once migrate it exactly once.
+ * Applies pending migrations under one write lock, re-reading what is applied under it, so two
+ * PCs opening the same file at once migrate it exactly once, and the pre-migration backup taken in
+ * `beforeApplying` holds the state the migrations start from (never one another PC migrated).
+ * BEGIN IMMEDIATE, not EXCLUSIVE: both keep every other writer (and so every other migrator) out,
+ * and in WAL mode they are the same; in rollback-journal mode EXCLUSIVE would also shut out the
+ * reader that writes the backup. The commit still takes the exclusive lock.
  * Returns the names it applied.
  */
-export function runMigrations(sqlite: Database.Database, migrations: Migration[]): string[] {
-  sqlite.prepare('BEGIN EXCLUSIVE').run();
+export function runMigrations(sqlite: Database.Database, migrations: Migration[], options: RunMigrationsOptions = {}): string[] {
+  sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
+    const applied = readAppliedMigrations(sqlite);
+    checkAppliedPrefix(applied, migrations);
+    const pending = migrations.slice(applied.length);
+    if (pending.length === 0) {
+      sqlite.prepare('COMMIT').run();
+      return [];
+    }
+    options.beforeApplying?.();
     sqlite
       .prepare(
         `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at INTEGER NOT NULL)`,
       )
       .run();
-    const applied = readAppliedMigrations(sqlite);
-    checkAppliedPrefix(applied, migrations);
-    const pending = migrations.slice(applied.length);
     const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)`);
     for (const migration of pending) {
       for (const statement of migration.statements) sqlite.prepare(statement).run();

@@ -5,8 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../schema';
-import { RapportError, isBusyError } from '../errors';
-import { backupFileName, rotateBackups, snapshotTo } from './backup';
+import { RapportError, corruptError, diskFullError, isBusyError, isCorruptError, isDiskFullError } from '../errors';
+import { backupFileName, removeStalePartials, rotateBackups, snapshotFile } from './backup';
+import { IntegrityMonitor, checkOnOpen } from './integrity';
 import { probeLocksExclude } from './lock-probe';
 import {
   RAPPORT_APPLICATION_ID,
@@ -34,6 +35,8 @@ export interface OpenOptions {
   probeLocks?: boolean;
   /** Locale for a new workspace's defaults (pipeline names, etc.). */
   locale?: 'en' | 'zh-CN';
+  /** Files up to this size get the whole quick check on open (default QUICK_CHECK_ON_OPEN_MAX_BYTES). */
+  quickCheckMaxBytes?: number;
 }
 
 export interface Workspace {
@@ -47,13 +50,14 @@ export interface Workspace {
   readonly schemaVersion: number;
   /** The staff member acting through this connection. */
   userId: number;
-  /** Refreshes this client's presence row, so others see it is still in. */
+  /** This client's integrity checks; a damaged file found in the background refuses every call. */
+  readonly integrity: IntegrityMonitor;
+  /** Refreshes this client's presence row, so others see it is still in; also the idle step (full integrity check). */
   heartbeat(): void;
   close(): void;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-const QUICK_CHECK_ABOVE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_BUSY_TIMEOUT_MS = 2000;
 
 /**
@@ -67,6 +71,9 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     try {
       return openOnce(file, options);
     } catch (error) {
+      // A damaged page can surface on any read of the open sequence, not only in the check.
+      if (isCorruptError(error)) throw corruptError(path.basename(file), error);
+      if (isDiskFullError(error)) throw diskFullError(error);
       if (!isBusyError(error) || attempt >= OPEN_ATTEMPTS) {
         if (isBusyError(error)) throw new RapportError('BUSY', 'The database stayed locked by other users; try opening it again.', { cause: error });
         throw error;
@@ -87,21 +94,29 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     const migrations = loadMigrations(options.migrationsDir);
     const tableCount = (sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
-    if (tableCount > 0 && applicationId !== RAPPORT_APPLICATION_ID) {
+    // An empty file tagged by another program is that program's, even with no tables yet.
+    const foreignId = applicationId !== 0 && applicationId !== RAPPORT_APPLICATION_ID;
+    if (foreignId || (tableCount > 0 && applicationId !== RAPPORT_APPLICATION_ID)) {
       throw new RapportError('NOT_RAPPORT', `${path.basename(resolved)} is a database, but not a Rapport workspace.`);
     }
     const applied = readAppliedMigrations(sqlite);
     checkAppliedPrefix(applied, migrations);
 
-    if (existed && tableCount > 0) checkIntegrity(sqlite, resolved);
+    const quickCheck = existed && tableCount > 0 ? checkOnOpen(sqlite, resolved, options.quickCheckMaxBytes) : 'ok';
 
+    const backupDir = options.backupDir ?? path.join(path.dirname(resolved), 'backups');
+    removeStalePartials(backupDir);
     if (applied.length < migrations.length) {
-      if (existed && tableCount > 0) {
-        const backupDir = options.backupDir ?? path.join(path.dirname(resolved), 'backups');
-        snapshotTo(sqlite, path.join(backupDir, backupFileName(resolved, 'pre-migration')));
-        rotateBackups(backupDir, 'pre-migration', 10);
-      }
-      runMigrations(sqlite, migrations);
+      runMigrations(sqlite, migrations, {
+        // Under the runner's write lock, so the copy is exactly the state the migrations start from.
+        beforeApplying:
+          existed && tableCount > 0
+            ? () => {
+                snapshotFile(resolved, path.join(backupDir, backupFileName(resolved, 'pre-migration')), busyTimeoutMs);
+                rotateBackups(backupDir, 'pre-migration', 10);
+              }
+            : undefined,
+      });
     }
 
     setAndCheck(sqlite, 'foreign_keys', 'ON', 1);
@@ -109,25 +124,35 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     ensureDefaultPipeline(sqlite, readSetting(sqlite, 'locale') ?? 'en');
 
     const onNetwork = isNetworkPath(resolved);
-    if ((options.markShared || onNetwork) && readSetting(sqlite, 'shared') !== '1') {
+    const markingShared = (options.markShared || onNetwork) && readSetting(sqlite, 'shared') !== '1';
+    const shared = markingShared || readSetting(sqlite, 'shared') === '1';
+    // The journal switch comes first: if another client holds the file in WAL it fails, and then
+    // nothing about sharing has been committed.
+    const journalMode = applyJournalPolicy(sqlite, shared, markingShared);
+    if (markingShared) {
       sqlite.prepare('BEGIN IMMEDIATE').run();
-      writeSetting(sqlite, 'shared', '1');
-      sqlite.prepare('COMMIT').run();
+      try {
+        writeSetting(sqlite, 'shared', '1');
+        sqlite.prepare('COMMIT').run();
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
+        throw error;
+      }
     }
-    const shared = readSetting(sqlite, 'shared') === '1';
-    const journalMode = applyJournalPolicy(sqlite, shared);
     if (shared && (options.probeLocks ?? true) && !probeLocksExclude(sqlite, resolved)) {
       throw new RapportError(
         'UNSAFE_SHARE',
         'The folder holding this database does not lock files reliably, so several PCs writing to it could damage it. Move the file to a proper network share or open it from one PC only.',
       );
     }
+    refreshStatistics(sqlite, OPTIMIZE_ON_OPEN);
 
     const clientId = randomUUID();
     const ownerId = (sqlite.prepare(`SELECT id FROM users WHERE role = 'owner' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as
       | { id: number }
       | undefined)?.id;
     registerPresence(sqlite, clientId, ownerId ?? null);
+    const integrity = new IntegrityMonitor(resolved, journalMode !== 'wal', quickCheck);
 
     const workspace: Workspace = {
       file: resolved,
@@ -138,12 +163,15 @@ function openOnce(file: string, options: OpenOptions): Workspace {
       journalMode,
       schemaVersion: migrations.length,
       userId: ownerId ?? 0,
+      integrity,
       heartbeat() {
         try {
           sqlite.prepare('UPDATE presence SET heartbeat_at = ? WHERE client_id = ?').run(Date.now(), clientId);
         } catch {
           // A busy file skips one beat; the next one catches up.
         }
+        // The idle step of the full integrity check: runs off this connection, at most daily.
+        if (integrity.isDue(Date.now(), FULL_CHECK_INTERVAL_MS)) void integrity.runFullCheck();
       },
       close() {
         try {
@@ -151,6 +179,7 @@ function openOnce(file: string, options: OpenOptions): Workspace {
         } catch {
           // Closing must not fail because the file is busy; the heartbeat ages the row out.
         }
+        refreshStatistics(sqlite, OPTIMIZE_ON_CLOSE);
         sqlite.close();
       },
     };
@@ -158,6 +187,24 @@ function openOnce(file: string, options: OpenOptions): Workspace {
   } catch (error) {
     sqlite.close();
     throw error;
+  }
+}
+
+/** SQLite's advice: 0x10002 on open (also tables this connection has not used yet), plain on close. */
+const OPTIMIZE_ON_OPEN = 'optimize = 0x10002';
+const OPTIMIZE_ON_CLOSE = 'optimize';
+const FULL_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Keeps sqlite_stat1 current so users' files get the plans the tests and the bench see. Since
+ * SQLite 3.46 optimize analyses with a row limit, so it stays quick at any size. It is only an
+ * optimisation: a busy or read-only file keeps its old statistics.
+ */
+function refreshStatistics(sqlite: Database.Database, pragma: string): void {
+  try {
+    sqlite.pragma(pragma);
+  } catch {
+    // The next open or close tries again.
   }
 }
 
@@ -184,20 +231,6 @@ function refuseForeignFile(file: string, create: boolean): boolean {
   return true;
 }
 
-function checkIntegrity(sqlite: Database.Database, file: string): void {
-  const quick = fs.statSync(file).size > QUICK_CHECK_ABOVE_BYTES;
-  let rows: { integrity_check?: string; quick_check?: string }[];
-  try {
-    rows = sqlite.pragma(quick ? 'quick_check' : 'integrity_check') as typeof rows;
-  } catch (error) {
-    throw new RapportError('CORRUPT', `${path.basename(file)} is damaged and cannot be opened.`, { cause: error });
-  }
-  const result = rows.map((row) => row.integrity_check ?? row.quick_check).join('; ');
-  if (result !== 'ok') {
-    throw new RapportError('CORRUPT', `${path.basename(file)} is damaged (${result.slice(0, 200)}). Restore it from a backup.`);
-  }
-}
-
 function setAndCheck(sqlite: Database.Database, pragma: string, value: string, expected: string | number): void {
   sqlite.pragma(`${pragma} = ${value}`);
   const actual = sqlite.pragma(pragma, { simple: true });
@@ -207,15 +240,26 @@ function setAndCheck(sqlite: Database.Database, pragma: string, value: string, e
 }
 
 /** WAL for a local file; rollback journal and full sync for a shared one, never WAL there. */
-function applyJournalPolicy(sqlite: Database.Database, shared: boolean): string {
+function applyJournalPolicy(sqlite: Database.Database, shared: boolean, markingShared: boolean): string {
   const wanted = shared ? 'delete' : 'wal';
   let actual = '';
   for (let attempt = 0; attempt < 5; attempt++) {
-    actual = String(sqlite.pragma(`journal_mode = ${wanted}`, { simple: true })).toLowerCase();
+    try {
+      actual = String(sqlite.pragma(`journal_mode = ${wanted}`, { simple: true })).toLowerCase();
+    } catch (error) {
+      if (!(markingShared && isBusyError(error))) throw error;
+      actual = String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase();
+    }
     if (actual === wanted) break;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100 * (attempt + 1));
   }
   if (actual !== wanted) {
+    if (markingShared) {
+      throw new RapportError(
+        'BUSY',
+        'Another Rapport has this database open, so it cannot be switched to shared use. Nothing was changed; close it there and try again.',
+      );
+    }
     if (shared) {
       throw new RapportError(
         'UNSAFE_SHARE',
