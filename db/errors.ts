@@ -24,6 +24,10 @@ export class RapportError extends Error {
 
 export const notFound = (what: string, id: number | string) => new RapportError('NOT_FOUND', `${what} ${id} does not exist`);
 
+/** Someone else deleted the record being edited: CONFLICT with its deleted state, so the UI can offer restore or discard. */
+export const deletedConflict = (current: unknown) =>
+  new RapportError('CONFLICT', 'Someone else deleted this record after you opened it.', { current });
+
 export const validation = (path: string, message: string) =>
   new RapportError('VALIDATION', message, { issues: [{ path, message }] });
 

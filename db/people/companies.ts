@@ -117,7 +117,7 @@ export function updateCompany(workspace: Workspace, input: CompanyUpdate): Compa
   write(workspace, (writer) => {
     const { sqlite } = writer;
     const before = readCompany(sqlite, input.id);
-    if (!before || before.deletedAt !== null) throw notFound('Company', input.id);
+    if (!before) throw notFound('Company', input.id);
     checkReferences(sqlite, input.patch);
     const tags = tagChange(sqlite, before.tags, input.patch.tagIds);
     writer.update(companies, input.id, input.version, scalarColumns(input.patch), {

@@ -203,7 +203,7 @@ export function updateContact(workspace: Workspace, input: ContactUpdate): Conta
     const { sqlite } = writer;
     const { patch } = input;
     const before = readContact(sqlite, input.id);
-    if (!before || before.deletedAt !== null) throw notFound('Contact', input.id);
+    if (!before) throw notFound('Contact', input.id);
     checkReferences(sqlite, patch);
     const extra: FieldChange[] = [];
     // Child rows are written only after the version check inside update() passed; collect first.

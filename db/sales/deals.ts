@@ -184,7 +184,7 @@ export function moveDeal(workspace: Workspace, input: z.output<typeof dealMove>)
   write(workspace, (writer) => {
     const { sqlite } = writer;
     const current = readDeal(sqlite, input.id);
-    if (!current || current.deletedAt !== null) throw notFound('Deal', input.id);
+    if (!current) throw notFound('Deal', input.id);
     const target = readStage(sqlite, input.stageId);
     if (!target || target.pipelineId !== current.pipelineId) throw validation('stageId', 'Choose a stage of the deal’s own pipeline');
     if (target.kind === 'lost' && !input.lostReason) throw validation('lostReason', 'Say why the deal was lost');

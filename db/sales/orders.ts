@@ -20,7 +20,7 @@ import {
   type orderUpdate,
   type quoteConvert,
 } from '../contract/sales';
-import { RapportError, notFound, validation } from '../errors';
+import { RapportError, deletedConflict, notFound, validation } from '../errors';
 import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
 import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
@@ -278,9 +278,11 @@ function expectVersion(order: Order, version: number): void {
   }
 }
 
+/** The order about to be edited; one someone else deleted meanwhile is a CONFLICT, as in the writer. */
 function liveOrder(sqlite: Database.Database, id: number): Order {
   const order = readOrder(sqlite, id);
-  if (!order || order.deletedAt !== null) throw notFound('Order', id);
+  if (!order) throw notFound('Order', id);
+  if (order.deletedAt !== null) throw deletedConflict(order);
   return order;
 }
 

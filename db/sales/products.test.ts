@@ -122,7 +122,8 @@ describe('products', () => {
     await sales.products.remove({ id: product.id, version: 1 });
     expect((await rapportError(() => sales.products.get({ id: product.id }))).code).toBe('NOT_FOUND');
     expect((await sales.products.list({})).total).toBe(0);
-    expect((await rapportError(() => sales.products.update({ id: product.id, version: 2, patch: { name: 'x' } }))).code).toBe('NOT_FOUND');
+    // Someone else deleted it: a CONFLICT that carries the deleted product (issue 7 §7), no longer NOT_FOUND.
+    expect((await rapportError(() => sales.products.update({ id: product.id, version: 2, patch: { name: 'x' } }))).code).toBe('CONFLICT');
 
     const restored = await sales.products.restore({ id: product.id });
     expect(restored).toMatchObject({ deletedAt: null, version: 3, name: 'Ribbon' });

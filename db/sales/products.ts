@@ -110,7 +110,7 @@ export function updateProduct(workspace: Workspace, input: ProductUpdate): Produ
   write(workspace, (writer) => {
     const { sqlite } = writer;
     const before = readProduct(sqlite, input.id);
-    if (!before || before.deletedAt !== null) throw notFound('Product', input.id);
+    if (!before) throw notFound('Product', input.id);
     if (input.patch.sku !== undefined && input.patch.sku !== before.sku) checkSkuFree(sqlite, input.patch.sku, input.id);
     writer.update(products, input.id, input.version, patchColumns(input.patch), {
       describeCurrent: (id) => readProduct(sqlite, id),

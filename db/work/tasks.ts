@@ -105,7 +105,7 @@ export function updateTask(workspace: Workspace, input: z.output<typeof taskUpda
 export function completeTask(workspace: Workspace, input: z.output<typeof taskComplete>): { task: Task; next: Task | null } {
   const nextId = write(workspace, (writer) => {
     const current = writer.read(tasks, input.id);
-    if (!current || current.deletedAt !== null) throw notFound('Task', input.id);
+    if (!current) throw notFound('Task', input.id);
     const wasDone = current.completedAt !== null;
     writer.update(tasks, input.id, input.version, { completedAt: input.done ? (current.completedAt ?? writer.now) : null }, {
       describeCurrent: (id) => readTask(writer.sqlite, id),

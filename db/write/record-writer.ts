@@ -1,7 +1,7 @@
 import { eq, getTableColumns, type InferSelectModel } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { RapportError, notFound } from '../errors';
+import { RapportError, deletedConflict, notFound } from '../errors';
 import type { AuditCause } from '../contract/system';
 import { auditLog, changes } from '../system/schema';
 import type { Workspace } from '../workspace/open';
@@ -98,7 +98,8 @@ export class RecordWriter {
     options: UpdateOptions = {},
   ): number {
     const current = this.read(table, id) as Record<string, unknown> | undefined;
-    if (!current || current.deletedAt !== null) throw notFound(tableLabel(table), id);
+    if (!current) throw notFound(tableLabel(table), id);
+    if (current.deletedAt !== null) throw deletedConflict(options.describeCurrent ? options.describeCurrent(id) : current);
     if (current.version !== expectedVersion) {
       throw new RapportError('CONFLICT', 'Someone else saved this record after you opened it.', {
         current: options.describeCurrent ? options.describeCurrent(id) : current,
@@ -130,7 +131,8 @@ export class RecordWriter {
   /** Soft delete: the row goes to the Trash. `expectedVersion` guards against deleting an edited row. */
   softDelete<T extends RecordTable>(table: T, id: number, expectedVersion?: number, describeCurrent?: (id: number) => unknown): void {
     const current = this.read(table, id) as Record<string, unknown> | undefined;
-    if (!current || current.deletedAt !== null) throw notFound(tableLabel(table), id);
+    if (!current) throw notFound(tableLabel(table), id);
+    if (current.deletedAt !== null) throw deletedConflict(describeCurrent ? describeCurrent(id) : current);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new RapportError('CONFLICT', 'Someone else changed this record after you opened it.', {
         current: describeCurrent ? describeCurrent(id) : current,
