@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { STALE_PARTIAL_MS } from './backup';
 import { MIGRATIONS_TABLE, defaultMigrationsDir, loadMigrations, runMigrations } from './migrations';
 import { openWorkspace } from './open';
 
+const require = createRequire(import.meta.url);
 const WORKER = fileURLToPath(new URL('../test-support/worker-process.ts', import.meta.url));
 
 function openError(file: string, options = {}): RapportError {
@@ -271,4 +273,46 @@ describe('statistics', () => {
     sqlite.close();
     expect(tables).toContain('contacts');
   });
+});
+
+describe('marking a workspace shared', () => {
+  it('commits nothing when another process holds the file open in WAL, and says BUSY', async () => {
+    const { core, file } = tempCore();
+    expect(core.workspace.journalMode).toBe('wal');
+    core.close();
+    // Another client (here a plain process) with the file open in WAL mode, as another Rapport would.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+         const db = new Database(process.argv[1]);
+         db.prepare('SELECT count(*) FROM settings').get();
+         process.stdout.write('holding\\n');
+         process.stdin.on('data', () => {}); process.stdin.on('end', () => { db.close(); process.exit(0); });`,
+        file,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('holding') && resolve());
+      holder.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
+    });
+    try {
+      const error = openError(file, { markShared: true, busyTimeoutMs: 100 });
+      expect(error.code).toBe('BUSY');
+      const sqlite = new Database(file, { readonly: true });
+      expect(sqlite.prepare(`SELECT value FROM settings WHERE key = 'shared'`).get()).toEqual({ value: '0' });
+      expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      sqlite.close();
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    // Once the other client is gone, the switch goes through.
+    const shared = openWorkspace(file, { markShared: true, probeLocks: false });
+    expect(shared.shared).toBe(true);
+    expect(shared.journalMode).toBe('delete');
+    shared.close();
+  }, 30_000);
 });

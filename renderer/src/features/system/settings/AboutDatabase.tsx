@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { WorkspaceInfo } from '../../../../../db/contract/system';
+import type { IntegrityInfo, WorkspaceInfo } from '../../../../../db/contract/system';
 import { useFormatters } from '../../../app/use-formatters';
 import { DetailItem } from '../../people/shared/DetailItem';
 
@@ -25,7 +26,18 @@ export function AboutDatabase({ info }: { info: WorkspaceInfo }) {
           {journal === 'wal' ? t('settingsAbout.journalWal') : journal === 'delete' ? t('settingsAbout.journalDelete') : info.journalMode}
         </DetailItem>
         <DetailItem label={t('settingsAbout.schema')}>{format.number(info.schemaVersion)}</DetailItem>
+        <DetailItem label={t('settingsAbout.integrity')} wide>
+          {integrityText(info.integrity, t, format.dateTime)}
+        </DetailItem>
       </dl>
     </section>
   );
+}
+
+/** The last full integrity check this PC ran in the background (none yet just after opening). */
+function integrityText(integrity: IntegrityInfo, t: TFunction, dateTime: (ms: number) => string): string {
+  if (integrity.running) return t('settingsAbout.integrityRunning');
+  if (integrity.lastFullCheckAt === null) return t('settingsAbout.integrityPending');
+  const date = dateTime(integrity.lastFullCheckAt);
+  return integrity.lastFullCheckOk ? t('settingsAbout.integrityOk', { date }) : t('settingsAbout.integrityDamaged', { date });
 }
