@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
-import { notFound, validation } from '../errors';
+import { notFound } from '../errors';
+import { requireLive } from '../read/references';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
@@ -76,9 +77,7 @@ function scalarColumns(input: Partial<CompanyCreate>): Partial<typeof companies.
 }
 
 function checkReferences(sqlite: Database.Database, input: Partial<CompanyCreate>): void {
-  if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
-    throw validation('ownerId', `User ${input.ownerId} does not exist`);
-  }
+  requireLive(sqlite, 'users', input.ownerId, 'ownerId');
   if (input.tagIds) checkTagIds(sqlite, input.tagIds);
 }
 

@@ -9,7 +9,8 @@ import type {
   contactUpdate,
   duplicateCheck,
 } from '../contract/people';
-import { notFound, validation } from '../errors';
+import { notFound } from '../errors';
+import { requireLive } from '../read/references';
 import { LIFECYCLE_STAGES } from '../contract/people';
 import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
@@ -124,12 +125,8 @@ function scalarColumns(input: Partial<ContactCreate>): Partial<typeof contacts.$
 
 /** References must point at live rows; a dangling id is the caller's mistake, reported on the field. */
 function checkReferences(sqlite: Database.Database, input: Partial<ContactCreate>): void {
-  if (input.companyId != null && !sqlite.prepare('SELECT 1 FROM companies WHERE id = ? AND deleted_at IS NULL').get(input.companyId)) {
-    throw validation('companyId', `Company ${input.companyId} does not exist`);
-  }
-  if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
-    throw validation('ownerId', `User ${input.ownerId} does not exist`);
-  }
+  requireLive(sqlite, 'companies', input.companyId, 'companyId');
+  requireLive(sqlite, 'users', input.ownerId, 'ownerId');
   if (input.tagIds) checkTagIds(sqlite, input.tagIds);
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Note, RecordRef } from '../contract/people';
-import { notFound, validation } from '../errors';
+import { notFound } from '../errors';
+import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
@@ -55,10 +56,7 @@ export function reindexNote(sqlite: Database.Database, id: number): void {
 
 export function createNote(workspace: Workspace, input: { target: RecordRef; body: string }): Note {
   const id = write(workspace, (writer) => {
-    const table = input.target.kind === 'contact' ? 'contacts' : 'companies';
-    if (!writer.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(input.target.id)) {
-      throw validation('target.id', `${input.target.kind === 'contact' ? 'Contact' : 'Company'} ${input.target.id} does not exist`);
-    }
+    requireLive(writer.sqlite, input.target.kind === 'contact' ? 'contacts' : 'companies', input.target.id, 'target.id');
     const noteId = writer.insert(notes, {
       body: input.body,
       contactId: input.target.kind === 'contact' ? input.target.id : null,

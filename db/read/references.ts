@@ -19,3 +19,12 @@ export function requireLive(sqlite: Database.Database, table: keyof typeof LABEL
     throw validation(path, `${LABELS[table]} ${id} does not exist`);
   }
 }
+
+/**
+ * Campaigns have no table yet, so every stored campaign id dangles. When campaigns land this
+ * becomes `requireLive(sqlite, 'campaigns', …)`.
+ */
+export function refuseCampaignReference(id: number | null | undefined, path: string): void {
+  if (id == null) return;
+  throw validation(path, `Campaign ${id} does not exist (campaigns are not in Rapport yet)`);
+}

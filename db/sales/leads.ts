@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Deal, leadConvert } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
+import { requireLive } from '../read/references';
 import { contacts } from '../people/schema';
 import { readContact } from '../people/contacts';
 import { write } from '../write/transaction';
@@ -24,6 +25,7 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
     }
     // Only a lead converts: a prospect already has its deal, a customer gets a new deal from the deal form.
     if (contact.lifecycle !== 'lead') throw validation('contactId', `Only a lead can be converted to a deal; ${contact.name} is a ${contact.lifecycle}`);
+    requireLive(sqlite, 'pipelines', input.pipelineId, 'pipelineId');
     const pipelineId = input.pipelineId ?? defaultPipelineId(sqlite);
     const firstOpen = readStages(sqlite, pipelineId).find((stage) => stage.kind === 'open');
     if (!firstOpen) throw validation('pipelineId', 'This pipeline has no open stage');

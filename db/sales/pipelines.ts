@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Pipeline, Stage, pipelineCreate, stageCreate, stageUpdate } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
+import { requireLive } from '../read/references';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
@@ -87,7 +88,7 @@ function liveDealsInStage(sqlite: Database.Database, stageId: number): number {
 
 export function createStage(workspace: Workspace, input: z.output<typeof stageCreate>): Pipeline {
   write(workspace, (writer) => {
-    if (!readPipeline(writer.sqlite, input.pipelineId)) throw validation('pipelineId', `Pipeline ${input.pipelineId} does not exist`);
+    requireLive(writer.sqlite, 'pipelines', input.pipelineId, 'pipelineId');
     const existing = readStages(writer.sqlite, input.pipelineId);
     if (existing.length >= 20) throw validation('name', 'A pipeline has at most 20 stages');
     // New open stages go before the first closed (won/lost) stage; closed ones at the end.
