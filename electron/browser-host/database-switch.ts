@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rapportErrorFromSystem } from '../../db/errors';
 import { openDatabaseInput, type OpenDatabaseError, type OpenDatabaseErrorCode, type OpenDatabaseInput } from '../../db/contract/host';
 
 /** A refusal the host reports to the page as `{ error: { code, message, file } }`. */
@@ -60,14 +61,13 @@ export function checkDatabasePath(file: string, create: boolean): void {
 /** Maps what `openCore` threw (a RapportError with the core's code, or a system error) to a refusal. */
 export function refusalFromOpenError(error: unknown, file: string): OpenDatabaseRefusal {
   if (error instanceof OpenDatabaseRefusal) return error;
-  const raw = error as { code?: unknown; message?: unknown } | null;
+  // Raw SQLITE_CORRUPT/NOTADB (a damaged file) and SQLITE_FULL/ENOSPC get the core's codes and words.
+  const raw = (rapportErrorFromSystem(error, path.basename(file)) ?? error) as { code?: unknown; message?: unknown } | null;
   const message = typeof raw?.message === 'string' && raw.message ? raw.message : String(error);
   const code = typeof raw?.code === 'string' ? raw.code : '';
-  const fromCore: readonly string[] = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'BUSY'];
+  const fromCore: readonly string[] = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'BUSY', 'DISK_FULL'];
   if (fromCore.includes(code)) return new OpenDatabaseRefusal(code as OpenDatabaseErrorCode, message, file);
   if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) return accessRefusal(error, file);
-  if (code === 'SQLITE_NOTADB') return new OpenDatabaseRefusal('NOT_RAPPORT', message, file);
-  if (code === 'SQLITE_CORRUPT') return new OpenDatabaseRefusal('CORRUPT', message, file);
   return new OpenDatabaseRefusal('INTERNAL', message, file);
 }
 

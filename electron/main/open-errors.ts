@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ERROR_CODES, type ErrorCode } from '../../db/contract/errors';
+import { rapportErrorFromSystem } from '../../db/errors';
 
 export interface OpenErrorMessage {
   code: ErrorCode | 'UNKNOWN';
@@ -14,6 +15,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   SCHEMA_TOO_NEW: 'This database needs a newer Rapport',
   CORRUPT: 'The database is damaged',
   UNSAFE_SHARE: 'This shared folder is not safe for several PCs',
+  DISK_FULL: 'The disk is full',
   BUSY: 'The database is busy',
   NOT_FOUND: 'The database file was not found',
   READ_ONLY: 'The database is read-only',
@@ -25,11 +27,13 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   CORRUPT: 'The file was left untouched. Restore it from a backup (File → Show Backups Folder), or open another database.',
   UNSAFE_SHARE: 'Move the file to a proper network share, or use it from one PC only.',
   BUSY: 'Another program or PC holds the database. Wait a moment and try again.',
+  DISK_FULL: 'Nothing was saved. Free some space on the disk that holds the database, then open it again.',
 };
 
 /** Turns whatever `openCore` threw into the text of an error dialog, keeping the core's message. */
 export function describeOpenError(error: unknown, file: string): OpenErrorMessage {
-  const raw = error as { code?: unknown; message?: unknown } | null;
+  // A raw SQLite or file-system code that has a meaning (damage, a full disk) is named as the core names it.
+  const raw = (rapportErrorFromSystem(error, path.basename(file)) ?? error) as { code?: unknown; message?: unknown } | null;
   const code = typeof raw?.code === 'string' && (ERROR_CODES as readonly string[]).includes(raw.code) ? (raw.code as ErrorCode) : 'UNKNOWN';
   const message = typeof raw?.message === 'string' && raw.message ? raw.message : String(error);
   const hint = code === 'UNKNOWN' ? '' : (HINTS[code] ?? '');

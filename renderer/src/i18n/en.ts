@@ -442,6 +442,7 @@ export const en = {
       CORRUPT: 'That database is damaged. It was left untouched; restore it from a backup.',
       UNSAFE_SHARE: 'That shared folder cannot lock files safely, so several PCs cannot use it. Move the file to a proper network share, or use it from one PC only.',
       BUSY: 'Another program or PC is holding that database. Wait a moment and try again.',
+      DISK_FULL: 'The disk holding that database is full; nothing was saved. Free some space and try again.',
       INTERNAL: 'Rapport could not open that file: {{message}}',
       UNAUTHORIZED: 'This page is not authorised. Open the address Rapport printed when it started.',
       NETWORK: 'Rapport is not answering. Is it still running?',

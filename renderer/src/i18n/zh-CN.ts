@@ -434,6 +434,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
       CORRUPT: '此数据库已损坏，未做任何改动；请从备份恢复。',
       UNSAFE_SHARE: '这个共享文件夹无法安全地锁定文件，不能由多台电脑共用。请把文件移到正规的网络共享中，或只在一台电脑上使用。',
       BUSY: '另一个程序或电脑正占用此数据库，请稍后再试。',
+      DISK_FULL: '存放该数据库的磁盘已满，未保存任何内容。请腾出一些空间后重试。',
       INTERNAL: 'Rapport 无法打开该文件：{{message}}',
       UNAUTHORIZED: '此页面未获授权，请打开 Rapport 启动时显示的地址。',
       NETWORK: 'Rapport 没有响应，它还在运行吗？',
