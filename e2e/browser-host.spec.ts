@@ -56,6 +56,7 @@ test('Settings speaks plainly, keeps the technical facts under About, and opens 
   await expect(about).toContainText(first);
   await expect(about).toContainText('WAL (write-ahead log)');
   await expect(about.getByText('Schema version')).toBeVisible();
+  await expect(about.getByText('Integrity check')).toBeVisible();
   await screenshot(page, '61-settings-en', { fullPage: true });
 
   // Refusals are shown beside the field, and the database open now stays open.
@@ -75,6 +76,15 @@ test('Settings speaks plainly, keeps the technical facts under About, and opens 
   await create.click();
   await expectFieldMessage(page, 'Database file', 'Rapport never replaces a file', { contains: true });
   expect(fs.readFileSync(letter, 'utf8')).toBe('Dear customer, this is not a database.');
+
+  // A damaged database (a SQLite header, then junk) is named as damaged, with the way back.
+  const garbled = path.join(folder, 'garbled.db');
+  const garbledBytes = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(8192, 0xee)]);
+  fs.writeFileSync(garbled, garbledBytes);
+  await field.fill(garbled);
+  await open.click();
+  await expectFieldMessage(page, 'Database file', 'That database is damaged. It was left untouched; restore it from a backup.', { contains: true });
+  expect(fs.readFileSync(garbled).equals(garbledBytes)).toBe(true);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, '62-settings-open-refused-en', { fullPage: true });
   await expect(about).toContainText(first);

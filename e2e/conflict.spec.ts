@@ -75,3 +75,39 @@ test('two people edit the same contact: the second sees the conflict and chooses
   await alice.close();
   await bob.close();
 });
+
+test('a contact deleted by someone else while it is being edited: the editor is told, and restores it with their changes', async ({ browser }) => {
+  const alice = await browser.newContext();
+  const bob = await browser.newContext();
+  const first = await alice.newPage();
+  const second = await bob.newPage();
+
+  await first.goto(host().url);
+  await first.getByRole('link', { name: 'New contact' }).first().click();
+  await first.getByLabel('Name', { exact: true }).fill('李强');
+  await first.getByRole('button', { name: 'Create contact' }).click();
+  await expect(first.getByRole('heading', { level: 1, name: '李强' })).toBeVisible();
+
+  await openContact(second, host().url, '李强');
+  await second.getByRole('button', { name: 'Edit', exact: true }).click();
+  await second.getByLabel('Job title').fill('Buyer');
+
+  await first.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(first.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+
+  await second.getByRole('button', { name: 'Save' }).click();
+  const dialog = second.getByRole('alertdialog', { name: 'Someone else deleted this contact' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAccessibleDescription(/deleted it \(moved it to the Trash\)|deleted \(moved to the Trash\)/);
+  await expect(dialog.getByRole('button', { name: 'Discard my changes' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Restore and save mine' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(second.getByRole('status').filter({ hasText: 'Saved 李强' })).toBeVisible();
+  await expect(second.getByRole('region', { name: 'Details' }).getByText('Buyer')).toBeVisible();
+
+  await first.reload();
+  await expect(first.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: '李强' })).toBeVisible();
+
+  await alice.close();
+  await bob.close();
+});

@@ -332,6 +332,12 @@ export const en = {
     keepTheirs: 'Keep theirs',
     useMine: 'Use mine',
     keptTheirs: 'Kept their version; your edit was discarded',
+    contactDeletedTitle: 'Someone else deleted this contact',
+    companyDeletedTitle: 'Someone else deleted this company',
+    deletedDescription: 'It was deleted (moved to the Trash) after you started editing. Nothing of yours has been saved. Restore it and save your changes, or discard them.',
+    deletedDescriptionBy: '{{name}} deleted it (moved it to the Trash) after you started editing. Nothing of yours has been saved. Restore it and save your changes, or discard them.',
+    discardMine: 'Discard my changes',
+    restoreAndSave: 'Restore and save mine',
   },
   notes: {
     title: 'Notes',

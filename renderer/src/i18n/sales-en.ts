@@ -62,6 +62,7 @@ export const salesEn = {
     details: 'Details',
     notFound: 'This deal does not exist',
     conflictTitle: 'Someone else saved this deal',
+    conflictDeletedTitle: 'Someone else deleted this deal',
     search: 'Search deals',
     filters: 'Deal filters',
     filterPipeline: 'Filter by pipeline',

@@ -58,6 +58,7 @@ export const salesZhCN = {
     details: '详细信息',
     notFound: '该商机不存在',
     conflictTitle: '其他人保存了这个商机',
+    conflictDeletedTitle: '其他人删除了这个商机',
     search: '搜索商机',
     filters: '商机筛选',
     filterPipeline: '按销售管道筛选',

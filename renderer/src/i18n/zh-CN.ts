@@ -327,6 +327,12 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     keepTheirs: '保留对方的',
     useMine: '使用我的',
     keptTheirs: '已保留对方的版本，你的修改已放弃',
+    contactDeletedTitle: '其他人已删除了这位联系人',
+    companyDeletedTitle: '其他人已删除了这家公司',
+    deletedDescription: '在你开始编辑之后，它被删除（已移到回收站）。你的内容尚未保存。你可以恢复它并保存你的修改，或放弃修改。',
+    deletedDescriptionBy: '在你开始编辑之后，{{name}} 删除了它（已移到回收站）。你的内容尚未保存。你可以恢复它并保存你的修改，或放弃修改。',
+    discardMine: '放弃我的修改',
+    restoreAndSave: '恢复并保存我的修改',
   },
   notes: {
     title: '备注',

@@ -22,6 +22,7 @@ export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () =
   const formatValue = useFieldValueFormatter();
   const users = useQuery({ ...trpc.system.users.list.queryOptions(), staleTime: 60_000 });
   const update = useMutation({ ...trpc.people.companies.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
+  const restore = useMutation(trpc.people.companies.restore.mutationOptions());
   const [conflict, setConflict] = useState<{ current: Company; patch: CompanyPatch } | null>(null);
 
   async function send(version: number, patch: CompanyPatch) {
@@ -48,6 +49,12 @@ export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () =
       return;
     }
     await send(base.version, patch);
+  }
+
+  /** Theirs was a deletion: bring the company back from the Trash, then save this edit on it. */
+  async function restoreAndSave(patch: CompanyPatch) {
+    const restored = await restore.mutateAsync({ id: base.id });
+    await send(restored.version, patch);
   }
 
   function keepTheirs() {
@@ -77,10 +84,12 @@ export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () =
       <CompanyForm initialValues={companyToFormValues(base)} submitLabel={t('common.save')} onSubmit={save} onCancel={onDone} />
       {conflict ? (
         <ConflictDialog
-          title={t('conflict.companyTitle')}
+          title={conflict.current.deletedAt !== null ? t('conflict.companyDeletedTitle') : t('conflict.companyTitle')}
           rows={conflictRows(conflict)}
           updatedByName={users.data?.find((user) => user.id === conflict.current.updatedBy)?.name ?? null}
-          busy={update.isPending}
+          busy={update.isPending || restore.isPending}
+          deleted={conflict.current.deletedAt !== null}
+          onRestore={() => void restoreAndSave(conflict.patch).catch(() => undefined)}
           onKeepTheirs={keepTheirs}
           onUseMine={() => void send(conflict.current.version, conflict.patch).catch(() => undefined)}
         />

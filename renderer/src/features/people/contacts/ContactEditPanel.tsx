@@ -31,6 +31,7 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
   const formatValue = useFieldValueFormatter();
   const users = useQuery({ ...trpc.system.users.list.queryOptions(), staleTime: 60_000 });
   const update = useMutation({ ...trpc.people.contacts.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
+  const restore = useMutation(trpc.people.contacts.restore.mutationOptions());
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   async function send(version: number, patch: ContactPatch, values: ContactFormValues) {
@@ -57,6 +58,12 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
       return;
     }
     await send(base.version, patch, values);
+  }
+
+  /** Theirs was a deletion: bring the contact back from the Trash, then save this edit on it. */
+  async function restoreAndSave(value: Conflict) {
+    const restored = await restore.mutateAsync({ id: base.id });
+    await send(restored.version, value.patch, value.values);
   }
 
   function keepTheirs() {
@@ -90,10 +97,12 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
       <ContactForm initialValues={contactToFormValues(base)} submitLabel={t('common.save')} onSubmit={save} onCancel={onDone} contactId={base.id} />
       {conflict ? (
         <ConflictDialog
-          title={t('conflict.contactTitle')}
+          title={conflict.current.deletedAt !== null ? t('conflict.contactDeletedTitle') : t('conflict.contactTitle')}
           rows={conflictRows(conflict)}
           updatedByName={users.data?.find((user) => user.id === conflict.current.updatedBy)?.name ?? null}
-          busy={update.isPending}
+          busy={update.isPending || restore.isPending}
+          deleted={conflict.current.deletedAt !== null}
+          onRestore={() => void restoreAndSave(conflict).catch(() => undefined)}
           onKeepTheirs={keepTheirs}
           onUseMine={() => void send(conflict.current.version, conflict.patch, conflict.values).catch(() => undefined)}
         />

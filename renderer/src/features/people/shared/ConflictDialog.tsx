@@ -10,7 +10,8 @@ export interface ConflictRow {
 
 /**
  * Someone else saved the record after this user opened it. Nothing was written: the user picks
- * their version (discard my edit) or mine (save my changes on top of theirs).
+ * their version (discard my edit) or mine (save my changes on top of theirs). When "theirs" is a
+ * deletion (`deleted`), the choice is to discard the edit or restore the record and save it.
  */
 export function ConflictDialog({
   title,
@@ -19,6 +20,8 @@ export function ConflictDialog({
   onKeepTheirs,
   onUseMine,
   busy,
+  deleted = false,
+  onRestore,
 }: {
   title: string;
   rows: ConflictRow[];
@@ -26,25 +29,49 @@ export function ConflictDialog({
   onKeepTheirs: () => void;
   onUseMine: () => void;
   busy: boolean;
+  /** Someone else deleted the record (the CONFLICT's current row has `deletedAt`). */
+  deleted?: boolean;
+  /** Restores the record from the Trash and saves this user's changes on it. */
+  onRestore?: () => void;
 }) {
   const { t } = useTranslation();
+  const description = deleted
+    ? updatedByName
+      ? t('conflict.deletedDescriptionBy', { name: updatedByName })
+      : t('conflict.deletedDescription')
+    : updatedByName
+      ? t('conflict.descriptionBy', { name: updatedByName })
+      : t('conflict.description');
   return (
     <Modal
       title={title}
-      description={updatedByName ? t('conflict.descriptionBy', { name: updatedByName }) : t('conflict.description')}
+      description={description}
       onDismiss={onKeepTheirs}
       busy={busy}
       role="alertdialog"
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={onKeepTheirs} disabled={busy}>
-            {t('conflict.keepTheirs')}
-          </button>
-          <button type="button" className="button button--primary" onClick={onUseMine} disabled={busy}>
-            {t('conflict.useMine')}
-          </button>
-        </>
+        deleted ? (
+          <>
+            <button type="button" className="button" onClick={onKeepTheirs} disabled={busy}>
+              {t('conflict.discardMine')}
+            </button>
+            {onRestore ? (
+              <button type="button" className="button button--primary" onClick={onRestore} disabled={busy}>
+                {t('conflict.restoreAndSave')}
+              </button>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={onKeepTheirs} disabled={busy}>
+              {t('conflict.keepTheirs')}
+            </button>
+            <button type="button" className="button button--primary" onClick={onUseMine} disabled={busy}>
+              {t('conflict.useMine')}
+            </button>
+          </>
+        )
       }
     >
       {rows.length > 0 ? (

@@ -21,6 +21,7 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
   const queryClient = useQueryClient();
   const money = useMoney();
   const update = useMutation({ ...trpc.sales.deals.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
+  const restore = useMutation(trpc.sales.deals.restore.mutationOptions());
   const [conflict, setConflict] = useState<{ current: Deal; patch: DealPatch } | null>(null);
 
   async function send(version: number, patch: DealPatch) {
@@ -50,6 +51,12 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
     await send(base.version, patch);
   }
 
+  /** Theirs was a deletion: bring the deal back from the Trash, then save this edit on it. */
+  async function restoreAndSave(patch: DealPatch) {
+    const restored = await restore.mutateAsync({ id: base.id });
+    await send(restored.version, patch);
+  }
+
   function display(field: string, value: unknown, currency: string): string {
     if (value === null || value === undefined || value === '') return t('common.none');
     if (field === 'amountMinor' && typeof value === 'number') return money(value, currency);
@@ -73,10 +80,12 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
       <DealForm mode="edit" initialValues={dealToFormValues(base)} submitLabel={t('common.save')} onSubmit={save} onCancel={onDone} />
       {conflict ? (
         <ConflictDialog
-          title={t('deals.conflictTitle')}
+          title={conflict.current.deletedAt !== null ? t('deals.conflictDeletedTitle') : t('deals.conflictTitle')}
           rows={rows(conflict)}
           updatedByName={null}
-          busy={update.isPending}
+          busy={update.isPending || restore.isPending}
+          deleted={conflict.current.deletedAt !== null}
+          onRestore={() => void restoreAndSave(conflict.patch).catch(() => undefined)}
           onKeepTheirs={() => {
             setConflict(null);
             void invalidateAll(queryClient);
