@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { requireIntact } from './integrity';
@@ -13,7 +14,7 @@ const PARTIAL = '.partial';
 export function snapshotTo(sqlite: Database.Database, destination: string, fileName = path.basename(destination)): string {
   requireIntact(sqlite, fileName);
   fs.mkdirSync(path.dirname(destination), { recursive: true });
-  const partial = `${destination}${PARTIAL}`;
+  const partial = partialName(destination);
   fs.rmSync(partial, { force: true });
   try {
     sqlite.prepare('VACUUM INTO ?').run(partial);
@@ -41,9 +42,16 @@ export function snapshotFile(databaseFile: string, destination: string, busyTime
 }
 
 /**
- * A snapshot still being written is touched continuously; one left alone this long was cut off
- * by a crash or a kill and will never be finished. Younger ones may belong to another PC's
- * backup in progress in a shared folder, so they are left alone.
+ * The temporary name of a snapshot being written: it says which PC and process writes it, so the
+ * next open can tell a leftover (its process is gone) from another PC's backup in progress.
+ */
+export function partialName(destination: string, pid = process.pid): string {
+  return `${destination}.${safeHostName()}.${pid}${PARTIAL}`;
+}
+
+/**
+ * A snapshot still being written is touched continuously; one another PC left alone this long
+ * was cut off by a crash or a kill there. This PC's own leftovers go as soon as their process is gone.
  */
 export const STALE_PARTIAL_MS = 10 * 60 * 1000;
 
@@ -55,15 +63,33 @@ export function removeStalePartials(dir: string, now = Date.now()): void {
   } catch {
     return; // no backups folder yet
   }
+  const host = safeHostName();
   for (const name of names) {
     if (!name.endsWith(PARTIAL)) continue;
     const file = path.join(dir, name);
+    const [, writerHost, writerPid] = /\.([^.]+)\.(\d+)\.partial$/.exec(name) ?? [];
+    const ownLeftover = writerHost === host && writerPid !== undefined && !processIsAlive(Number(writerPid));
     try {
-      if (now - fs.statSync(file).mtimeMs >= STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+      if (ownLeftover || now - fs.statSync(file).mtimeMs >= STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
     } catch {
       // Gone already, or not ours to remove (permissions): the next open tries again.
     }
   }
+}
+
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Host names may hold dots (FQDNs); the partial's name keeps only what its pattern can read back. */
+function safeHostName(): string {
+  return os.hostname().replace(/[^A-Za-z0-9_-]/g, '_') || 'host';
 }
 
 export function backupFileName(databaseFile: string, reason: string, now = new Date()): string {

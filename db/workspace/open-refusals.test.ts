@@ -5,10 +5,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RapportError } from '../errors';
 import { rapportError, tempCore, tempDir } from '../test-support/temp-workspace';
-import { STALE_PARTIAL_MS } from './backup';
+import { STALE_PARTIAL_MS, partialName } from './backup';
 import { MIGRATIONS_TABLE, defaultMigrationsDir, loadMigrations, runMigrations } from './migrations';
 import { openWorkspace } from './open';
 
@@ -131,7 +131,7 @@ describe('another program’s empty SQLite file', () => {
 });
 
 describe('backups around migrations', () => {
-  it('removes leftovers of an interrupted backup on the next open and keeps the real backups', () => {
+  it('removes leftovers of an interrupted backup on the next open and keeps the real backups', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'shop.db');
     openWorkspace(file, { migrationsDir: olderMigrationsDir(1), probeLocks: false }).close();
@@ -139,18 +139,25 @@ describe('backups around migrations', () => {
     const backups = path.join(dir, 'backups');
     const [real] = fs.readdirSync(backups);
     expect(real).toMatch(/pre-migration\.db$/);
-    // What a kill during VACUUM INTO leaves: a half-written snapshot under the temporary name.
-    const leftover = path.join(backups, 'shop-2026-01-01T00-00-00-000Z-pre-migration.db.partial');
-    fs.writeFileSync(leftover, Buffer.alloc(64 * 1024, 1));
+
+    // A process of this PC killed (-9) while writing a snapshot: its half-written file stays behind.
+    const destination = path.join(backups, 'shop-2026-01-01T00-00-00-000Z-pre-migration.db');
+    const writer = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const killedLeftover = partialName(destination, writer.pid!);
+    fs.writeFileSync(killedLeftover, Buffer.alloc(64 * 1024, 1));
+    writer.kill('SIGKILL');
+    await new Promise((resolve) => writer.once('exit', resolve));
+    // Another PC's snapshot in progress (touched just now) is not a leftover; one untouched for long is.
+    const otherPcWriting = path.join(backups, 'shop-x-pre-migration.db.OTHER-PC.4242.partial');
+    fs.writeFileSync(otherPcWriting, 'x');
+    const otherPcAbandoned = path.join(backups, 'shop-y-pre-migration.db.OTHER-PC.4343.partial');
+    fs.writeFileSync(otherPcAbandoned, 'x');
     const old = new Date(Date.now() - STALE_PARTIAL_MS - 60_000);
-    fs.utimesSync(leftover, old, old);
-    // A snapshot another PC is writing right now (touched just now) is not a leftover.
-    const inProgress = path.join(backups, 'other-pc-pre-migration.db.partial');
-    fs.writeFileSync(inProgress, 'x');
+    fs.utimesSync(otherPcAbandoned, old, old);
 
     openWorkspace(file, { probeLocks: false }).close();
 
-    expect(fs.readdirSync(backups).sort()).toEqual([real, 'other-pc-pre-migration.db.partial'].sort());
+    expect(fs.readdirSync(backups).sort()).toEqual([real, path.basename(otherPcWriting)].sort());
   });
 
   it('takes the pre-migration backup while holding the migration lock', () => {
@@ -229,6 +236,15 @@ describe('integrity checks', () => {
     const info = await api.system.workspace.info();
     expect(info.integrity.lastFullCheckOk).toBe(true);
     expect(info.integrity.lastFullCheckAt).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('the heartbeat is the idle step that starts the full check when one is due, and not again the same day', async () => {
+    const { core } = tempCore();
+    core.workspace.heartbeat();
+    expect(core.workspace.integrity.status.running).toBe(true);
+    await vi.waitFor(() => expect(core.workspace.integrity.status.lastFullCheckOk).toBe(true), { timeout: 20_000 });
+    core.workspace.heartbeat();
+    expect(core.workspace.integrity.status.running).toBe(false);
   });
 
   it('a file too big for the quick check on open is checked in the background, and damage found there refuses every call', async () => {
