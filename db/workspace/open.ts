@@ -201,10 +201,15 @@ const FULL_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
  * optimisation: a busy or read-only file keeps its old statistics.
  */
 function refreshStatistics(sqlite: Database.Database, pragma: string): void {
+  // Never wait for another PC's lock for statistics: opening and closing stay as quick as before.
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
   try {
     sqlite.pragma(pragma);
   } catch {
     // The next open or close tries again.
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
 
