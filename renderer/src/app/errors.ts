@@ -26,6 +26,17 @@ export function errorMessageKey(code: UiErrorCode): string {
 }
 
 /**
+ * The message key for a failed call: as `errorMessageKey`, except that a CONFLICT whose current
+ * row is deleted says so (someone else moved it to the Trash) instead of "it has been reloaded".
+ */
+export function errorMessageKeyOf(error: unknown): string {
+  const rapport = rapportErrorOf(error);
+  const current = rapport?.current as { deletedAt?: unknown } | null | undefined;
+  if (rapport?.code === 'CONFLICT' && typeof current?.deletedAt === 'number') return 'errors.CONFLICT_DELETED';
+  return errorMessageKey(errorCodeOf(error));
+}
+
+/**
  * Server issue paths are relative to the procedure input (`patch.emails.0.value` for an update);
  * forms know fields relative to the record (`emails.0.value`).
  */

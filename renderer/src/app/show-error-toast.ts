@@ -1,8 +1,7 @@
-import { errorCodeOf, errorMessageKey } from './errors';
+import { errorMessageKeyOf } from './errors';
 import { showToast } from './toast-store';
 
 /** The one place an unexpected API error becomes a message the user can act on. */
 export function showErrorToast(error: unknown) {
-  const code = errorCodeOf(error);
-  showToast({ tone: 'error', message: { key: errorMessageKey(code) } });
+  showToast({ tone: 'error', message: { key: errorMessageKeyOf(error) } });
 }

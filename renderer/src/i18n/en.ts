@@ -70,6 +70,7 @@ export const en = {
     NOT_FOUND: 'That record no longer exists. It may have been deleted on another PC.',
     VALIDATION: 'Some fields need attention. Nothing was saved.',
     CONFLICT: 'Someone else changed this record. It has been reloaded; nothing of yours was saved.',
+    CONFLICT_DELETED: 'Someone else deleted this record (it is in the Trash). Nothing of yours was saved.',
     BUSY: 'The database is busy (another PC is writing). Nothing was saved — try again.',
     READ_ONLY: 'This workspace is open read-only. Nothing was saved.',
     FORBIDDEN: 'Your role does not allow this.',

@@ -79,6 +79,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     NOT_FOUND: '该记录已不存在，可能已在另一台电脑上被删除。',
     VALIDATION: '有些字段需要修改，未保存任何内容。',
     CONFLICT: '其他人修改了这条记录，已重新加载；你的内容未保存。',
+    CONFLICT_DELETED: '其他人已删除了这条记录（在回收站中），你的内容未保存。',
     BUSY: '数据库正忙（另一台电脑正在写入），未保存任何内容，请重试。',
     READ_ONLY: '此工作区以只读方式打开，未保存任何内容。',
     FORBIDDEN: '你的角色无权执行此操作。',
