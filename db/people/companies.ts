@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
-import { notFound } from '../errors';
-import { requireLive } from '../read/references';
+import { notFound, validation } from '../errors';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
@@ -77,7 +76,9 @@ function scalarColumns(input: Partial<CompanyCreate>): Partial<typeof companies.
 }
 
 function checkReferences(sqlite: Database.Database, input: Partial<CompanyCreate>): void {
-  requireLive(sqlite, 'users', input.ownerId, 'ownerId');
+  if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
+    throw validation('ownerId', `User ${input.ownerId} does not exist`);
+  }
   if (input.tagIds) checkTagIds(sqlite, input.tagIds);
 }
 

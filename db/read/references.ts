@@ -12,19 +12,22 @@ const LABELS = {
   products: 'Product',
 } as const;
 
-/** A reference in input must point at a live row; a dangling id is reported on its field. */
-export function requireLive(sqlite: Database.Database, table: keyof typeof LABELS, id: number | null | undefined, path: string): void {
-  if (id == null) return;
-  if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
-    throw validation(path, `${LABELS[table]} ${id} does not exist`);
-  }
-}
-
 /**
- * Campaigns have no table yet, so every stored campaign id dangles. When campaigns land this
- * becomes `requireLive(sqlite, 'campaigns', …)`.
+ * Kinds an input can name before their table exists (a deal's source campaign): every such id
+ * dangles until the kind lands, and then its entry moves to LABELS.
  */
-export function refuseCampaignReference(id: number | null | undefined, path: string): void {
+const NOT_YET = { campaigns: 'Campaigns' } as const;
+
+/** A reference in input must point at a live row; a dangling id is reported on its field. */
+export function requireLive(
+  sqlite: Database.Database,
+  table: keyof typeof LABELS | keyof typeof NOT_YET,
+  id: number | null | undefined,
+  path: string,
+): void {
   if (id == null) return;
-  throw validation(path, `Campaign ${id} does not exist (campaigns are not in Rapport yet)`);
+  if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
+  if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
+    throw validation(path, `${LABELS[table as keyof typeof LABELS]} ${id} does not exist`);
+  }
 }

@@ -6,7 +6,7 @@ import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
 import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
-import { refuseCampaignReference, requireLive } from '../read/references';
+import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText } from '../search/text';
@@ -119,7 +119,7 @@ function checkDealReferences(sqlite: Database.Database, input: Partial<z.output<
   requireLive(sqlite, 'contacts', input.contactId, 'contactId');
   requireLive(sqlite, 'companies', input.companyId, 'companyId');
   requireLive(sqlite, 'users', input.ownerId, 'ownerId');
-  refuseCampaignReference(input.sourceCampaignId, 'sourceCampaignId');
+  requireLive(sqlite, 'campaigns', input.sourceCampaignId, 'sourceCampaignId');
 }
 
 /** A deal and its quotes/orders share one currency; changing it while orders exist would mix them. */
