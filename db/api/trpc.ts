@@ -21,6 +21,8 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   SCHEMA_TOO_NEW: 'PRECONDITION_FAILED',
   UNSAFE_SHARE: 'PRECONDITION_FAILED',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST: 'BAD_REQUEST',
 };
 
 /** The stable Rapport error data for any error a procedure raised. */

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   'UNSAFE_SHARE',
   'INTERNAL',
+  /** A request body over the host's size limit; nothing was run. */
+  'TOO_LARGE',
+  /** A request the host cannot take: wrong method or content type, unreadable body. */
+  'BAD_REQUEST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
