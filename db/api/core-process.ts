@@ -58,7 +58,8 @@ class CoreServer {
     const session = portSession ?? ((raw as { session?: unknown } | null)?.session as string | undefined);
     const answer = (response: IpcResponse) => reply(session === undefined || portSession ? { id, ...response } : { id, session, ...response });
     if ((raw as { type?: unknown } | null)?.type === 'control' && portSession === undefined) {
-      answer(this.control(raw as ControlMessage));
+      // A control message's `session` names the session it acts on; the answer goes to the host.
+      reply({ id, ...this.control(raw as ControlMessage) });
       return;
     }
     const parsed = callSchema.safeParse(raw);

@@ -33,6 +33,7 @@ describe('app paths', () => {
     expect(dev).toEqual({
       rendererIndex: path.join('/repo', 'dist', 'renderer', 'index.html'),
       preload: path.join('/repo/dist/electron', 'preload.cjs'),
+      coreEntry: path.join('/repo/dist/electron', 'core.mjs'),
       migrationsDir: path.join('/repo', 'db', 'migrations'),
       devServerUrl: undefined,
     });
