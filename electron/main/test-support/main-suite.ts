@@ -229,6 +229,21 @@ export function mainProcessSuite(name: string, fake: FakeElectron, loadMain: () 
       expect(menuItem(/Shared by Several PCs/)).toMatchObject({ checked: true, enabled: false });
     });
 
+    it('restarts a core process that died, on the same file, and reloads the window onto it', async () => {
+      const first = fake.state.utilityProcesses[0]!;
+      const before = await workspacePath();
+      const win = fake.state.windows[0];
+      const loads = win.loads.length;
+      first.child.kill('SIGKILL');
+      await vi.waitFor(() => expect(win.loads.length).toBe(loads + 1), { timeout: 15_000 });
+      expect(fake.state.utilityProcesses).toHaveLength(2);
+      expect(fake.state.utilityProcesses[1]!.pid).not.toBe(first.pid);
+      // The reloaded page asks for a new port, to the new core.
+      port = undefined;
+      expect(await workspacePath()).toBe(before);
+      expect(fake.state.errorBoxes).toEqual([]);
+    });
+
     it('remembers the window bounds when the window closes', () => {
       fake.state.windows[0].emit('close');
       const saved = JSON.parse(fs.readFileSync(path.join(fake.state.userData, 'window-state.json'), 'utf8'));
@@ -236,7 +251,7 @@ export function mainProcessSuite(name: string, fake: FakeElectron, loadMain: () 
     });
 
     it('closes the workspace on quit: the core process ends', async () => {
-      const core = fake.state.utilityProcesses[0]!;
+      const core = fake.state.utilityProcesses.at(-1)!;
       fake.app.emit('will-quit');
       await vi.waitFor(() => expect(core.exitCode).not.toBeNull(), { timeout: 10_000 });
     });
