@@ -11,6 +11,7 @@
  *   live there (issue 7 §4).
  */
 import path from 'node:path';
+import type { OpenOptions } from '../workspace/open';
 import type { IpcResponse } from './call';
 
 export type ProcedureType = 'query' | 'mutation';
@@ -24,16 +25,8 @@ export interface CallMessage {
   session?: string;
 }
 
-/** Options of `open`: what `openWorkspace` takes, as plain data. */
-export interface CoreOpenOptions {
-  create?: boolean;
-  markShared?: boolean;
-  migrationsDir?: string;
-  backupDir?: string;
-  busyTimeoutMs?: number;
-  probeLocks?: boolean;
-  locale?: 'en' | 'zh-CN';
-}
+/** Options of `open`: what `openWorkspace` takes. Keep them plain data: they cross a process boundary. */
+export type CoreOpenOptions = OpenOptions;
 
 export type ControlRequest =
   /** Opens (or creates) a file. The one open before closes only once the new one opened, unless `closeFirst` (a reopen of the same file). */

@@ -82,6 +82,8 @@ describe('browser host and its core process', () => {
       expect(JSON.parse(health.body).core).toBe('running');
       expect(capabilities.status).toBe(200);
       expect(Date.now() - started).toBeLessThan(900);
+      // Hold the lock a while longer: the write cannot finish before it is released.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(answered).toBe(false);
     } finally {
       other.exec('ROLLBACK');

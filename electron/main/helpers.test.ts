@@ -161,6 +161,15 @@ describe('menu template', () => {
     expect(labels(mac)).toEqual(['Rapport', '&File', '&Edit', '&View', '&Window', '&Help']);
   });
 
+  it('offers Toggle Developer Tools only in development builds', () => {
+    const roles = (devTools: boolean) =>
+      (buildMenuTemplate({ platform: 'linux', appName: 'Rapport', recent: [], currentFile: null, currentShared: false, devTools, actions })[2]?.submenu as MenuItemConstructorOptions[]).map(
+        (item) => item.role,
+      );
+    expect(roles(true)).toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('toggleDevTools');
+  });
+
   it('lists recent files with their paths, escaping & in names', () => {
     const menu = buildMenuTemplate({
       platform: 'linux',
