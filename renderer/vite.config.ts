@@ -5,22 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/**
- * The production CSP forbids inline scripts. Vite's dev server (React Refresh preamble, HMR over
- * a websocket) needs a looser policy, so only `vite serve` relaxes it.
- */
-function devContentSecurityPolicy(): Plugin {
-  return {
-    name: 'rapport-dev-csp',
-    apply: 'serve',
-    transformIndexHtml(html) {
-      return html.replace(
-        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: http://127.0.0.1:*" />`,
-      );
-    },
-  };
-}
+// No CSP meta tag: every host sends the one strict policy as a header (electron/shared/csp.ts):
+// the browser host, Electron's app:// protocol, and Electron's session for the dev server.
 
 const appIconFile = fileURLToPath(new URL('../build/icon.png', import.meta.url));
 
@@ -43,7 +29,7 @@ function appIcon(): Plugin {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), devContentSecurityPolicy(), appIcon()],
+  plugins: [react(), appIcon()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

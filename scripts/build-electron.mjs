@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Bundles the Electron main process and preload with esbuild:
-//   electron/main/index.ts -> dist/electron/main.mjs   (ESM, Node platform)
-//   electron/preload.ts    -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
+// Bundles the Electron main process, the core process and the preload with esbuild:
+//   electron/main/index.ts  -> dist/electron/main.mjs    (ESM, Node platform; never loads SQLite)
+//   db/api/core-process.ts  -> dist/electron/core.mjs    (ESM; the core, forked by main as a utilityProcess)
+//   electron/preload.ts     -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
 // `electron` and `better-sqlite3` stay external: the first is provided by the runtime, the second
 // is a native Node-API addon loaded from node_modules (unpacked from the asar when packaged).
 // Migrations are not copied: main reads db/migrations in development and resources/migrations
@@ -24,7 +25,7 @@ const common = {
   target: 'node22',
   sourcemap: 'linked',
   // esbuild's own size table marks any output over 1 MB with a warning sign, which reads like an
-  // error; the main bundle is that big by design (the whole core is inlined). Real warnings and
+  // error; the core bundle is that big by design (the whole core is inlined). Real warnings and
   // errors still print; the summary line below says what was built.
   logLevel: 'warning',
   absWorkingDir: root,
@@ -34,7 +35,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { main: 'electron/main/index.ts' },
+  entryPoints: { main: 'electron/main/index.ts', core: 'db/api/core-process.ts' },
   outdir,
   format: 'esm',
   outExtension: { '.js': '.mjs' },
@@ -43,6 +44,12 @@ await build({
     js: "import { createRequire as __rapportCreateRequire } from 'node:module'; const require = __rapportCreateRequire(import.meta.url);",
   },
 });
+
+// Main keeps windows and menus responsive only if SQLite stays out of it: fail the build if it ever loads it.
+if (fs.readFileSync(path.join(outdir, 'main.mjs'), 'utf8').includes('better-sqlite3')) {
+  console.error('main.mjs refers to better-sqlite3; all SQLite work belongs in the core process (core.mjs).');
+  process.exit(1);
+}
 
 await build({
   ...common,
@@ -67,4 +74,4 @@ const size = (name) => {
   const bytes = fs.statSync(path.join(outdir, name)).size;
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 };
-if (!quiet) console.log(`Electron main (${size('main.mjs')}) and preload (${size('preload.cjs')}) built in ${path.relative(root, outdir)}`);
+if (!quiet) console.log(`Electron main (${size('main.mjs')}), core (${size('core.mjs')}) and preload (${size('preload.cjs')}) built in ${path.relative(root, outdir)}`);

@@ -52,7 +52,7 @@ async function stop(code = 0) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => void stop(0));
 
 console.log(`Rapport (development) is running at ${pageUrl}`);
-console.log(`API: ${host.origin}/trpc  Database: ${host.core.workspace.file}`);
+console.log(`API: ${host.origin}/trpc  Database: ${host.status.file}`);
 
 if (values.electron) {
   const binary = electronBinary();

@@ -1,9 +1,8 @@
 import { TRPCError, getErrorShape } from '@trpc/server';
 import { getTRPCErrorFromUnknown } from '@trpc/server/unstable-core-do-not-import';
 import type { RapportErrorData } from '../contract/errors';
-import type { Core } from './core';
 import { appRouter } from './router';
-import { toErrorData } from './trpc';
+import { toErrorData, type ApiContext } from './trpc';
 
 export interface ProcedureRequest {
   type: 'query' | 'mutation';
@@ -15,14 +14,25 @@ export type IpcResponse =
   | { ok: true; data: unknown }
   | { ok: false; error: { message: string; code: string; data: { rapport: RapportErrorData } } };
 
+/** Whatever carries the context a call runs in: a Core, or one connection's session in the core process. */
+export interface CallContextSource {
+  context(): ApiContext;
+}
+
 /**
- * Calls one procedure by path, for transports that are not HTTP (Electron IPC). Unknown paths and
- * type mismatches are refused; every error comes back in the same shape the HTTP transport sends.
+ * Calls one procedure by path, for every transport (the core process's message protocol, tests).
+ * Unknown paths are NOT_FOUND; a query sent as a mutation (or the reverse) is BAD_REQUEST; every
+ * error comes back in the shape tRPC's HTTP transport sends.
  */
-export async function callProcedure(core: Core, request: ProcedureRequest): Promise<IpcResponse> {
-  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>)[request.path];
+export async function callProcedure(core: CallContextSource, request: ProcedureRequest): Promise<IpcResponse> {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+  const procedure = Object.hasOwn(procedures, request.path) ? procedures[request.path] : undefined;
+  if (procedure && procedure._def.type !== request.type) {
+    const message = `"${request.path}" is a ${procedure._def.type}, not a ${request.type}.`;
+    return { ok: false, error: { message, code: 'METHOD_NOT_SUPPORTED', data: { rapport: { code: 'BAD_REQUEST' } } } };
+  }
   try {
-    if (!procedure || procedure._def.type !== request.type) {
+    if (!procedure) {
       throw new TRPCError({ code: 'NOT_FOUND', message: `No ${request.type} procedure at "${request.path}"` });
     }
     const caller = appRouter.createCaller(core.context());

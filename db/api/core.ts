@@ -1,6 +1,7 @@
-import path from 'node:path';
 import { openWorkspace, type OpenOptions, type Workspace } from '../workspace/open';
 import type { ApiContext } from './trpc';
+
+export { defaultWorkspacePath } from './core-protocol';
 
 /** What a host (Electron main, browser host, tests) holds: one open workspace and its API context. */
 export interface Core {
@@ -25,6 +26,3 @@ export function openCore(file: string, options: OpenOptions = {}): Core {
   };
 }
 
-export function defaultWorkspacePath(userDataDir: string): string {
-  return path.join(userDataDir, 'rapport.db');
-}

@@ -22,6 +22,8 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNSAFE_SHARE: 'PRECONDITION_FAILED',
   DISK_FULL: 'INTERNAL_SERVER_ERROR',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST: 'BAD_REQUEST',
 };
 
 /** The stable Rapport error data for any error a procedure raised. */

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   /** SQLITE_FULL or ENOSPC: the write was rolled back, nothing was saved. */
   'DISK_FULL',
   'INTERNAL',
+  /** A request body over the host's size limit; nothing was run. */
+  'TOO_LARGE',
+  /** A request the host cannot take: wrong method or content type, unreadable body. */
+  'BAD_REQUEST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
       '',
       opening ? '  Your browser should open it now; if not, open that address yourself.' : '  Open that address in your browser.',
       '  It works only while this window runs, and a new address is made at each start.',
-      `  Database: ${host.core.workspace.file}${host.core.workspace.shared ? ' (shared by several PCs)' : ''}`,
+      `  Database: ${host.status.file}${host.status.shared ? ' (shared by several PCs)' : ''}`,
       '  Press Ctrl+C to stop.',
       '',
       '',

@@ -94,7 +94,7 @@ describe('browser host', () => {
     const res = await request({ path: infoPath, headers: { [TOKEN_HEADER]: host.token } });
     expect(res.status).toBe(200);
     const info = JSON.parse(res.body).result.data;
-    expect(info.path).toBe(host.core.workspace.file);
+    expect(info.path).toBe(host.status.file);
     expect(info.counts).toEqual({ contacts: 0, companies: 0 });
     expect(res.headers['cache-control']).toBe('no-store');
   });
@@ -272,11 +272,11 @@ describe('browser host: Settings opens or creates another database (/host)', () 
     return JSON.parse(res.body).result.data as { path: string; workspaceId: string };
   };
   const refusal = async (body: unknown) => {
-    const before = switching.core.workspace.file;
+    const before = switching.status.file;
     const res = await openDatabase(body);
     expect(res.status).toBeGreaterThanOrEqual(400);
     // A refused file leaves the open one open.
-    expect(switching.core.workspace.file).toBe(before);
+    expect(switching.status.file).toBe(before);
     expect((await openInfo()).path).toBe(before);
     return JSON.parse(res.body).error as { code: string; message: string; file?: string };
   };
@@ -305,7 +305,7 @@ describe('browser host: Settings opens or creates another database (/host)', () 
     expect(res.status).toBe(200);
     const second = path.join(folder, 'second.db');
     expect(JSON.parse(res.body)).toEqual({ file: second, created: true });
-    expect(switching.core.workspace.file).toBe(second);
+    expect(switching.status.file).toBe(second);
     const info = await openInfo();
     expect(info.path).toBe(second);
     expect(info.workspaceId).not.toBe(first.workspaceId);
@@ -313,16 +313,19 @@ describe('browser host: Settings opens or creates another database (/host)', () 
   });
 
   it('opens an existing database by its full path; the previous file is closed', async () => {
-    const previous = switching.core;
+    const previous = switching.status.file;
     const res = await openDatabase({ path: path.join(folder, 'first.db'), create: false });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ file: path.join(folder, 'first.db'), created: false });
     expect((await openInfo()).path).toBe(path.join(folder, 'first.db'));
-    expect(previous.workspace.sqlite.open).toBe(false);
+    // Closed by the core: the last connection of a WAL file removes its -wal on close.
+    expect(previous).toBe(path.join(folder, 'second.db'));
+    expect(fs.existsSync(`${previous}-wal`)).toBe(false);
     // Opening the file that is already open changes nothing.
     const again = await openDatabase({ path: 'first.db', create: false });
     expect(again.status).toBe(200);
-    expect(switching.core.workspace.sqlite.open).toBe(true);
+    expect(switching.status.file).toBe(path.join(folder, 'first.db'));
+    expect((await openInfo()).path).toBe(path.join(folder, 'first.db'));
   });
 
   it('refuses a path with no file, a folder, a missing folder, or an empty path', async () => {

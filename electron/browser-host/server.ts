@@ -4,15 +4,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { defaultWorkspacePath, openCore, type Core } from '../../db/api/core';
-import { appRouter } from '../../db/api/router';
+import { CoreClient, forkCoreProcess } from '../../db/api/core-client';
+import { defaultWorkspacePath, type CoreOpenOptions, type CoreStatus } from '../../db/api/core-protocol';
 import type { HostCapabilities, OpenDatabaseInput, OpenDatabaseResult } from '../../db/contract/host';
-import type { OpenOptions } from '../../db/workspace/open';
 import { RENDERER_CSP } from '../shared/csp';
 import { defaultUserDataDir } from '../shared/user-data';
 import { OpenDatabaseRefusal, checkDatabasePath, parseOpenDatabaseInput, refusalFromOpenError, resolveDatabasePath } from './database-switch';
 import { resolveStaticFile, sendStaticFile } from './static';
+import { handleTrpcRequest, readBody, sendJson } from './trpc-http';
 
 /** The header every API request must carry, holding the per-launch token. */
 export const TOKEN_HEADER = 'x-rapport-token';
@@ -32,7 +31,11 @@ export interface BrowserHostOptions {
   staticDir?: string | null;
   /** Normally generated per launch; tests and the dev server may pass their own. */
   token?: string;
-  openOptions?: OpenOptions;
+  openOptions?: CoreOpenOptions;
+  /** The core entry to fork (default: db/api/core-process.ts from the source tree, through tsx). */
+  coreEntry?: string;
+  /** Largest API request body (default 64 MB); more is refused with TOO_LARGE. */
+  maxBodyBytes?: number;
   /** Told about unexpected server-side failures (defaults to stderr). */
   onError?: (message: string) => void;
   /** Told after Settings switched to another database file (the CLI prints it). */
@@ -46,14 +49,16 @@ export interface BrowserHost {
   origin: string;
   port: number;
   token: string;
-  /** The workspace open now; another one after `openDatabase`. */
-  readonly core: Core;
+  /** The workspace open now (as the core reported it); another one after `openDatabase`. */
+  readonly status: CoreStatus;
+  /** The core process serving it (changes when the host restarts a core that died). */
+  readonly corePid: number | undefined;
   /**
    * Opens (or creates) another database file and serves it from the next request on; the one
    * open before closes only once the new one opened. Throws an OpenDatabaseRefusal, leaving the
    * current one open, when the path or the file is refused.
    */
-  openDatabase(input: OpenDatabaseInput): OpenDatabaseResult;
+  openDatabase(input: OpenDatabaseInput): Promise<OpenDatabaseResult>;
   /** Stops listening, drops open connections, closes the workspace. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -71,8 +76,14 @@ export function generateToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** The browser host's one connection into the core; per-tab sessions come with sign-in (issue 7 §4). */
+const BROWSER_SESSION = 'browser';
+/** A core that keeps dying is not restarted forever: after this many in a minute the host refuses. */
+const MAX_RESTARTS_PER_MINUTE = 3;
+
 /**
- * Serves the built renderer and the tRPC router over HTTP on 127.0.0.1 only. Every request under
+ * Serves the built renderer and the API over HTTP on 127.0.0.1 only; the API runs in a core child
+ * process (db/api/core-process.ts), so a lock wait there never stalls this process. Every request under
  * `/trpc` and `/host` must carry the launch token in `x-rapport-token` (401 otherwise, compared in constant
  * time); static files need no token, and the page learns the token only from the URL printed at
  * launch. Requests whose Host is not a loopback name are refused (DNS rebinding).
@@ -84,40 +95,74 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const report = options.onError ?? ((message: string) => process.stderr.write(`[rapport] ${message}\n`));
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
 
-  let core = openCore(options.dbFile, options.openOptions);
   // --shared and a test's backup folder were meant for the file named at launch, not the next one.
   const { markShared: _markShared, backupDir: _backupDir, ...reopenOptions } = options.openOptions ?? {};
 
-  const openDatabase = (input: OpenDatabaseInput): OpenDatabaseResult => {
-    const file = resolveDatabasePath(input.path, core.workspace.file);
-    if (!input.create && file === core.workspace.file) return { file, created: false };
-    checkDatabasePath(file, input.create);
-    let next: Core;
+  /** Forks a core, opens `file` in it and connects the browser's session; throws the open refusal. */
+  const startCore = async (file: string, openOptions: CoreOpenOptions | undefined): Promise<{ client: CoreClient; status: CoreStatus }> => {
+    const client = forkCoreProcess(options.coreEntry);
     try {
-      next = openCore(file, { ...reopenOptions, create: input.create });
+      await client.ready;
+      const status = await client.open(file, openOptions);
+      await client.control({ op: 'connect', session: BROWSER_SESSION });
+      return { client, status };
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  };
+
+  let { client, status } = await startCore(options.dbFile, options.openOptions);
+  /** Set while a core that died is being replaced; calls wait for it. */
+  let restarting: Promise<void> | null = null;
+  const restarts: number[] = [];
+  let closed = false;
+
+  const watch = (watched: CoreClient) =>
+    watched.onUnexpectedStop((error) => {
+      if (closed || watched !== client) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && restarts[0]! < now - 60_000) restarts.shift();
+      if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
+        report(`${error.message} It stopped ${restarts.length} times within a minute, so Rapport no longer restarts it; requests are refused until the host is restarted.`);
+        return;
+      }
+      report(`${error.message} Restarting it on ${status.file}.`);
+      restarting = startCore(status.file, { ...reopenOptions, create: false })
+        .then((next) => {
+          client = next.client;
+          status = next.status;
+          watch(client);
+        })
+        .catch((restartError: unknown) => report(`The core could not be restarted: ${restartError instanceof Error ? restartError.message : String(restartError)}`))
+        .finally(() => {
+          restarting = null;
+        });
+    });
+  watch(client);
+
+  const forward = async (type: 'query' | 'mutation', procedurePath: string, input: unknown) => {
+    if (restarting) await restarting;
+    const answer = await client.call(type, procedurePath, input, BROWSER_SESSION);
+    if (!answer.ok && answer.error.data.rapport.code === 'INTERNAL') report(`${procedurePath}: ${answer.error.message}`);
+    return answer;
+  };
+
+  const openDatabase = async (input: OpenDatabaseInput): Promise<OpenDatabaseResult> => {
+    if (restarting) await restarting;
+    const file = resolveDatabasePath(input.path, status.file);
+    if (!input.create && file === status.file) return { file, created: false };
+    checkDatabasePath(file, input.create);
+    try {
+      // The core opens the new file before it closes the one open now, so a refusal changes nothing.
+      status = await client.open(file, { ...reopenOptions, create: input.create });
     } catch (error) {
       throw refusalFromOpenError(error, file);
     }
-    const previous = core;
-    core = next;
-    try {
-      previous.close();
-    } catch (error) {
-      report(`closing ${previous.workspace.file} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    options.onDatabaseChanged?.(next.workspace.file, input.create);
-    return { file: next.workspace.file, created: input.create };
+    options.onDatabaseChanged?.(status.file, input.create);
+    return { file: status.file, created: input.create };
   };
-
-  const api = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    maxBodySize: MAX_BODY_BYTES,
-    createContext: () => core.context(),
-    onError: ({ error, path: procedure }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') report(`${procedure ?? '?'}: ${error.message}`);
-    },
-  });
 
   const pageHeaders = {
     'Content-Security-Policy': RENDERER_CSP,
@@ -140,9 +185,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           sendUnauthorized(res);
           return;
         }
-        res.setHeader('Cache-Control', 'no-store');
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        api(req, res);
+        handleTrpcRequest(req, res, forward, options.maxBodyBytes ?? MAX_BODY_BYTES).catch((error: unknown) => {
+          report(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+          if (!res.headersSent) sendText(res, 500, 'Internal error.');
+        });
         return;
       }
       if (pathname === '/host' || pathname.startsWith('/host/')) {
@@ -150,7 +196,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           sendUnauthorized(res);
           return;
         }
-        handleHostRequest(req, res, pathname, { openDatabase, folder: () => path.dirname(core.workspace.file) + path.sep }, report);
+        handleHostRequest(
+          req,
+          res,
+          pathname,
+          {
+            openDatabase,
+            folder: () => path.dirname(status.file) + path.sep,
+            health: () => ({ core: client.hasStopped ? (restarting ? 'restarting' : 'stopped') : 'running', pid: client.pid ?? null }),
+          },
+          report,
+        );
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -182,7 +238,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       });
     });
   } catch (error) {
-    core.close();
+    await client.close();
     throw error;
   }
 
@@ -194,15 +250,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     port,
     token,
-    get core() {
-      return core;
+    get status() {
+      return status;
+    },
+    get corePid() {
+      return client.pid;
     },
     openDatabase,
     close() {
+      closed = true;
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).finally(() => core.close());
+      }).finally(async () => {
+        if (restarting) await restarting;
+        await client.close();
+      });
       return closing;
     },
   };
@@ -216,7 +279,11 @@ function handleHostRequest(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   pathname: string,
-  host: { openDatabase: (input: OpenDatabaseInput) => OpenDatabaseResult; folder: () => string },
+  host: {
+    openDatabase: (input: OpenDatabaseInput) => Promise<OpenDatabaseResult>;
+    folder: () => string;
+    health: () => { core: 'running' | 'restarting' | 'stopped'; pid: number | null };
+  },
   report: (message: string) => void,
 ): void {
   if (pathname === '/host/capabilities') {
@@ -224,13 +291,18 @@ function handleHostRequest(
     const capabilities: HostCapabilities = { openDatabase: true, folder: host.folder() };
     return sendJson(res, 200, capabilities);
   }
+  if (pathname === '/host/health') {
+    // Answered by the host alone, so it answers while the core waits on a lock.
+    if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET');
+    return sendJson(res, 200, host.health());
+  }
   if (pathname === '/host/open-database') {
     if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { error: { code: 'VALIDATION', message: 'Send JSON.' } });
     }
     readBody(req, MAX_HOST_BODY_BYTES).then(
-      (text) => {
+      async (text) => {
         try {
           let body: unknown;
           try {
@@ -238,7 +310,7 @@ function handleHostRequest(
           } catch {
             throw new OpenDatabaseRefusal('VALIDATION', 'The request is not valid JSON.');
           }
-          sendJson(res, 200, host.openDatabase(parseOpenDatabaseInput(body)));
+          sendJson(res, 200, await host.openDatabase(parseOpenDatabaseInput(body)));
         } catch (error) {
           const refusal = error instanceof OpenDatabaseRefusal ? error : refusalFromOpenError(error, '');
           if (refusal.code === 'INTERNAL') report(`open-database: ${refusal.message}`);
@@ -250,29 +322,6 @@ function handleHostRequest(
     return;
   }
   sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(JSON.stringify(body));
 }
 
 function sendMethodNotAllowed(res: http.ServerResponse, allow: string): void {

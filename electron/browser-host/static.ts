@@ -48,6 +48,10 @@ export function resolveStaticFile(root: string, pathname: string): string | null
   }
 }
 
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
 /** Serves one file with its type; hashed build assets are cacheable for good, pages are not. */
 export function sendStaticFile(
   req: http.IncomingMessage,
@@ -55,7 +59,7 @@ export function sendStaticFile(
   file: string,
   options: { headers: Record<string, string>; immutable: boolean },
 ): void {
-  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   const immutable = options.immutable && !file.endsWith('.html');
   const size = fs.statSync(file).size;
   res.writeHead(200, {

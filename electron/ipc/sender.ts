@@ -1,9 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_HOST, APP_SCHEME } from '../shared/app-protocol';
 
 export interface TrustedRenderer {
-  /** Absolute path of the built renderer's index.html, loaded over file://. */
-  rendererIndexFile: string;
   /** The Vite dev server's URL when the app runs against it (development only). */
   devServerUrl?: string | undefined;
 }
@@ -11,9 +8,9 @@ export interface TrustedRenderer {
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * Whether a URL is our own renderer: exactly our index.html over file:// (any hash route), or a
- * page of the loopback dev server. Everything else (other files, remote pages, data:, about:blank)
- * is foreign.
+ * Whether a URL is our own renderer: `app://rapport/index.html` (the built renderer, served by our
+ * protocol handler, any hash route), or a page of the loopback dev server. Everything else (file://,
+ * remote pages, data:, about:blank) is foreign.
  */
 export function isTrustedRendererUrl(url: string, trusted: TrustedRenderer): boolean {
   let parsed: URL;
@@ -22,16 +19,7 @@ export function isTrustedRendererUrl(url: string, trusted: TrustedRenderer): boo
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') {
-    if (parsed.host !== '' && parsed.host !== 'localhost') return false;
-    let file: string;
-    try {
-      file = fileURLToPath(new URL(parsed.pathname, 'file://'));
-    } catch {
-      return false;
-    }
-    return samePath(path.resolve(file), path.resolve(trusted.rendererIndexFile));
-  }
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST && parsed.pathname === '/index.html';
   if (trusted.devServerUrl && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
     const dev = new URL(trusted.devServerUrl);
     return LOOPBACK_HOSTS.has(dev.hostname) && parsed.origin === dev.origin;
@@ -39,6 +27,15 @@ export function isTrustedRendererUrl(url: string, trusted: TrustedRenderer): boo
   return false;
 }
 
-function samePath(a: string, b: string): boolean {
-  return process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
+/** The part of an IPC event's sender frame that is checked (null when it navigated away or was destroyed). */
+export interface SenderFrameLike {
+  readonly url: string;
+  readonly parent?: unknown;
+}
+
+/** Only our renderer's main frame may ask for anything: no sub-frame, no foreign page, no destroyed frame. */
+export function isTrustedSender(frame: SenderFrameLike | null | undefined, trusted: TrustedRenderer): boolean {
+  if (!frame || !frame.url) return false;
+  if (frame.parent !== undefined && frame.parent !== null) return false;
+  return isTrustedRendererUrl(frame.url, trusted);
 }

@@ -1,6 +1,6 @@
 /**
  * The same main-process checks as main.test.ts, on what ships: the esbuild bundle
- * (dist/electron/main.mjs + preload.cjs) built by scripts/build-electron.mjs, with `electron`
+ * (dist/electron/main.mjs + core.mjs + preload.cjs) built by scripts/build-electron.mjs, with `electron`
  * and `better-sqlite3` external. Catches bundling mistakes (dynamic requires, import.meta paths).
  */
 import { spawnSync } from 'node:child_process';
@@ -35,5 +35,11 @@ it('bundles a preload that requires nothing but electron', () => {
   const preload = fs.readFileSync(path.join(outdir, 'preload.cjs'), 'utf8');
   expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1])).toEqual(['electron']);
   expect(preload).toContain('exposeInMainWorld("rapport"');
-  expect(preload).toContain('"rapport:api"');
+  expect(preload).toContain('"rapport:port-request"');
+});
+
+it('forked the bundled core, and keeps SQLite out of main', () => {
+  expect(fake.state.utilityProcesses[0]?.entry).toBe(path.join(outdir, 'core.mjs'));
+  expect(fs.readFileSync(path.join(outdir, 'main.mjs'), 'utf8')).not.toContain('better-sqlite3');
+  expect(fs.readFileSync(path.join(outdir, 'core.mjs'), 'utf8')).toMatch(/require\("better-sqlite3"\)|from "better-sqlite3"/);
 });

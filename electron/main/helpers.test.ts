@@ -33,6 +33,7 @@ describe('app paths', () => {
     expect(dev).toEqual({
       rendererIndex: path.join('/repo', 'dist', 'renderer', 'index.html'),
       preload: path.join('/repo/dist/electron', 'preload.cjs'),
+      coreEntry: path.join('/repo/dist/electron', 'core.mjs'),
       migrationsDir: path.join('/repo', 'db', 'migrations'),
       devServerUrl: undefined,
     });
@@ -158,6 +159,15 @@ describe('menu template', () => {
     expect(labels(win)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
     const mac = buildMenuTemplate({ platform: 'darwin', appName: 'Rapport', recent: [], currentFile: '/a.db', currentShared: true, actions });
     expect(labels(mac)).toEqual(['Rapport', '&File', '&Edit', '&View', '&Window', '&Help']);
+  });
+
+  it('offers Toggle Developer Tools only in development builds', () => {
+    const roles = (devTools: boolean) =>
+      (buildMenuTemplate({ platform: 'linux', appName: 'Rapport', recent: [], currentFile: null, currentShared: false, devTools, actions })[2]?.submenu as MenuItemConstructorOptions[]).map(
+        (item) => item.role,
+      );
+    expect(roles(true)).toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('toggleDevTools');
   });
 
   it('lists recent files with their paths, escaping & in names', () => {

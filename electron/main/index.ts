@@ -1,7 +1,9 @@
 /**
  * Rapport's Electron main process: one window on one workspace. It owns the native parts (window,
- * menu, file dialogs) and carries API calls from the renderer into the core over one IPC channel.
- * Everything about data lives in db/; this file only decides which workspace is open.
+ * menu, file dialogs, notifications) and forks the core (db/api/core-process) in a utilityProcess;
+ * each page load gets a MessagePort straight to it, so API calls never pass through main and a lock
+ * wait in the core freezes no window or menu. Main never touches SQLite: it only decides which
+ * workspace the core opens.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import {
   app,
   dialog,
   ipcMain,
+  type IpcMainEvent,
   nativeTheme,
   screen,
   session,
@@ -21,11 +24,13 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { defaultWorkspacePath, openCore, type Core } from '../../db/api/core';
-import { API_CHANNEL } from '../ipc/channel';
-import { createIpcHandler } from '../ipc/handler';
+import type { CoreClient } from '../../db/api/core-client';
+import { defaultWorkspacePath, type CoreOpenOptions, type CoreStatus } from '../../db/api/core-protocol';
 import { isTrustedRendererUrl } from '../ipc/sender';
+import { APP_INDEX_URL } from '../shared/app-protocol';
 import { RENDERER_CSP, devServerCsp } from '../shared/csp';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { PORT_REQUEST_CHANNEL, createPortGrant, forkCoreUtility } from './core-host';
 import { buildMenuTemplate } from './menu';
 import { describeOpenError } from './open-errors';
 import { DATABASE_EXTENSIONS, databaseFromArgv, resolveAppPaths } from './paths';
@@ -43,9 +48,13 @@ const paths = resolveAppPaths({
   mainDir: path.dirname(fileURLToPath(import.meta.url)),
   env: process.env,
 });
-const trustedRenderer = { rendererIndexFile: paths.rendererIndex, devServerUrl: paths.devServerUrl };
+const trustedRenderer = { devServerUrl: paths.devServerUrl };
 
-let core: Core | undefined;
+/** The core process (forked at start, restarted if it dies). */
+let coreProcess: CoreClient | undefined;
+/** The workspace the core has open, as it reported it; undefined while none is. */
+let core: CoreStatus | undefined;
+let quitting = false;
 let mainWindow: BrowserWindow | undefined;
 /** A file the OS asked us to open before the app was ready (macOS `open-file`). */
 let pendingFile: string | undefined;
@@ -56,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerAppScheme();
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusWindow();
     const file = databaseFromArgv(argv, workingDirectory);
@@ -74,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0 && core) createWindow();
   });
   app.on('will-quit', () => {
+    quitting = true;
     closeCore();
   });
   app
@@ -88,14 +99,14 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   recent = new RecentFiles(app.getPath('userData'));
   hardenSession(session.defaultSession, paths.devServerUrl ? devServerCsp(paths.devServerUrl) : RENDERER_CSP);
-  ipcMain.handle(
-    API_CHANNEL,
-    createIpcHandler(() => core, {
-      ...trustedRenderer,
-      onRefused: (reason, { url }) => console.warn(`[rapport] refused an API call (${reason}) from ${url ?? 'a destroyed frame'}`),
-    }),
-  );
+  handleAppProtocol(paths.rendererIndex, RENDERER_CSP);
+  const grantPort = createPortGrant(() => coreProcess, {
+    ...trustedRenderer,
+    onRefused: (reason, { url }) => console.warn(`[rapport] refused a connection to the core (${reason}) from ${url ?? 'a destroyed frame'}`),
+  });
+  ipcMain.on(PORT_REQUEST_CHANNEL, (event: IpcMainEvent) => void grantPort(event));
   refreshMenu();
+  await startCoreProcess();
 
   const opened = await openInitialWorkspace();
   if (!opened) {
@@ -103,8 +114,37 @@ async function start(): Promise<void> {
     return;
   }
   createWindow();
-  // Due task reminders become desktop notifications; a click opens Today.
-  startReminderNotifier({ getCore: () => core, getWindow: () => mainWindow });
+  // Due task reminders become desktop notifications; a click opens Today. Main asks the core.
+  startReminderNotifier({ getCore: () => (core ? coreProcess : undefined), getWindow: () => mainWindow });
+}
+
+const MAX_CORE_RESTARTS = 3;
+let coreRestarts = 0;
+
+/** Forks the core; if it dies later (not at quit), says so, starts another on the same file and reloads the window. */
+async function startCoreProcess(): Promise<void> {
+  const started = forkCoreUtility(paths.coreEntry);
+  coreProcess = started;
+  started.onUnexpectedStop((error) => {
+    if (quitting || coreProcess !== started) return;
+    const file = core?.file;
+    core = undefined;
+    console.error(`[rapport] ${error.message}`);
+    if (++coreRestarts > MAX_CORE_RESTARTS) {
+      dialog.showErrorBox('Rapport stopped working', `${error.message}\n\nIt stopped several times, so Rapport quits. Your saved data is in the database file.`);
+      app.quit();
+      return;
+    }
+    void startCoreProcess()
+      .then(async () => {
+        const reopened = file ? await tryOpen(file, false) : undefined;
+        if (reopened) adopt(reopened);
+        else refreshMenu();
+        if (mainWindow && !mainWindow.isDestroyed()) void loadRenderer(mainWindow);
+      })
+      .catch((restartError: unknown) => dialog.showErrorBox('Rapport stopped working', String(restartError)));
+  });
+  await started.ready;
 }
 
 /**
@@ -148,18 +188,24 @@ async function openInitialWorkspace(): Promise<boolean> {
   }
 }
 
-function adopt(next: Core): true {
+function adopt(next: CoreStatus): true {
   core = next;
-  recent.opened(next.workspace.file);
-  app.addRecentDocument(next.workspace.file);
+  recent.opened(next.file);
+  app.addRecentDocument(next.file);
   refreshMenu();
   return true;
 }
 
+/** Asks the core to open a file; the one open before closes only once this one opened. */
+function openInCore(file: string, options: CoreOpenOptions, closeFirst = false): Promise<CoreStatus> {
+  if (!coreProcess) return Promise.reject(Object.assign(new Error('The Rapport core is not running.'), { code: 'BUSY' }));
+  return coreProcess.open(file, { migrationsDir: paths.migrationsDir, ...options }, closeFirst);
+}
+
 /** Opens a workspace, or shows the core's reason (NOT_RAPPORT, SCHEMA_TOO_NEW, CORRUPT, UNSAFE_SHARE…). */
-async function tryOpen(file: string, create: boolean): Promise<Core | undefined> {
+async function tryOpen(file: string, create: boolean): Promise<CoreStatus | undefined> {
   try {
-    return openCore(file, { migrationsDir: paths.migrationsDir, create });
+    return await openInCore(file, { create });
   } catch (error) {
     const text = describeOpenError(error, file);
     await messageBox({
@@ -175,23 +221,17 @@ async function tryOpen(file: string, create: boolean): Promise<Core | undefined>
 }
 
 /**
- * Swaps the open workspace: the new file opens first, so a refusal leaves the current one in
- * place; then the old Core closes and the renderer starts afresh on the new data.
+ * Swaps the open workspace: the core opens the new file first, so a refusal leaves the current one
+ * in place; then it closes the old one and the renderer starts afresh on the new data.
  */
 async function switchTo(file: string, create: boolean): Promise<void> {
-  if (core && samePath(core.workspace.file, path.resolve(file))) {
+  if (core && samePath(core.file, path.resolve(file))) {
     focusWindow();
     return;
   }
   const next = await tryOpen(file, create);
   if (!next) return;
-  const previous = core;
   adopt(next);
-  try {
-    previous?.close();
-  } catch (error) {
-    console.warn(`[rapport] closing ${previous?.workspace.file ?? '?'} failed: ${String(error)}`);
-  }
   if (mainWindow && !mainWindow.isDestroyed()) {
     updateTitle(mainWindow);
     void loadRenderer(mainWindow);
@@ -250,7 +290,7 @@ async function askOpenPath(): Promise<string | undefined> {
   const options: OpenDialogOptions = {
     title: 'Open Database',
     buttonLabel: 'Open',
-    defaultPath: core ? path.dirname(core.workspace.file) : app.getPath('documents'),
+    defaultPath: core ? path.dirname(core.file) : app.getPath('documents'),
     properties: ['openFile'],
     filters: [
       { name: 'Rapport database', extensions: [...DATABASE_EXTENSIONS] },
@@ -297,6 +337,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
+      // DevTools only while developing; a packaged app has none.
+      devTools: !app.isPackaged,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
@@ -366,7 +408,7 @@ async function loadRenderer(win: BrowserWindow): Promise<void> {
       if (!fs.existsSync(paths.rendererIndex)) {
         throw new Error(`The renderer is not built (${paths.rendererIndex} is missing). Run \`npm run build\`.`);
       }
-      await win.loadFile(paths.rendererIndex);
+      await win.loadURL(APP_INDEX_URL);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -377,8 +419,8 @@ async function loadRenderer(win: BrowserWindow): Promise<void> {
 
 function updateTitle(win: BrowserWindow): void {
   if (win.isDestroyed()) return;
-  win.setTitle(core ? `${path.basename(core.workspace.file)} — Rapport` : 'Rapport');
-  if (core && process.platform === 'darwin') win.setRepresentedFilename(core.workspace.file);
+  win.setTitle(core ? `${path.basename(core.file)} — Rapport` : 'Rapport');
+  if (core && process.platform === 'darwin') win.setRepresentedFilename(core.file);
 }
 
 function refreshMenu(): void {
@@ -386,8 +428,9 @@ function refreshMenu(): void {
     platform: process.platform,
     appName: app.name,
     recent: recent?.files ?? [],
-    currentFile: core?.workspace.file ?? null,
-    currentShared: core?.workspace.shared ?? false,
+    currentFile: core?.file ?? null,
+    currentShared: core?.shared ?? false,
+    devTools: !app.isPackaged,
     actions: {
       newDatabase: () => void newDatabase(),
       openDatabase: () => void openDatabase(),
@@ -398,7 +441,7 @@ function refreshMenu(): void {
         refreshMenu();
       },
       showDatabaseInFolder: () => {
-        if (core) shell.showItemInFolder(core.workspace.file);
+        if (core) shell.showItemInFolder(core.file);
       },
       showBackupsFolder: () => void showBackupsFolder(),
       markShared: () => void markShared(),
@@ -415,8 +458,8 @@ function refreshMenu(): void {
  * the folder's locks do not work), the file is reopened as it was.
  */
 async function markShared(): Promise<void> {
-  if (!core || core.workspace.shared) return;
-  const file = core.workspace.file;
+  if (!core || core.shared) return;
+  const file = core.file;
   const { response } = await messageBox({
     type: 'question',
     title: 'Share this database',
@@ -430,11 +473,12 @@ async function markShared(): Promise<void> {
     noLink: true,
   });
   if (response !== 0) return;
-  closeCore();
-  let next: Core | undefined;
+  let next: CoreStatus | undefined;
   try {
-    next = openCore(file, { migrationsDir: paths.migrationsDir, create: false, markShared: true });
+    // The journal mode changes only on a fresh connection: the core closes the file, then reopens it shared.
+    next = await openInCore(file, { create: false, markShared: true }, true);
   } catch (error) {
+    core = undefined;
     const text = describeOpenError(error, file);
     await messageBox({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['OK'], noLink: true });
     next = await tryOpen(file, false);
@@ -449,7 +493,7 @@ async function markShared(): Promise<void> {
 
 async function showBackupsFolder(): Promise<void> {
   if (!core) return;
-  const dir = path.join(path.dirname(core.workspace.file), 'backups');
+  const dir = path.join(path.dirname(core.file), 'backups');
   if (!fs.existsSync(dir)) {
     await messageBox({ type: 'info', title: 'Backups', message: 'No backups have been made yet.', detail: dir, buttons: ['OK'] });
     return;
@@ -466,7 +510,7 @@ async function showAbout(): Promise<void> {
     detail: [
       'A desktop CRM for small shops: contacts, sales, campaigns and service in one database file.',
       '',
-      `Database: ${core?.workspace.file ?? 'none'}${core?.workspace.shared ? ' (shared)' : ''}`,
+      `Database: ${core?.file ?? 'none'}${core?.shared ? ' (shared)' : ''}`,
       `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
     ].join('\n'),
     buttons: ['OK'],
@@ -486,14 +530,12 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
+/** At quit: the core closes the workspace and its process ends. */
 function closeCore(): void {
-  const current = core;
+  const current = coreProcess;
   core = undefined;
-  try {
-    current?.close();
-  } catch (error) {
-    console.warn(`[rapport] closing the database failed: ${String(error)}`);
-  }
+  coreProcess = undefined;
+  current?.close().catch((error: unknown) => console.warn(`[rapport] closing the database failed: ${String(error)}`));
 }
 
 function samePath(a: string, b: string): boolean {

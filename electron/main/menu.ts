@@ -19,6 +19,8 @@ export interface MenuModel {
   currentFile: string | null;
   /** Whether the open workspace is marked shared (several PCs, rollback journal). */
   currentShared: boolean;
+  /** Offer Toggle Developer Tools (development builds only; default true, as before). */
+  devTools?: boolean;
   actions: MenuActions;
 }
 
@@ -93,7 +95,7 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
     submenu: [
       { role: 'reload' },
       { role: 'forceReload' },
-      { role: 'toggleDevTools' },
+      ...(model.devTools === false ? [] : [{ role: 'toggleDevTools' } as const]),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

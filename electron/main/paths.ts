@@ -5,6 +5,11 @@ export interface AppPaths {
   rendererIndex: string;
   /** The bundled preload script (CommonJS). */
   preload: string;
+  /**
+   * The core process's entry, forked as a utilityProcess: core.mjs beside main.mjs (inside the asar
+   * when packaged). Main run from source (its tests) forks the TypeScript entry instead.
+   */
+  coreEntry: string;
   /** Checked-in SQL migrations: under `resources/migrations` when packaged (extraResources). */
   migrationsDir: string;
   /** Vite dev server, only when running unpackaged with RAPPORT_DEV_SERVER_URL set. */
@@ -23,6 +28,10 @@ export function resolveAppPaths(input: {
   return {
     rendererIndex: path.join(input.appPath, 'dist', 'renderer', 'index.html'),
     preload: path.join(input.mainDir, 'preload.cjs'),
+    coreEntry:
+      path.basename(input.mainDir) === 'main' && path.basename(path.dirname(input.mainDir)) === 'electron'
+        ? path.resolve(input.mainDir, '..', '..', 'db', 'api', 'core-process.ts')
+        : path.join(input.mainDir, 'core.mjs'),
     migrationsDir: input.isPackaged ? path.join(input.resourcesPath, 'migrations') : path.join(input.appPath, 'db', 'migrations'),
     devServerUrl,
   };

@@ -4,12 +4,17 @@
  * check runs every 30 s.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callProcedure } from '../../db/api/call';
+import type { Core } from '../../db/api/core';
 import { tempCore } from '../../db/test-support/temp-workspace';
 
 const fake = await vi.hoisted(async () => (await import('./test-support/fake-electron')).createFakeElectron());
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 const { REMINDER_INTERVAL_MS, reminderText, startReminderNotifier } = await import('./reminders');
+
+/** The core called in process: main calls it over the core process's protocol, with the same answers. */
+const caller = (core: Core) => ({ call: (type: 'query' | 'mutation', path: string, input: unknown) => callProcedure(core, { type, path, input }) });
 
 function fakeWindow() {
   return {
@@ -34,7 +39,7 @@ describe('desktop reminders', () => {
     await api.work.tasks.create({ title: 'Call back about the quote', dueAt: Date.now() + 3_600_000, remindAt: Date.now() - 1_000, priority: 'high', contactId: contact.id });
     await api.work.tasks.create({ title: 'Not yet', dueAt: Date.now() + 86_400_000, remindAt: Date.now() + 3_600_000, priority: 'normal' });
     const win = fakeWindow();
-    const notifier = startReminderNotifier({ getCore: () => core, getWindow: () => win as any, intervalMs: 3_600_000 });
+    const notifier = startReminderNotifier({ getCore: () => caller(core), getWindow: () => win as any, intervalMs: 3_600_000 });
     try {
       expect(await notifier.check()).toBe(1);
       expect(fake.state.notifications).toHaveLength(1);
@@ -61,7 +66,7 @@ describe('desktop reminders', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { core, api } = tempCore();
     await api.system.workspace.updateSettings({ locale: 'zh-CN' });
-    const notifier = startReminderNotifier({ getCore: () => core, getWindow: () => undefined });
+    const notifier = startReminderNotifier({ getCore: () => caller(core), getWindow: () => undefined });
     try {
       await api.work.tasks.create({ title: '续签合同', dueAt: null, remindAt: Date.now() - 1_000, priority: 'normal' });
       await vi.advanceTimersByTimeAsync(REMINDER_INTERVAL_MS - 1_000);

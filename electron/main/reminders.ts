@@ -1,12 +1,12 @@
 /**
- * Desktop notifications for due task reminders. Every 30 s the main process asks the core for the
+ * Desktop notifications for due task reminders. Every 30 s the main process asks the core process for the
  * reminders that fell due (`work.tasks.takeDueReminders` marks them shown, once across every PC on
  * the file) and raises one notification per task; clicking it brings the window forward on Today.
  * The browser host has no main process: there the renderer polls and shows an in-app notice.
  */
 import { Notification, type BrowserWindow } from 'electron';
-import { callProcedure } from '../../db/api/call';
-import type { Core } from '../../db/api/core';
+import type { IpcResponse } from '../../db/api/call';
+import type { ProcedureType } from '../../db/api/core-protocol';
 import type { WorkspaceInfo } from '../../db/contract/system';
 import type { Task } from '../../db/contract/work';
 
@@ -18,9 +18,14 @@ const TEXT = {
   'zh-CN': { title: (task: string) => `提醒：${task}`, due: (when: string) => `截止 ${when}`, noDue: '无截止日期', about: (name: string) => `关于 ${name}` },
 } as const;
 
+/** What the notifier asks the core through: main's CoreClient (the core process), or a test's in-process caller. */
+export interface CoreCaller {
+  call(type: ProcedureType, path: string, input: unknown): Promise<IpcResponse>;
+}
+
 export interface ReminderNotifierOptions {
-  /** The open workspace, if any (it changes when the user opens another file). */
-  getCore: () => Core | undefined;
+  /** The core, while a workspace is open (the file changes when the user opens another). */
+  getCore: () => CoreCaller | undefined;
   /** The main window, if open: a click on a notification brings it forward. */
   getWindow: () => BrowserWindow | undefined;
   intervalMs?: number;
@@ -62,14 +67,14 @@ export function startReminderNotifier(options: ReminderNotifierOptions): Reminde
   async function takeAndNotify(): Promise<number> {
     const core = options.getCore();
     if (!core) return 0;
-    const response = await callProcedure(core, { type: 'mutation', path: 'work.tasks.takeDueReminders', input: {} });
+    const response = await core.call('mutation', 'work.tasks.takeDueReminders', {});
     if (!response.ok) {
       console.warn(`[rapport] reminders: ${response.error.message}`);
       return 0;
     }
     const tasks = response.data as Task[];
     if (tasks.length === 0) return 0;
-    const info = await callProcedure(core, { type: 'query', path: 'system.workspace.info', input: undefined });
+    const info = await core.call('query', 'system.workspace.info', undefined);
     const locale = info.ok ? (info.data as WorkspaceInfo).locale : 'en';
     if (typeof Notification.isSupported === 'function' && !Notification.isSupported()) return 0;
     for (const task of tasks) {

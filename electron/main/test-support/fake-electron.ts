@@ -1,18 +1,100 @@
 /**
  * A stand-in for the `electron` module, enough for the main process to start, open windows,
  * register IPC, build menus and show dialogs in plain Node. Tests read and steer it through `state`.
+ * `utilityProcess.fork` forks a real Node child (child_process.fork with an IPC channel) running
+ * the real core entry, and MessageChannelMain is emulated: a port transferred to the child is
+ * relayed over the child's IPC channel as that port's session, so main's code runs for real.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter as Emitter } from 'node:events';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { vi } from 'vitest';
+import { execArgvFor } from '../../../db/api/core-client';
+
+/** MessagePortMain: `postMessage` delivers to the other end's 'message' listeners as `{ data, ports }`. */
+export class FakeMessagePort extends Emitter {
+  peer: FakeMessagePort | undefined;
+  closed = false;
+  postMessage(data: unknown) {
+    if (this.closed) return;
+    const peer = this.peer;
+    // Asynchronous, as a real port is.
+    setImmediate(() => peer?.emit('message', { data, ports: [] }));
+  }
+  start() {}
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.emit('close');
+    if (this.peer && !this.peer.closed) this.peer.close();
+  }
+}
+
+export class FakeMessageChannelMain {
+  port1 = new FakeMessagePort();
+  port2 = new FakeMessagePort();
+  constructor() {
+    this.port1.peer = this.port2;
+    this.port2.peer = this.port1;
+  }
+}
+
+/** A UtilityProcess backed by a real Node child process running the same core entry. */
+export class FakeUtilityProcess extends Emitter {
+  readonly child: ChildProcess;
+  /** The ports main handed over, by session: the core's end of each window's channel. */
+  private readonly ports = new Map<string, FakeMessagePort>();
+  exitCode: number | null = null;
+  constructor(
+    readonly entry: string,
+    readonly options: unknown,
+  ) {
+    super();
+    this.child = fork(entry, [], { execArgv: execArgvFor(entry), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (message: { session?: string }) => {
+      const port = message?.session === undefined ? undefined : this.ports.get(message.session);
+      if (port) {
+        const { session: _session, ...reply } = message;
+        port.postMessage(reply);
+      } else this.emit('message', message);
+    });
+    this.child.once('exit', (code, signal) => {
+      this.exitCode = code ?? (signal ? 1 : 0);
+      this.emit('exit', this.exitCode);
+    });
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  postMessage(message: { type?: string; op?: string; session?: string }, transfer?: FakeMessagePort[]) {
+    const port = transfer?.[0];
+    if (port && message.type === 'control' && message.op === 'connect' && message.session) {
+      // What the core does with a real port, done here over the child's one channel.
+      const session = message.session;
+      this.ports.set(session, port);
+      port.on('message', ({ data }: { data: object }) => {
+        if (this.child.connected) this.child.send({ ...data, session });
+      });
+      port.on('close', () => this.ports.delete(session));
+    }
+    if (this.child.connected) this.child.send(message);
+  }
+  kill() {
+    return this.child.kill('SIGTERM');
+  }
+}
 
 export function createFakeElectron() {
   const state = {
     appPath: '',
     userData: '',
     handlers: new Map<string, (...args: any[]) => unknown>(),
+    listeners: new Map<string, (...args: any[]) => unknown>(),
+    utilityProcesses: [] as FakeUtilityProcess[],
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    protocolHandlers: new Map<string, (request: { url: string }) => Response | Promise<Response>>(),
     windows: [] as any[],
     menus: [] as MenuItemConstructorOptions[][],
     messageBoxes: [] as { title?: string; message: string; type?: string }[],
@@ -73,7 +155,14 @@ export function createFakeElectron() {
     exit() {}
   }
 
+  let nextContentsId = 1;
   class FakeWebContents extends Emitter {
+    id = nextContentsId++;
+    /** Messages main posted to the page, with the ports they carried. */
+    posted: { channel: string; message: unknown; ports: FakeMessagePort[] }[] = [];
+    postMessage(channel: string, message: unknown, ports: FakeMessagePort[] = []) {
+      this.posted.push({ channel, message, ports });
+    }
     windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
     setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
       this.windowOpenHandler = handler;
@@ -162,7 +251,22 @@ export function createFakeElectron() {
         },
         setApplicationMenu: () => undefined,
       },
-      ipcMain: { handle: (channel: string, handler: (...args: any[]) => unknown) => state.handlers.set(channel, handler) },
+      ipcMain: {
+        handle: (channel: string, handler: (...args: any[]) => unknown) => state.handlers.set(channel, handler),
+        on: (channel: string, listener: (...args: any[]) => unknown) => state.listeners.set(channel, listener),
+      },
+      utilityProcess: {
+        fork: (entry: string, _args: string[], options: unknown) => {
+          const child = new FakeUtilityProcess(entry, options);
+          state.utilityProcesses.push(child);
+          return child;
+        },
+      },
+      MessageChannelMain: FakeMessageChannelMain,
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => state.privilegedSchemes.push(...schemes),
+        handle: (scheme: string, handler: (request: { url: string }) => Response | Promise<Response>) => state.protocolHandlers.set(scheme, handler),
+      },
       dialog: {
         showMessageBox: async (...args: any[]) => {
           const options = args.length > 1 ? args[1] : args[0];

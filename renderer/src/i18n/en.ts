@@ -80,6 +80,8 @@ export const en = {
     UNSAFE_SHARE: 'This shared folder cannot lock files safely, so several PCs cannot write to it.',
     DISK_FULL: 'The disk holding the database is full; nothing was saved. Free some space and try again.',
     INTERNAL: 'Something went wrong. Nothing was saved.',
+    TOO_LARGE: 'That is too much to send at once; nothing was saved. Try a smaller file or fewer records.',
+    BAD_REQUEST: 'Rapport could not understand that request; nothing was saved. Reload the page and try again.',
     NETWORK: 'Rapport’s core is not answering. Is it still running?',
     UNAUTHORIZED: 'This page is not authorised. Open the address Rapport printed when it started.',
   },

@@ -89,6 +89,8 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     UNSAFE_SHARE: '此共享文件夹无法安全地锁定文件，不能由多台电脑同时写入。',
     DISK_FULL: '存放数据库的磁盘已满，未保存任何内容。请腾出一些空间后重试。',
     INTERNAL: '出错了，未保存任何内容。',
+    TOO_LARGE: '一次发送的内容太多，未保存任何内容。请换一个较小的文件或减少记录数量。',
+    BAD_REQUEST: 'Rapport 无法识别此请求，未保存任何内容。请重新加载页面后再试。',
     NETWORK: 'Rapport 核心没有响应，它还在运行吗？',
     UNAUTHORIZED: '此页面未获授权，请打开 Rapport 启动时显示的地址。',
   },

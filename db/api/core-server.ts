@@ -1,0 +1,146 @@
+/**
+ * What the core process serves: one open workspace, the sessions of its connections, and the
+ * answer to every message of the protocol (core-protocol.ts). core-process.ts wires it to whatever
+ * started the process. Plain Node: it never imports electron.
+ */
+import { z } from 'zod';
+import { callProcedure, type CallContextSource, type IpcResponse } from './call';
+import { openCore, type Core } from './core';
+import type { ControlMessage, CoreStatus, CoreToHost } from './core-protocol';
+import type { ApiContext } from './trpc';
+
+const callSchema = z.strictObject({
+  id: z.number().int(),
+  type: z.enum(['query', 'mutation']),
+  path: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'Not a procedure path'),
+  input: z.unknown(),
+  session: z.string().max(200).optional(),
+});
+
+/**
+ * One connection into the core. Today every session acts as the workspace's user; the signed-in
+ * staff member (issue 7 §4) will be kept here, per window or browser connection, and put into the
+ * context each call runs in.
+ */
+class Session implements CallContextSource {
+  constructor(
+    readonly id: string,
+    private readonly getCore: () => Core | undefined,
+  ) {}
+
+  context(): ApiContext {
+    const core = this.getCore();
+    if (!core) throw new Error('no workspace open');
+    return core.context();
+  }
+}
+
+/** What a message arrived on, and how to answer on it. */
+export type Reply = (message: CoreToHost) => void;
+
+export class CoreServer {
+  private core: Core | undefined;
+  private readonly sessions = new Map<string, Session>();
+  private readonly host = new Session('host', () => this.core);
+
+  status(): CoreStatus | null {
+    return this.core ? { file: this.core.workspace.file, shared: this.core.workspace.shared, journalMode: this.core.workspace.journalMode } : null;
+  }
+
+  /** Answers one message from the host (or from a session's port, with `portSession` set). */
+  async handle(raw: unknown, reply: Reply, portSession?: string): Promise<void> {
+    const id = typeof (raw as { id?: unknown } | null)?.id === 'number' ? (raw as { id: number }).id : -1;
+    const session = portSession ?? ((raw as { session?: unknown } | null)?.session as string | undefined);
+    const answer = (response: IpcResponse) => reply(session === undefined || portSession ? { id, ...response } : { id, session, ...response });
+    if ((raw as { type?: unknown } | null)?.type === 'control' && portSession === undefined) {
+      // A control message's `session` names the session it acts on; the answer goes to the host.
+      reply({ id, ...this.control(raw as ControlMessage) });
+      return;
+    }
+    const parsed = callSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+      answer(refusal('BAD_REQUEST', 'VALIDATION', 'Malformed API request.', issues));
+      return;
+    }
+    if (!this.core) {
+      answer(refusal('PRECONDITION_FAILED', 'BUSY', 'No database is open right now; try again in a moment.'));
+      return;
+    }
+    const target = session === undefined ? this.host : this.sessions.get(session);
+    if (!target) {
+      answer(refusal('FORBIDDEN', 'FORBIDDEN', 'This connection is not known to the core.'));
+      return;
+    }
+    try {
+      answer(await callProcedure(target, { type: parsed.data.type, path: parsed.data.path, input: parsed.data.input }));
+    } catch (error) {
+      process.stderr.write(`[rapport core] ${parsed.data.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+      answer(refusal('INTERNAL_SERVER_ERROR', 'INTERNAL', 'Something went wrong inside Rapport.'));
+    }
+  }
+
+  /** Opens a port's session (Electron: one per window load); calls on that port run as it. */
+  connect(session: string): Session {
+    const created = new Session(session, () => this.core);
+    this.sessions.set(session, created);
+    return created;
+  }
+
+  private control(message: ControlMessage): IpcResponse {
+    switch (message.op) {
+      case 'open':
+        return this.open(message);
+      case 'close':
+        this.closeWorkspace();
+        return { ok: true, data: null };
+      case 'status':
+        return { ok: true, data: this.status() };
+      case 'connect':
+        // A session without a port: the browser host's connection, its calls carry `session`.
+        this.connect(message.session);
+        return { ok: true, data: null };
+      case 'disconnect':
+        this.sessions.delete(message.session);
+        return { ok: true, data: null };
+      default:
+        return refusal('BAD_REQUEST', 'BAD_REQUEST', 'Unknown control message.');
+    }
+  }
+
+  private open(message: Extract<ControlMessage, { op: 'open' }>): IpcResponse {
+    if (message.closeFirst) this.closeWorkspace();
+    let next: Core;
+    try {
+      next = openCore(message.file, message.options ?? {});
+    } catch (error) {
+      // The raw code (NOT_RAPPORT, SQLITE_CANTOPEN, EACCES…) and message, for the host's dialog or refusal.
+      const raw = error as { code?: unknown; message?: unknown } | null;
+      const code = typeof raw?.code === 'string' ? raw.code : 'INTERNAL';
+      const text = typeof raw?.message === 'string' ? raw.message : String(error);
+      const known = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'BUSY', 'READ_ONLY'];
+      return { ok: false, error: { message: text, code, data: { rapport: { code: known.includes(code) ? (code as 'BUSY') : 'INTERNAL' } } } };
+    }
+    this.closeWorkspace();
+    this.core = next;
+    return { ok: true, data: this.status() };
+  }
+
+  closeWorkspace(): void {
+    const current = this.core;
+    this.core = undefined;
+    try {
+      current?.close();
+    } catch (error) {
+      process.stderr.write(`[rapport core] closing ${current?.workspace.file ?? '?'} failed: ${String(error)}\n`);
+    }
+  }
+}
+
+function refusal(trpcCode: string, code: 'BUSY' | 'FORBIDDEN' | 'VALIDATION' | 'INTERNAL' | 'BAD_REQUEST', message: string, issues?: { path: string; message: string }[]): IpcResponse {
+  return { ok: false, error: { message, code: trpcCode, data: { rapport: issues ? { code, issues } : { code } } } };
+}
