@@ -18,8 +18,10 @@ export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
   contacts: [
     'people.contacts',
     'people.companies',
+    // Deal rows (list, page, board cards) show their contact's and company's names; the forecast does not.
     'sales.deals.list',
     'sales.deals.get',
+    'sales.deals.board',
     'sales.orders',
     'sales.customer',
     'work.activities.get',
@@ -35,6 +37,7 @@ export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
     'people.contacts',
     'sales.deals.list',
     'sales.deals.get',
+    'sales.deals.board',
     'sales.orders',
     'sales.customer',
     'work.activities.get',
