@@ -37,9 +37,10 @@ async function windowOnScreen() {
   }
   await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
   const liveRefresh = liveRefreshOf(queryClient);
-  unsubscribers.push(liveRefresh.connect((seq) => api.system.changes(seq === undefined ? {} : { seq })));
+  const feed = { api };
+  unsubscribers.push(liveRefresh.connect((seq) => feed.api.system.changes(seq === undefined ? {} : { seq })));
   await liveRefresh.sync();
-  return { api, core, file, contact, product, queryClient, trpc, liveRefresh, fetched: recordFetches(queryClient) };
+  return { api, core, file, contact, product, queryClient, trpc, liveRefresh, feed, fetched: recordFetches(queryClient) };
 }
 
 /** The procedure paths of the queries fetched from now on. */
@@ -91,5 +92,19 @@ describe('live refresh', () => {
     expect(liveRefresh.sync()).toBe(queued);
     await Promise.all([running, queued]);
     expect(await fetched.settled()).toContain('people.contacts.list');
+  });
+
+  it('refetches everything when the feed went back (the file was replaced by an older copy)', async () => {
+    const { liveRefresh, feed, fetched } = await windowOnScreen();
+    feed.api = tempCore().api;
+    await liveRefresh.sync();
+    expect(await fetched.settled()).toEqual([
+      'people.contacts.get',
+      'people.contacts.list',
+      'sales.pipelines.list',
+      'sales.products.list',
+      'system.history',
+      'work.tasks.today',
+    ]);
   });
 });
