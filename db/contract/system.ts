@@ -123,13 +123,14 @@ export interface AuditEntry {
   cause: AuditCause | null;
 }
 
-export const changesSince = z.object({ seq: z.number().int().min(0) });
+/** Without a seq: only where the feed stands now (a client's starting point, nothing to refetch). */
+export const changesSince = z.object({ seq: z.number().int().min(0).optional() });
 
 export interface ChangeFeed {
   /** Highest seq seen; pass back next time. */
   seq: number;
-  /** Tables touched after the given seq (deduplicated). */
+  /** Tables written after the given seq and up to `seq` (deduplicated), by any client, this one included. */
   tables: string[];
-  /** True when another process wrote (the UI should refetch). */
+  /** True when `tables` is not empty: something the UI shows may have changed. */
   changed: boolean;
 }

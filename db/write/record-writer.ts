@@ -47,6 +47,9 @@ const DERIVED = new Set(['sortName']);
  * audit log with field-level before/after, and appends to the change feed.
  */
 export class RecordWriter {
+  /** Tables this transaction appended change rows for: what `write()` reports as touched. */
+  readonly touchedTables = new Set<string>();
+
   constructor(
     readonly workspace: Workspace,
     readonly now: number,
@@ -188,6 +191,7 @@ export class RecordWriter {
       .insert(changes)
       .values({ at: this.now, tableName: getTableConfig(table).name, rowId, op, clientId: this.workspace.clientId })
       .run();
+    this.touchedTables.add(getTableConfig(table).name);
   }
 }
 

@@ -36,4 +36,19 @@ describe('the write path', () => {
     ).toThrow('boom');
     expect(counts()).toEqual(before);
   });
+
+  it('reports the tables the committed write touched, as the change feed will show them', async () => {
+    const { core } = tempCore();
+    const { writeReportingTables } = await import('./transaction');
+    const { tags, contacts } = await import('../people/schema');
+    const outcome = writeReportingTables(core.workspace, (writer) => {
+      writer.insert(tags, { name: 'vip', color: null });
+      writer.insert(tags, { name: 'new', color: null });
+      return writer.insert(contacts, { name: 'Ann', sortName: 'ann' });
+    });
+    expect(outcome.tables).toEqual(['tags', 'contacts']);
+    const feed = core.workspace.sqlite.prepare('SELECT DISTINCT table_name FROM changes WHERE row_id = ? OR table_name = ?').all(outcome.result, 'tags');
+    expect(feed.map((row: any) => row.table_name).sort()).toEqual([...outcome.tables].sort());
+    expect(writeReportingTables(core.workspace, () => 'read only').tables).toEqual([]);
+  });
 });

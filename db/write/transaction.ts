@@ -8,12 +8,23 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+export interface WriteOutcome<T> {
+  result: T;
+  /** The tables the committed transaction wrote change rows for (deduplicated, in first-touched order). */
+  tables: string[];
+}
+
 /**
  * The one write path (DESIGN §4). `work` runs inside a short BEGIN IMMEDIATE transaction and must
  * do nothing but database work: on a lock timeout the whole transaction is rolled back and retried,
  * a bounded number of times, then BUSY is thrown with nothing written.
  */
 export function write<T>(workspace: Workspace, work: (writer: RecordWriter) => T): T {
+  return writeReportingTables(workspace, work).result;
+}
+
+/** `write()`, also reporting which tables it touched: what the change feed will show for this write. */
+export function writeReportingTables<T>(workspace: Workspace, work: (writer: RecordWriter) => T): WriteOutcome<T> {
   const { sqlite } = workspace;
   if (sqlite.inTransaction) throw new RapportError('INTERNAL', 'Nested write transactions are not allowed.');
   let lastError: unknown;
@@ -29,9 +40,11 @@ export function write<T>(workspace: Workspace, work: (writer: RecordWriter) => T
       throw error;
     }
     try {
-      const result = work(new RecordWriter(workspace, Date.now()));
+      // A fresh writer per attempt: a rolled-back attempt's tables were never written.
+      const writer = new RecordWriter(workspace, Date.now());
+      const result = work(writer);
       sqlite.prepare('COMMIT').run();
-      return result;
+      return { result, tables: [...writer.touchedTables] };
     } catch (error) {
       if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
       if (isBusyError(error)) {

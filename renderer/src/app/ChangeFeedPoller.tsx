@@ -1,33 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { isChangeFeedQuery } from './query-client';
+import { liveRefreshOf } from './live-refresh/live-refresh';
 import { useTRPCClient } from './trpc';
 
 const POLL_INTERVAL_MS = 1000;
 
 /**
- * Another PC (or process) wrote to the shared file: about once a second ask the core what changed
- * since the last seq seen, and refetch what is on screen when something did.
+ * Writes from elsewhere (another tab, window or PC): about once a second catch up with the change
+ * feed, which refetches exactly the queries that read the tables written.
  */
 export function ChangeFeedPoller() {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    let seq: number | null = null;
+    const liveRefresh = liveRefreshOf(queryClient);
+    const disconnect = liveRefresh.connect((seq) => client.system.changes.query(seq === undefined ? {} : { seq }));
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     async function poll() {
       try {
-        if (document.visibilityState !== 'hidden') {
-          const feed = await client.system.changes.query({ seq: seq ?? 0 });
-          const first = seq === null;
-          seq = feed.seq;
-          if (!first && feed.changed) {
-            await queryClient.invalidateQueries({ predicate: (query) => !isChangeFeedQuery(query.queryKey) });
-          }
-        }
+        if (document.visibilityState !== 'hidden') await liveRefresh.sync();
       } catch {
         // A missed poll is harmless: the next one catches up from the same seq.
       } finally {
@@ -35,10 +29,11 @@ export function ChangeFeedPoller() {
       }
     }
 
-    void poll();
+    timer = setTimeout(() => void poll(), POLL_INTERVAL_MS);
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      disconnect();
     };
   }, [client, queryClient]);
 

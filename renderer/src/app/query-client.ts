@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { errorCodeOf } from './errors';
+import { liveRefreshOf } from './live-refresh/live-refresh';
 import { showErrorToast } from './show-error-toast';
 
 declare module '@tanstack/react-query' {
@@ -7,7 +8,7 @@ declare module '@tanstack/react-query' {
     mutationMeta: {
       /** The caller shows its own UI for these error codes (form issues, conflict dialog…). */
       handledErrors?: string[];
-      /** Skip the blanket refetch after success (the caller updates the cache itself). */
+      /** Skip catching up with the change feed after success: a mutation that follows at once does, for both. */
       skipInvalidate?: boolean;
     };
     queryMeta: {
@@ -40,26 +41,21 @@ export function createQueryClient() {
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
+        // A refused write often means the screen is stale (someone else saved or deleted): catch up now.
+        void liveRefreshOf(queryClient).sync().catch(() => undefined);
         const code = errorCodeOf(error);
         if (mutation.meta?.handledErrors?.includes(code)) return;
         showErrorToast(error);
       },
+      // Refetch exactly what the write touched (and what others wrote meanwhile), by the change feed's
+      // tables; the queries are marked stale before the caller's own onSuccess runs.
       onSuccess: (_data, _variables, _context, mutation) => {
         if (mutation.meta?.skipInvalidate) return;
-        // Writes touch lists, pages, history, trash and counts: refetch what is on screen.
-        void queryClient.invalidateQueries({ predicate: (query) => !isChangeFeedQuery(query.queryKey) });
+        return liveRefreshOf(queryClient).sync().catch(() => undefined);
       },
     }),
   });
   return queryClient;
 }
 
-export function isChangeFeedQuery(queryKey: readonly unknown[]): boolean {
-  const path = queryKey[0];
-  return Array.isArray(path) && path[0] === 'system' && path[1] === 'changes';
-}
-
-/** Refetch everything on screen except the change feed itself (after a write made outside useMutation). */
-export function invalidateAll(queryClient: QueryClient) {
-  return queryClient.invalidateQueries({ predicate: (query) => !isChangeFeedQuery(query.queryKey) });
-}
+export { invalidateAll, isChangeFeedQuery } from './live-refresh/invalidate-tables';

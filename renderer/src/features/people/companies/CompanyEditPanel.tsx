@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { companyCreate, type Company, type CompanyCreate } from '../../../../../db/contract/people';
@@ -17,7 +17,6 @@ type CompanyPatch = Partial<Omit<CompanyCreate, 'tagIds'>>;
 export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const fieldLabel = useFieldLabel();
   const formatValue = useFieldValueFormatter();
   const users = useQuery({ ...trpc.system.users.list.queryOptions(), staleTime: 60_000 });
@@ -58,9 +57,8 @@ export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () =
   }
 
   function keepTheirs() {
+    // The refused save already caught up with the change feed, which brought their version.
     setConflict(null);
-    void queryClient.invalidateQueries({ queryKey: trpc.people.companies.get.queryKey({ id: base.id }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.system.history.pathKey() });
     showToast({ message: { key: 'conflict.keptTheirs' } });
     onDone();
   }

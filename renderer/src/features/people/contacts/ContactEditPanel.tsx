@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactCreate, type Contact, type ContactCreate } from '../../../../../db/contract/people';
@@ -26,7 +26,6 @@ interface Conflict {
 export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const fieldLabel = useFieldLabel();
   const formatValue = useFieldValueFormatter();
   const users = useQuery({ ...trpc.system.users.list.queryOptions(), staleTime: 60_000 });
@@ -67,9 +66,8 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
   }
 
   function keepTheirs() {
+    // The refused save already caught up with the change feed, which brought their version.
     setConflict(null);
-    void queryClient.invalidateQueries({ queryKey: trpc.people.contacts.get.queryKey({ id: base.id }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.system.history.pathKey() });
     showToast({ message: { key: 'conflict.keptTheirs' } });
     onDone();
   }

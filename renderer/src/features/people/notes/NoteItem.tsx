@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../../../db/contract/people';
 import { errorCodeOf } from '../../../app/errors';
-import { invalidateAll } from '../../../app/query-client';
+import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
@@ -26,8 +26,8 @@ export function NoteItem({ note }: { note: Note }) {
       setDraft(null);
     } catch (error) {
       if (errorCodeOf(error) === 'CONFLICT') {
+        // The refused save already caught up with the change feed, which brings the newer note.
         showToast({ tone: 'error', message: { key: 'notes.conflict' } });
-        await invalidateAll(queryClient);
       }
     }
   }
@@ -41,7 +41,7 @@ export function NoteItem({ note }: { note: Note }) {
         run: () =>
           void client.system.trash.restore
             .mutate({ kind: 'note', id: note.id })
-            .then(() => invalidateAll(queryClient))
+            .then(() => refreshAfterWrite(queryClient))
             .catch(showErrorToast),
       },
     });

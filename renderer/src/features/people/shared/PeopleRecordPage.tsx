@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagRef } from '../../../../../db/contract/people';
-import { invalidateAll } from '../../../app/query-client';
+import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { navigate } from '../../../app/router';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
@@ -50,7 +50,7 @@ export function PeopleRecordPage({ kind, record, avatarClassName, title, subtitl
         run: () => {
           void restore({ id: record.id })
             .then(async () => {
-              await invalidateAll(queryClient);
+              await refreshAfterWrite(queryClient);
               showToast({ tone: 'success', message: { key: `${kind}.restored`, values: { name: record.name } } });
               navigate(`${listPath}/${record.id}`);
             })

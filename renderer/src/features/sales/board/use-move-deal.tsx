@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Stage } from '../../../../../db/contract/sales';
 import { errorCodeOf } from '../../../app/errors';
-import { invalidateAll } from '../../../app/query-client';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
@@ -32,7 +31,8 @@ export function useMoveDeal(options: { onOptimistic?: (deal: MovableDeal, stage:
       const key = stage.kind === 'won' ? 'board.movedWon' : stage.kind === 'lost' ? 'board.movedLost' : 'board.moved';
       showToast({ tone: 'success', message: { key, values: { title: deal.title, stage: stage.name } } });
     } catch (error) {
-      await invalidateAll(queryClient);
+      // Undo the optimistic move on the board; the refused move already caught up with the change feed.
+      await queryClient.invalidateQueries({ queryKey: trpc.sales.deals.board.pathKey() });
       const code = errorCodeOf(error);
       if (code === 'CONFLICT') showToast({ tone: 'error', message: { key: 'board.moveConflict', values: { title: deal.title } } });
       else if (code === 'VALIDATION' && lostReason !== undefined) throw error;

@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, DealCreateInput } from '../../../../../db/contract/sales';
 import { rapportErrorOf } from '../../../app/errors';
-import { invalidateAll } from '../../../app/query-client';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { useMoney } from '../../../app/use-money';
@@ -18,7 +17,6 @@ type DealPatch = Partial<Omit<DealCreateInput, 'stageId'>>;
 export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const money = useMoney();
   const update = useMutation({ ...trpc.sales.deals.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
   const restore = useMutation(trpc.sales.deals.restore.mutationOptions());
@@ -87,8 +85,8 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
           deleted={conflict.current.deletedAt !== null}
           onRestore={() => void restoreAndSave(conflict.patch).catch(() => undefined)}
           onKeepTheirs={() => {
+            // The refused save already caught up with the change feed, which brought their version.
             setConflict(null);
-            void invalidateAll(queryClient);
             showToast({ message: { key: 'conflict.keptTheirs' } });
             onDone();
           }}

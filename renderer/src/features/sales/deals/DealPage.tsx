@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../../../db/contract/sales';
 import { errorCodeOf } from '../../../app/errors';
 import { Link } from '../../../app/Link';
-import { invalidateAll } from '../../../app/query-client';
+import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { navigate } from '../../../app/router';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
@@ -76,7 +76,7 @@ export function DealPage({ id }: { id: number }) {
           void client.sales.deals.restore
             .mutate({ id: data.id })
             .then(async () => {
-              await invalidateAll(queryClient);
+              await refreshAfterWrite(queryClient);
               navigate(`/deals/${data.id}`);
             })
             .catch(showErrorToast),

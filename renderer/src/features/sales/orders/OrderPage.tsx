@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf } from '../../../app/errors';
 import { Link } from '../../../app/Link';
-import { invalidateAll } from '../../../app/query-client';
+import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { navigate } from '../../../app/router';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
@@ -75,7 +75,7 @@ export function OrderPage({ id }: { id: number }) {
         run: () =>
           void client.system.trash.restore
             .mutate({ kind: 'order', id: data.id })
-            .then(() => invalidateAll(queryClient))
+            .then(() => refreshAfterWrite(queryClient))
             .catch(showErrorToast),
       },
     });

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline, Stage } from '../../../../../db/contract/sales';
 import { errorCodeOf } from '../../../app/errors';
-import { invalidateAll } from '../../../app/query-client';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { BackLink } from '../../../app/ui/BackLink';
@@ -42,7 +41,7 @@ export function PipelineSettingsPage() {
     queryClient.setQueryData(trpc.sales.pipelines.list.queryKey(), (old: Pipeline[] | undefined) => old?.map((candidate) => (candidate.id === current.id ? { ...candidate, stages } : candidate)));
     reorder.mutate(
       { pipelineId: current.id, stageIds: stages.map((stage) => stage.id) },
-      { onSuccess: () => showToast({ tone: 'success', message: { key: 'pipelines.reordered' } }), onError: () => void invalidateAll(queryClient) },
+      { onSuccess: () => showToast({ tone: 'success', message: { key: 'pipelines.reordered' } }), onError: () => void queryClient.invalidateQueries({ queryKey: trpc.sales.pipelines.list.queryKey() }) },
     );
   }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, TimelineEntry } from '../../../../../db/contract/work';
 import { Link } from '../../../app/Link';
-import { invalidateAll } from '../../../app/query-client';
+import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
@@ -50,7 +50,7 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
         run: () =>
           void client.system.trash.restore
             .mutate({ kind: 'activity', id: entry.id })
-            .then(() => invalidateAll(queryClient))
+            .then(() => refreshAfterWrite(queryClient))
             .catch(showErrorToast),
       },
     });
