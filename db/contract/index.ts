@@ -5,3 +5,4 @@ export * from './system';
 export * from './money';
 export * from './sales';
 export * from './work';
+export * from './record-kinds';

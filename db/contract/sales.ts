@@ -37,7 +37,7 @@ export const stageUpdate = z.object({
   patch: z.object({ name: requiredText(60), probability, kind: z.enum(STAGE_KINDS) }).partial(),
 });
 /** The full new order of a pipeline's stages. */
-export const stageReorder = z.object({ pipelineId: id, stageIds: z.array(id).min(1).max(20) });
+export const stageReorder = z.object({ pipelineId: id, /** The pipeline's version the new order was made from. */ version, stageIds: z.array(id).min(1).max(20) });
 export const stageRemove = z.object({ id, version });
 
 export interface Stage {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cursor, id, requiredText } from './common';
 import { currencyCode } from './money';
+import { RECORD_KINDS, SEARCH_KINDS, TRASH_KINDS, type RecordKind, type SearchKind, type TrashKind } from './record-kinds';
 
 export const USER_ROLES = ['owner', 'manager', 'staff', 'read_only'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -52,9 +53,6 @@ export const firstRunChoice = z.object({
   ownerName: requiredText(100).optional(),
 });
 
-export const SEARCH_KINDS = ['contact', 'company', 'deal', 'note'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
 export const searchInput = z.object({
   query: z.string().max(200),
   kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
@@ -70,9 +68,6 @@ export interface SearchHit {
   parent: { kind: 'contact' | 'company'; id: number } | null;
 }
 
-export const TRASH_KINDS = ['contact', 'company', 'note', 'deal', 'activity', 'task', 'order', 'product'] as const;
-export type TrashKind = (typeof TRASH_KINDS)[number];
-
 export const trashList = z.object({
   kind: z.enum(TRASH_KINDS).optional(),
   limit: z.number().int().min(1).max(200).default(100),
@@ -81,6 +76,8 @@ export const trashList = z.object({
 
 export const trashItem = z.object({ kind: z.enum(TRASH_KINDS), id });
 export const trashPurge = z.object({ items: z.array(trashItem).min(1).max(10_000) });
+/** Restores many records in one transaction (the Undo of a bulk delete). */
+export const trashRestoreMany = z.object({ items: z.array(trashItem).min(1).max(10_000) });
 
 export interface TrashEntry {
   kind: TrashKind;
@@ -91,7 +88,7 @@ export interface TrashEntry {
 }
 
 export const historyInput = z.object({
-  kind: z.enum(['contact', 'company']),
+  kind: z.enum(RECORD_KINDS),
   id,
   limit: z.number().int().min(1).max(200).default(100),
 });
@@ -117,8 +114,11 @@ export interface AuditEntry {
   action: 'create' | 'update' | 'delete' | 'restore';
   tableName: string;
   rowId: number;
-  /** Field-level before/after; for create only `after`, for delete/restore the deleted flag. */
-  changes: { field: string; before: unknown; after: unknown }[];
+  /**
+   * Field-level before/after; for create only `after`, for delete/restore the deleted flag. A link
+   * to another record also carries that record's kind and current titles.
+   */
+  changes: { field: string; before: unknown; after: unknown; linkKind?: RecordKind; beforeTitle?: string | undefined; afterTitle?: string | undefined }[];
   /** Set when another action caused this change. */
   cause: AuditCause | null;
 }

@@ -19,7 +19,7 @@ import {
 import { procedure, router } from '../api/trpc';
 import { bulkTagRecords } from './bulk';
 import { dependentsProcedure } from '../sales/orders-router';
-import { bulkRemoveRecords, removeRecord, restoreRecord } from '../system/record-kinds';
+import { bulkRemoveRecords, removeRecord, restoreRecord } from '../system/record-removal';
 import { companyContacts, createCompany, getCompany, listCompanies, updateCompany } from './companies';
 import { createContact, findDuplicates, getContact, listContacts, updateContact } from './contacts';
 import { createNote, listNotes, updateNote } from './notes';

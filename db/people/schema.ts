@@ -2,76 +2,83 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { LIFECYCLE_STAGES } from '../contract/people';
 import { rankSql } from '../read/keyset';
+import { withDerivedColumns } from '../write/derived-columns';
 import { recordColumns, users } from '../system/schema';
 
-export const companies = sqliteTable(
-  'companies',
-  {
-    id: integer('id').primaryKey(),
-    name: text('name').notNull(),
-    /** Lower-cased name for case-insensitive sort with an index (keyset pagination). */
-    sortName: text('sort_name').notNull(),
-    industry: text('industry'),
-    website: text('website'),
-    email: text('email'),
-    phone: text('phone'),
-    street: text('street'),
-    city: text('city'),
-    region: text('region'),
-    postalCode: text('postal_code'),
-    country: text('country'),
-    ownerId: integer('owner_id').references(() => users.id),
-    ...recordColumns(),
-  },
-  (table) => [
-    index('companies_sort_name_idx').on(table.deletedAt, table.sortName, table.id),
-    index('companies_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
-    index('companies_created_idx').on(table.deletedAt, table.createdAt, table.id),
-    index('companies_owner_idx').on(table.ownerId),
-  ],
+export const companies = withDerivedColumns(
+  sqliteTable(
+    'companies',
+    {
+      id: integer('id').primaryKey(),
+      name: text('name').notNull(),
+      /** Lower-cased name for case-insensitive sort with an index (keyset pagination). */
+      sortName: text('sort_name').notNull(),
+      industry: text('industry'),
+      website: text('website'),
+      email: text('email'),
+      phone: text('phone'),
+      street: text('street'),
+      city: text('city'),
+      region: text('region'),
+      postalCode: text('postal_code'),
+      country: text('country'),
+      ownerId: integer('owner_id').references(() => users.id),
+      ...recordColumns(),
+    },
+    (table) => [
+      index('companies_sort_name_idx').on(table.deletedAt, table.sortName, table.id),
+      index('companies_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
+      index('companies_created_idx').on(table.deletedAt, table.createdAt, table.id),
+      index('companies_owner_idx').on(table.ownerId),
+    ],
+  ),
+  ['sortName'],
 );
 
-export const contacts = sqliteTable(
-  'contacts',
-  {
-    id: integer('id').primaryKey(),
-    name: text('name').notNull(),
-    sortName: text('sort_name').notNull(),
-    jobTitle: text('job_title'),
-    companyId: integer('company_id').references(() => companies.id),
-    street: text('street'),
-    city: text('city'),
-    region: text('region'),
-    postalCode: text('postal_code'),
-    country: text('country'),
-    birthday: text('birthday'),
-    source: text('source'),
-    lifecycle: text('lifecycle').notNull().default('lead'),
-    ownerId: integer('owner_id').references(() => users.id),
-    vip: integer('vip', { mode: 'boolean' }).notNull().default(false),
-    creditRating: text('credit_rating'),
-    dncEmail: integer('dnc_email', { mode: 'boolean' }).notNull().default(false),
-    dncPhone: integer('dnc_phone', { mode: 'boolean' }).notNull().default(false),
-    dncSms: integer('dnc_sms', { mode: 'boolean' }).notNull().default(false),
-    dncMail: integer('dnc_mail', { mode: 'boolean' }).notNull().default(false),
-    ...recordColumns(),
-  },
-  (table) => [
-    index('contacts_sort_name_idx').on(table.deletedAt, table.sortName, table.id),
-    index('contacts_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
-    index('contacts_created_idx').on(table.deletedAt, table.createdAt, table.id),
-    index('contacts_lifecycle_idx').on(table.deletedAt, table.lifecycle, table.sortName, table.id),
-    // The lifecycle column sorts in the stages' order; this expression must be the list's (rankSql).
-    index('contacts_lifecycle_rank_idx').on(table.deletedAt, sql.raw(rankSql('lifecycle', LIFECYCLE_STAGES)), table.sortName, table.id),
-    index('contacts_company_idx').on(table.companyId, table.sortName),
-    index('contacts_owner_idx').on(table.ownerId, table.sortName),
-    check('contacts_lifecycle_check', sql`${table.lifecycle} in ('lead','prospect','customer','inactive')`),
-    check(
-      'contacts_source_check',
-      sql`${table.source} is null or ${table.source} in ('walk_in','referral','web','phone','campaign','event','social','other')`,
-    ),
-    check('contacts_credit_check', sql`${table.creditRating} is null or ${table.creditRating} in ('A','B','C','D')`),
-  ],
+export const contacts = withDerivedColumns(
+  sqliteTable(
+    'contacts',
+    {
+      id: integer('id').primaryKey(),
+      name: text('name').notNull(),
+      sortName: text('sort_name').notNull(),
+      jobTitle: text('job_title'),
+      companyId: integer('company_id').references(() => companies.id),
+      street: text('street'),
+      city: text('city'),
+      region: text('region'),
+      postalCode: text('postal_code'),
+      country: text('country'),
+      birthday: text('birthday'),
+      source: text('source'),
+      lifecycle: text('lifecycle').notNull().default('lead'),
+      ownerId: integer('owner_id').references(() => users.id),
+      vip: integer('vip', { mode: 'boolean' }).notNull().default(false),
+      creditRating: text('credit_rating'),
+      dncEmail: integer('dnc_email', { mode: 'boolean' }).notNull().default(false),
+      dncPhone: integer('dnc_phone', { mode: 'boolean' }).notNull().default(false),
+      dncSms: integer('dnc_sms', { mode: 'boolean' }).notNull().default(false),
+      dncMail: integer('dnc_mail', { mode: 'boolean' }).notNull().default(false),
+      ...recordColumns(),
+    },
+    (table) => [
+      index('contacts_sort_name_idx').on(table.deletedAt, table.sortName, table.id),
+      index('contacts_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
+      index('contacts_created_idx').on(table.deletedAt, table.createdAt, table.id),
+      index('contacts_lifecycle_idx').on(table.deletedAt, table.lifecycle, table.sortName, table.id),
+      // The lifecycle column sorts in the stages' order; this expression must be the list's (rankSql).
+      index('contacts_lifecycle_rank_idx').on(table.deletedAt, sql.raw(rankSql('lifecycle', LIFECYCLE_STAGES)), table.sortName, table.id),
+      index('contacts_company_idx').on(table.companyId, table.sortName),
+      index('contacts_owner_idx').on(table.ownerId, table.sortName),
+      check('contacts_lifecycle_check', sql`${table.lifecycle} in ('lead','prospect','customer','inactive')`),
+      check(
+        'contacts_source_check',
+        sql`${table.source} is null or ${table.source} in ('walk_in','referral','web','phone','campaign','event','social','other')`,
+      ),
+      check('contacts_credit_check', sql`${table.creditRating} is null or ${table.creditRating} in ('A','B','C','D')`),
+    ],
+  ),
+  ['sortName'],
 );
 
 /** Emails and phones of a contact, in display order; `normalized` drives duplicate checks. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { REVENUE_STATUSES, type CustomerSales, type Dependents, type customerRef } from '../contract/sales';
 import { notFound } from '../errors';
 import { statement } from '../read/statements';
+import { liveDependents } from '../system/registry';
 import type { Workspace } from '../workspace/open';
 import { listDeals } from './deals';
 import { orderRowSelect, toOrderRow, type OrderDbRow } from './orders';
@@ -68,8 +69,6 @@ export function customerSales(workspace: Workspace, customer: CustomerRef): Cust
 /** Live records that point at a contact or company, so the UI can ask before it is deleted. */
 export function dependents(workspace: Workspace, customer: CustomerRef): Dependents {
   requireCustomer(workspace, customer);
-  const column = customer.kind === 'contact' ? 'contact_id' : 'company_id';
-  const count = (table: 'deals' | 'orders' | 'activities' | 'tasks') =>
-    (statement(workspace.sqlite, `SELECT count(*) AS n FROM ${table} WHERE ${column} = ? AND deleted_at IS NULL`).get(customer.id) as { n: number }).n;
-  return { deals: count('deals'), orders: count('orders'), activities: count('activities'), tasks: count('tasks') };
+  const counts = liveDependents(workspace.sqlite, customer.kind, customer.id);
+  return { deals: counts.deal ?? 0, orders: counts.order ?? 0, activities: counts.activity ?? 0, tasks: counts.task ?? 0 };
 }

@@ -37,10 +37,16 @@ describe('pipelines', () => {
     const added = await api.sales.pipelines.stages.create({ pipelineId: pipeline.id, name: 'Demo', probability: 60 });
     expect(added.stages.map((s) => s.name)).toEqual(['Lead', 'Qualified lead', 'Proposal', 'Negotiation', 'Demo', 'Won', 'Lost']);
     const reversed = added.stages.slice(0, 5).reverse().map((s) => s.id);
-    const reordered = await api.sales.pipelines.stages.reorder({ pipelineId: pipeline.id, stageIds: [...reversed, stage('Won').id, stage('Lost').id] });
+    const reordered = await api.sales.pipelines.stages.reorder({ pipelineId: pipeline.id, version: added.version, stageIds: [...reversed, stage('Won').id, stage('Lost').id] });
     expect(reordered.stages.map((s) => s.name)).toEqual(['Demo', 'Negotiation', 'Proposal', 'Qualified lead', 'Lead', 'Won', 'Lost']);
+    // Another reorder made from the order before this one is stale: refused, nothing moves.
+    const stale = await rapportError(() => api.sales.pipelines.stages.reorder({ pipelineId: pipeline.id, version: added.version, stageIds: added.stages.map((s) => s.id) }));
+    expect(stale.code).toBe('CONFLICT');
+    expect((await api.sales.pipelines.get({ id: pipeline.id })).stages.map((s) => s.name)).toEqual(reordered.stages.map((s) => s.name));
+    const [orderChange] = await api.system.history({ kind: 'pipeline', id: pipeline.id });
+    expect(orderChange!.changes).toEqual([{ field: 'stageOrder', before: added.stages.map((s) => s.name), after: reordered.stages.map((s) => s.name) }]);
     expect((await rapportError(() => api.sales.pipelines.stages.remove({ id: stage('Won').id, version: 1 }))).code).toBe('VALIDATION');
-    expect((await rapportError(() => api.sales.pipelines.stages.reorder({ pipelineId: pipeline.id, stageIds: reversed }))).issues?.[0]?.path).toBe('stageIds');
+    expect((await rapportError(() => api.sales.pipelines.stages.reorder({ pipelineId: pipeline.id, version: reordered.version, stageIds: reversed }))).issues?.[0]?.path).toBe('stageIds');
     const demo = reordered.stages[0]!;
     const removed = await api.sales.pipelines.stages.remove({ id: demo.id, version: demo.version });
     expect(removed.stages.map((s) => s.name)).not.toContain('Demo');

@@ -13,7 +13,7 @@ import {
   productUpdate,
   quoteConvert,
 } from '../contract/sales';
-import { removeRecord, restoreRecord } from '../system/record-kinds';
+import { removeRecord, restoreRecord } from '../system/record-removal';
 import { customerSales, dependents } from './customer';
 import { convertQuote, createOrder, getOrder, listOrders, setOrderStatus, updateOrder } from './orders';
 import { createProduct, getProduct, listProducts, updateProduct } from './products';

@@ -41,7 +41,7 @@ function toStage(row: StageDbRow): Stage {
   return { id: row.id, pipelineId: row.pipeline_id, name: row.name, position: row.position, probability: row.probability, kind: row.kind, version: row.version };
 }
 
-function readPipeline(sqlite: Database.Database, id: number): Pipeline | undefined {
+export function readPipeline(sqlite: Database.Database, id: number): Pipeline | undefined {
   const row = statement(sqlite, 'SELECT * FROM pipelines WHERE id = ? AND deleted_at IS NULL').get(id) as
     | (RecordMetaRow & { name: string; is_default: number })
     | undefined;
@@ -123,12 +123,23 @@ function checkKeepsClosedStages(sqlite: Database.Database, leaving: Stage, path:
   if (sameKind.length <= 1) throw validation(path, `A pipeline needs at least one ${leaving.kind} stage`);
 }
 
-export function reorderStages(workspace: Workspace, input: { pipelineId: number; stageIds: number[] }): Pipeline {
+/**
+ * Puts a pipeline's stages in a new order. The order belongs to the pipeline: the pipeline's
+ * version guards it (a reorder made from a stale order gets CONFLICT) and its history records it.
+ */
+export function reorderStages(workspace: Workspace, input: { pipelineId: number; version: number; stageIds: number[] }): Pipeline {
   write(workspace, (writer) => {
     const current = readStages(writer.sqlite, input.pipelineId);
     const same =
       current.length === input.stageIds.length && new Set(input.stageIds).size === current.length && current.every((stage) => input.stageIds.includes(stage.id));
     if (!same) throw validation('stageIds', 'List every stage of the pipeline exactly once');
+    const names = (ids: number[]) => ids.map((stageId) => current.find((stage) => stage.id === stageId)!.name);
+    const before = current.map((stage) => stage.id);
+    if (before.every((stageId, index) => input.stageIds[index] === stageId)) return;
+    writer.update(pipelines, input.pipelineId, input.version, {}, {
+      extraChanges: [{ field: 'stageOrder', before: names(before), after: names(input.stageIds) }],
+      describeCurrent: (id) => readPipeline(writer.sqlite, id),
+    });
     input.stageIds.forEach((stageId, position) => {
       const stage = current.find((candidate) => candidate.id === stageId)!;
       if (stage.position !== position) writer.update(stages, stage.id, stage.version, { position });

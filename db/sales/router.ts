@@ -19,7 +19,7 @@ import {
   stageUpdate,
 } from '../contract/sales';
 import { procedure, router } from '../api/trpc';
-import { bulkRemoveRecords, removeRecord, restoreRecord } from '../system/record-kinds';
+import { bulkRemoveRecords, removeRecord, restoreRecord } from '../system/record-removal';
 import { dealBoard } from './board';
 import { bulkSetDealOwner, createDeal, getDeal, listDeals, moveDeal, updateDeal } from './deals';
 import { salesForecast } from './forecast';

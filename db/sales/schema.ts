@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { companies, contacts } from '../people/schema';
 import { ORDER_STATUSES, QUOTE_STATUSES } from '../contract/sales';
 import { rankSql } from '../read/keyset';
+import { withDerivedColumns } from '../write/derived-columns';
 import { recordColumns, users } from '../system/schema';
 
 export const pipelines = sqliteTable('pipelines', {
@@ -32,51 +33,54 @@ export const stages = sqliteTable(
   ],
 );
 
-export const deals = sqliteTable(
-  'deals',
-  {
-    id: integer('id').primaryKey(),
-    title: text('title').notNull(),
-    sortTitle: text('sort_title').notNull(),
-    contactId: integer('contact_id').references(() => contacts.id),
-    companyId: integer('company_id').references(() => companies.id),
-    amountMinor: integer('amount_minor').notNull().default(0),
-    currency: text('currency').notNull(),
-    expectedCloseDate: text('expected_close_date'),
-    ownerId: integer('owner_id').references(() => users.id),
-    source: text('source'),
-    sourceCampaignId: integer('source_campaign_id'),
-    pipelineId: integer('pipeline_id')
-      .notNull()
-      .references(() => pipelines.id),
-    stageId: integer('stage_id')
-      .notNull()
-      .references(() => stages.id),
-    /** Denormalized from the stage (open/won/lost) so boards and forecasts filter on an index. */
-    status: text('status').notNull().default('open'),
-    probabilityOverride: integer('probability_override'),
-    lostReason: text('lost_reason'),
-    closedAt: integer('closed_at'),
-    description: text('description'),
-    ...recordColumns(),
-  },
-  (table) => [
-    // Column totals come from this index alone; cards from the next one, already in close-date order.
-    index('deals_board_idx').on(table.pipelineId, table.deletedAt, table.stageId, table.currency, table.amountMinor, table.probabilityOverride),
-    // Open columns list soonest close first (undated last), closed columns most recently closed first.
-    index('deals_open_cards_idx').on(table.stageId, table.deletedAt, sql`coalesce(${table.expectedCloseDate}, '9999-12-31')`, table.id),
-    index('deals_closed_cards_idx').on(table.stageId, table.deletedAt, table.closedAt, table.id),
-    index('deals_close_idx').on(table.status, table.expectedCloseDate),
-    index('deals_closed_at_idx').on(table.status, table.closedAt),
-    index('deals_contact_idx').on(table.contactId),
-    index('deals_company_idx').on(table.companyId),
-    index('deals_owner_idx').on(table.ownerId),
-    index('deals_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
-    index('deals_title_idx').on(table.deletedAt, table.sortTitle, table.id),
-    check('deals_status_check', sql`${table.status} in ('open','won','lost')`),
-    check('deals_amount_check', sql`${table.amountMinor} >= 0`),
-    check('deals_probability_check', sql`${table.probabilityOverride} is null or ${table.probabilityOverride} between 0 and 100`),
-  ],
+export const deals = withDerivedColumns(
+  sqliteTable(
+    'deals',
+    {
+      id: integer('id').primaryKey(),
+      title: text('title').notNull(),
+      sortTitle: text('sort_title').notNull(),
+      contactId: integer('contact_id').references(() => contacts.id),
+      companyId: integer('company_id').references(() => companies.id),
+      amountMinor: integer('amount_minor').notNull().default(0),
+      currency: text('currency').notNull(),
+      expectedCloseDate: text('expected_close_date'),
+      ownerId: integer('owner_id').references(() => users.id),
+      source: text('source'),
+      sourceCampaignId: integer('source_campaign_id'),
+      pipelineId: integer('pipeline_id')
+        .notNull()
+        .references(() => pipelines.id),
+      stageId: integer('stage_id')
+        .notNull()
+        .references(() => stages.id),
+      /** Denormalized from the stage (open/won/lost) so boards and forecasts filter on an index. */
+      status: text('status').notNull().default('open'),
+      probabilityOverride: integer('probability_override'),
+      lostReason: text('lost_reason'),
+      closedAt: integer('closed_at'),
+      description: text('description'),
+      ...recordColumns(),
+    },
+    (table) => [
+      // Column totals come from this index alone; cards from the next one, already in close-date order.
+      index('deals_board_idx').on(table.pipelineId, table.deletedAt, table.stageId, table.currency, table.amountMinor, table.probabilityOverride),
+      // Open columns list soonest close first (undated last), closed columns most recently closed first.
+      index('deals_open_cards_idx').on(table.stageId, table.deletedAt, sql`coalesce(${table.expectedCloseDate}, '9999-12-31')`, table.id),
+      index('deals_closed_cards_idx').on(table.stageId, table.deletedAt, table.closedAt, table.id),
+      index('deals_close_idx').on(table.status, table.expectedCloseDate),
+      index('deals_closed_at_idx').on(table.status, table.closedAt),
+      index('deals_contact_idx').on(table.contactId),
+      index('deals_company_idx').on(table.companyId),
+      index('deals_owner_idx').on(table.ownerId),
+      index('deals_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
+      index('deals_title_idx').on(table.deletedAt, table.sortTitle, table.id),
+      check('deals_status_check', sql`${table.status} in ('open','won','lost')`),
+      check('deals_amount_check', sql`${table.amountMinor} >= 0`),
+      check('deals_probability_check', sql`${table.probabilityOverride} is null or ${table.probabilityOverride} between 0 and 100`),
+    ],
+  ),
+  ['sortTitle'],
 );
 
 /** Entered/left each stage: time-in-stage and cycle length come from here. */
@@ -97,26 +101,29 @@ export const dealStageHistory = sqliteTable(
   (table) => [index('deal_stage_history_deal_idx').on(table.dealId, table.enteredAt)],
 );
 
-export const products = sqliteTable(
-  'products',
-  {
-    id: integer('id').primaryKey(),
-    sku: text('sku').notNull(),
-    name: text('name').notNull(),
-    sortName: text('sort_name').notNull(),
-    unitPriceMinor: integer('unit_price_minor').notNull(),
-    costMinor: integer('cost_minor'),
-    currency: text('currency').notNull(),
-    category: text('category'),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
-    ...recordColumns(),
-  },
-  (table) => [
-    uniqueIndex('products_sku_idx').on(sql`lower(${table.sku})`),
-    index('products_name_idx').on(table.deletedAt, table.sortName, table.id),
-    index('products_sku_sort_idx').on(table.deletedAt, sql`lower(${table.sku})`, table.id),
-    index('products_price_idx').on(table.deletedAt, table.unitPriceMinor, table.id),
-  ],
+export const products = withDerivedColumns(
+  sqliteTable(
+    'products',
+    {
+      id: integer('id').primaryKey(),
+      sku: text('sku').notNull(),
+      name: text('name').notNull(),
+      sortName: text('sort_name').notNull(),
+      unitPriceMinor: integer('unit_price_minor').notNull(),
+      costMinor: integer('cost_minor'),
+      currency: text('currency').notNull(),
+      category: text('category'),
+      active: integer('active', { mode: 'boolean' }).notNull().default(true),
+      ...recordColumns(),
+    },
+    (table) => [
+      uniqueIndex('products_sku_idx').on(sql`lower(${table.sku})`),
+      index('products_name_idx').on(table.deletedAt, table.sortName, table.id),
+      index('products_sku_sort_idx').on(table.deletedAt, sql`lower(${table.sku})`, table.id),
+      index('products_price_idx').on(table.deletedAt, table.unitPriceMinor, table.id),
+    ],
+  ),
+  ['sortName'],
 );
 
 /** Quotes and orders share one table: a quote converts into an order with the same lines. */

@@ -2,19 +2,19 @@
  * Text preparation for the search index: one place decides how records and queries are normalized,
  * so indexing and querying can never disagree.
  */
+import { SEARCH_KINDS, searchCode, type SearchKind } from '../contract/record-kinds';
 
-/** Record kinds in the index; the FTS rowid is kind * KIND_STRIDE + record id. */
-export const SEARCH_KIND_CODES = { contact: 1, company: 2, note: 3, deal: 4 } as const;
-export type IndexedKind = keyof typeof SEARCH_KIND_CODES;
+/** Record kinds in the index; the FTS rowid is the kind's search code * KIND_STRIDE + record id. */
+export type IndexedKind = SearchKind;
 export const KIND_STRIDE = 1_000_000_000_000;
 
 export function searchRowid(kind: IndexedKind, id: number): number {
-  return SEARCH_KIND_CODES[kind] * KIND_STRIDE + id;
+  return searchCode(kind) * KIND_STRIDE + id;
 }
 
 export function fromSearchRowid(rowid: number): { kind: IndexedKind; id: number } {
   const code = Math.floor(rowid / KIND_STRIDE);
-  const kind = (Object.keys(SEARCH_KIND_CODES) as IndexedKind[]).find((key) => SEARCH_KIND_CODES[key] === code);
+  const kind = SEARCH_KINDS.find((key) => searchCode(key) === code);
   if (!kind) throw new Error(`Unknown search rowid ${rowid}`);
   return { kind, id: rowid - code * KIND_STRIDE };
 }

@@ -1,33 +1,18 @@
 import type { z } from 'zod';
-import type { TrashEntry, TrashKind, trashList } from '../contract/system';
+import type { TrashKind } from '../contract/record-kinds';
+import type { TrashEntry, trashList } from '../contract/system';
 import { decodeCursor, encodeCursor } from '../read/keyset';
 import { statement } from '../read/statements';
-import { contacts, notes } from '../people/schema';
-import { reindexContact } from '../people/contacts';
-import { RECORD_KINDS, restoreRecord } from './record-kinds';
-import { unindexRecord } from '../search/index';
+import { TRASH_KINDS } from '../contract/record-kinds';
+import { restoreRecord } from './record-removal';
+import { definitionOf, incomingLinks, reindexAny, trashSourceSql } from './registry';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { RapportError } from '../errors';
 
 type TrashQuery = z.output<typeof trashList>;
 
-const TRASH_SQL = `
-    SELECT 'contact' AS kind, id, name AS title, deleted_at, updated_by FROM contacts WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'company', id, name, deleted_at, updated_by FROM companies WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'note', id, substr(body, 1, 120), deleted_at, updated_by FROM notes WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'deal', id, title, deleted_at, updated_by FROM deals WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'activity', id, subject, deleted_at, updated_by FROM activities WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'task', id, title, deleted_at, updated_by FROM tasks WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'order', id, number, deleted_at, updated_by FROM orders WHERE deleted_at IS NOT NULL
-    UNION ALL
-    SELECT 'product', id, name, deleted_at, updated_by FROM products WHERE deleted_at IS NOT NULL`;
+const TRASH_SQL = trashSourceSql(TRASH_KINDS);
 
 /** Everything soft-deleted, most recently deleted first. */
 export function listTrash(workspace: Workspace, query: TrashQuery): { rows: TrashEntry[]; nextCursor: string | null } {
@@ -62,42 +47,23 @@ export function restoreFromTrash(workspace: Workspace, item: { kind: TrashKind; 
   restoreRecord(workspace, item.kind, item.id);
 }
 
-/** Rows elsewhere that would lose their record if it were purged: purge waits until they are gone. */
-const BLOCKERS: Partial<Record<TrashKind, { table: string; column: string; label: string }[]>> = {
-  contact: [
-    { table: 'deals', column: 'contact_id', label: 'deals' },
-    { table: 'orders', column: 'contact_id', label: 'orders' },
-    { table: 'activities', column: 'contact_id', label: 'activities' },
-    { table: 'tasks', column: 'contact_id', label: 'tasks' },
-  ],
-  company: [
-    { table: 'deals', column: 'company_id', label: 'deals' },
-    { table: 'orders', column: 'company_id', label: 'orders' },
-    { table: 'activities', column: 'company_id', label: 'activities' },
-    { table: 'tasks', column: 'company_id', label: 'tasks' },
-  ],
-  deal: [
-    { table: 'orders', column: 'deal_id', label: 'orders' },
-    { table: 'activities', column: 'deal_id', label: 'activities' },
-    { table: 'tasks', column: 'deal_id', label: 'tasks' },
-  ],
-  product: [{ table: 'order_lines', column: 'product_id', label: 'order lines' }],
-};
-
 /**
- * Deletes trashed records for good, in one transaction. Notes go with their contact or company, and
- * a purged company's contacts lose the link; anything else that still points at the record (deals,
- * orders, activities, tasks — even in the Trash) blocks the purge, so nothing is orphaned.
+ * Deletes trashed records for good, in one transaction. What else points at a record decides
+ * (see each kind's `links`): rows that go with it (a contact's notes) are purged too, rows that
+ * merely refer to it (a company's contacts) lose the link, audited like any change, and anything
+ * that would be orphaned (deals, orders, activities, tasks — even in the Trash) blocks the purge.
  */
 export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; id: number }[]): { purged: number } {
   return write(workspace, (writer) => {
     const { sqlite } = writer;
     for (const item of items) {
-      const { table } = RECORD_KINDS[item.kind];
+      const { table } = definitionOf(item.kind);
       const row = writer.read(table, item.id);
       if (!row || row.deletedAt === null) throw new RapportError('NOT_FOUND', `${item.kind} ${item.id} is not in the Trash; nothing was purged.`);
-      const blocking = (BLOCKERS[item.kind] ?? [])
-        .map((blocker) => ({ ...blocker, n: (sqlite.prepare(`SELECT count(*) AS n FROM ${blocker.table} WHERE ${blocker.column} = ?`).get(item.id) as { n: number }).n }))
+      const links = incomingLinks(item.kind);
+      const blocking = links
+        .filter((link) => link.onPurge === 'block')
+        .map((link) => ({ label: link.label, n: (statement(sqlite, `SELECT count(*) AS n FROM ${link.table} WHERE ${link.column} = ?`).get(item.id) as { n: number }).n }))
         .filter((blocker) => blocker.n > 0);
       if (blocking.length) {
         const what = blocking.map((blocker) => `${blocker.n} ${blocker.label}`).join(', ');
@@ -105,26 +71,19 @@ export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; i
           issues: [{ path: '', message: `Still linked to ${what}` }],
         });
       }
-      if (item.kind === 'contact' || item.kind === 'company') {
-        const noteColumn = item.kind === 'contact' ? 'contact_id' : 'company_id';
-        for (const { id } of sqlite.prepare(`SELECT id FROM notes WHERE ${noteColumn} = ?`).all(item.id) as { id: number }[]) {
-          sqlite.prepare('DELETE FROM notes WHERE id = ?').run(id);
-          unindexRecord(sqlite, 'note', id);
-          writer.audit('purge', notes, id, []);
-          writer.change(notes, id, 'purge');
-        }
-      }
-      if (item.kind === 'company') {
-        for (const { id, version } of sqlite.prepare('SELECT id, version FROM contacts WHERE company_id = ?').all(item.id) as { id: number; version: number }[]) {
-          const contact = writer.read(contacts, id)!;
-          if (contact.deletedAt === null) writer.update(contacts, id, version, { companyId: null });
-          else sqlite.prepare('UPDATE contacts SET company_id = NULL WHERE id = ?').run(id);
-          reindexContact(sqlite, id);
+      for (const link of links) {
+        if (link.onPurge === 'block') continue;
+        const from = definitionOf(link.from);
+        const ids = (statement(sqlite, `SELECT id FROM ${link.table} WHERE ${link.column} = ?`).all(item.id) as { id: number }[]).map((r) => r.id);
+        for (const id of ids) {
+          if (link.onPurge === 'cascade') writer.purgeWithParent(from.table, id);
+          else writer.clearLink(from.table, id, link.column);
+          reindexAny(sqlite, link.from, id);
         }
       }
       writer.purge(table, item.id);
       // With the row gone, reindexing drops it from search (a no-op for kinds search does not hold).
-      RECORD_KINDS[item.kind].reindex(sqlite, item.id);
+      reindexAny(sqlite, item.kind, item.id);
     }
     return { purged: items.length };
   });

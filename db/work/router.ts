@@ -3,7 +3,7 @@ import { id } from '../contract/common';
 import { removeInput } from '../contract/people';
 import { activityCreate, activityUpdate, taskComplete, taskCreate, taskList, taskUpdate, timelineInput, todayInput } from '../contract/work';
 import { procedure, router } from '../api/trpc';
-import { removeRecord } from '../system/record-kinds';
+import { removeRecord } from '../system/record-removal';
 import { getActivity, logActivity, updateActivity } from './activities';
 import { completeTask, createTask, getTask, listTasks, takeDueReminders, todayView, updateTask } from './tasks';
 import { recordTimeline } from './timeline';

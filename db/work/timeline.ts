@@ -4,6 +4,7 @@ import type { TimelineEntry, timelineInput } from '../contract/work';
 import { notFound } from '../errors';
 import { decodeCursor, encodeCursor } from '../read/keyset';
 import { statement } from '../read/statements';
+import { tableNameOf } from '../system/registry';
 import type { Workspace } from '../workspace/open';
 
 type TimelineQuery = z.output<typeof timelineInput>;
@@ -20,8 +21,6 @@ interface Source {
   params: (string | number)[];
 }
 
-const TARGET_TABLE = { contact: 'contacts', company: 'companies', deal: 'deals' } as const;
-
 /**
  * A record's story, newest first: its activities, notes, deal stage moves and order status
  * changes, merged from per-source index range scans so the first page stays cheap however long the
@@ -30,7 +29,7 @@ const TARGET_TABLE = { contact: 'contacts', company: 'companies', deal: 'deals' 
 export function recordTimeline(workspace: Workspace, query: TimelineQuery): Page<TimelineEntry> {
   const { sqlite } = workspace;
   const { target } = query;
-  if (!statement(sqlite, `SELECT 1 FROM ${TARGET_TABLE[target.kind]} WHERE id = ?`).get(target.id)) throw notFound(target.kind, target.id);
+  if (!statement(sqlite, `SELECT 1 FROM ${tableNameOf(target.kind)} WHERE id = ?`).get(target.id)) throw notFound(target.kind, target.id);
   const cursor = query.cursor ? (decodeCursor(query.cursor, 3) as [number, number, number]) : null;
   const sources = timelineSources(target).filter((source) => !query.channels || source.type === 'activity');
   const fetched: (TimelineEntry & { rank: number })[] = [];

@@ -5,6 +5,7 @@ import { RapportError, deletedConflict, notFound } from '../errors';
 import type { AuditCause } from '../contract/system';
 import { auditLog, changes } from '../system/schema';
 import type { Workspace } from '../workspace/open';
+import { isDerivedColumn } from './derived-columns';
 
 /** A table written through the write path: integer id plus the record columns. */
 export type RecordTable = SQLiteTable & {
@@ -39,8 +40,6 @@ export interface UpdateOptions {
 }
 
 const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'deletedAt']);
-/** Columns computed from others (sort keys): written, but not shown in the history. */
-const DERIVED = new Set(['sortName']);
 
 /**
  * Used only inside `write()`: every insert/update/delete bumps version and updated_*, appends to the
@@ -78,7 +77,7 @@ export class RecordWriter {
       .returning({ id: table.id })
       .get() as { id: number };
     const fields = Object.entries(values as Record<string, unknown>)
-      .filter(([field, value]) => value !== null && value !== undefined && value !== false && !DERIVED.has(field))
+      .filter(([field, value]) => value !== null && value !== undefined && value !== false && !isDerivedColumn(table, field))
       .map(([field, value]) => ({ field, before: null, after: value }));
     this.audit('create', table, row.id, [...fields, ...extraChanges]);
     this.change(table, row.id, 'insert');
@@ -114,7 +113,7 @@ export class RecordWriter {
     for (const [field, value] of Object.entries(patch as Record<string, unknown>)) {
       if (value === undefined || BOOKKEEPING.has(field) || !(field in columns)) continue;
       if (!sameValue(current[field], value)) {
-        if (!DERIVED.has(field)) fieldChanges.push({ field, before: current[field], after: value });
+        if (!isDerivedColumn(table, field)) fieldChanges.push({ field, before: current[field], after: value });
         set[field] = value;
       }
     }
@@ -169,6 +168,36 @@ export class RecordWriter {
     this.db.delete(table).where(eq(table.id, id)).run();
     this.audit('purge', table, id, []);
     this.change(table, id, 'purge');
+  }
+
+  /**
+   * Purges a row that goes with a record being purged (a contact's notes), whatever state it is in.
+   * Only the Trash's purge calls this, for links declared `cascade`.
+   */
+  purgeWithParent<T extends RecordTable>(table: T, id: number): void {
+    if (!this.read(table, id)) throw notFound(tableLabel(table), id);
+    this.db.delete(table).where(eq(table.id, id)).run();
+    this.audit('purge', table, id, []);
+    this.change(table, id, 'purge');
+  }
+
+  /**
+   * Empties a link to a record being purged (a company's contacts lose the company), on live and
+   * trashed rows alike: versioned and audited like any update, so a stale edit of the row conflicts.
+   */
+  clearLink<T extends RecordTable>(table: T, id: number, column: string): void {
+    const current = this.read(table, id) as Record<string, unknown> | undefined;
+    if (!current) throw notFound(tableLabel(table), id);
+    const field = Object.entries(getTableColumns(table)).find(([, definition]) => definition.name === column)?.[0];
+    if (!field) throw new RapportError('INTERNAL', `${getTableConfig(table).name} has no column ${column}.`);
+    if (current[field] === null) return;
+    this.db
+      .update(table)
+      .set({ [field]: null, version: (current.version as number) + 1, updatedAt: this.now, updatedBy: this.workspace.userId || null } as any)
+      .where(eq(table.id, id))
+      .run();
+    this.audit('update', table, id, [{ field, before: current[field], after: null }]);
+    this.change(table, id, 'update');
   }
 
   audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[], cause?: AuditCause): void {

@@ -132,6 +132,5 @@ export const workEn = {
     clear: 'Clear',
     suggestions: 'Matches',
     noMatches: 'Nothing matches',
-    kinds: { contact: 'Contact', company: 'Company', deal: 'Deal' },
   },
 };

@@ -127,6 +127,5 @@ export const workZhCN = {
     clear: '清除',
     suggestions: '匹配项',
     noMatches: '没有匹配项',
-    kinds: { contact: '联系人', company: '公司', deal: '商机' },
   },
 };

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invalidateAll } from '../query-client';
+import type { TrashKind } from '../../../../db/contract/record-kinds';
+import { refreshAfterWrite } from '../live-refresh/live-refresh';
 import { showErrorToast } from '../show-error-toast';
 import { showToast, type ToastMessage } from '../toast-store';
+import { useTRPCClient } from '../trpc';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Icon } from '../ui/Icon';
 import { useFormatters } from '../use-formatters';
-
-const RESTORE_CONCURRENCY = 20;
 
 export interface BulkBarProps {
   selectedIds: ReadonlySet<number>;
@@ -22,15 +22,16 @@ export interface BulkBarProps {
   deleting: boolean;
   /** Moves the records to Trash. */
   remove: (ids: number[]) => Promise<{ count: number }>;
-  /** Brings one record back from Trash (Undo). */
-  restore: (id: number) => Promise<unknown>;
+  /** The kind of the records, for Undo: they come back from the Trash in one transaction. */
+  kind: TrashKind;
   deletedMessage: (count: number) => ToastMessage;
 }
 
 /** Actions on a list's selected rows: the list's own, and delete (to Trash, with Undo). */
-export function BulkBar({ selectedIds, onClear, actions, dialog, deleteTitle, deleting, remove, restore, deletedMessage }: BulkBarProps) {
+export function BulkBar({ selectedIds, onClear, actions, dialog, deleteTitle, deleting, remove, kind, deletedMessage }: BulkBarProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const client = useTRPCClient();
   const format = useFormatters();
   const [confirming, setConfirming] = useState(false);
   const ids = [...selectedIds];
@@ -38,14 +39,12 @@ export function BulkBar({ selectedIds, onClear, actions, dialog, deleteTitle, de
 
   async function undoDelete(removed: number[]) {
     try {
-      for (let start = 0; start < removed.length; start += RESTORE_CONCURRENCY) {
-        await Promise.all(removed.slice(start, start + RESTORE_CONCURRENCY).map((id) => restore(id)));
-      }
+      await client.system.trash.restoreMany.mutate({ items: removed.map((id) => ({ kind, id })) });
       showToast({ tone: 'success', message: { key: 'bulk.restored', values: { count: removed.length } } });
     } catch (error) {
       showErrorToast(error);
     } finally {
-      await invalidateAll(queryClient);
+      await refreshAfterWrite(queryClient);
     }
   }
 

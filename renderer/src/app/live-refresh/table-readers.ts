@@ -1,3 +1,5 @@
+import type { RecordKind } from '../../../../db/contract/record-kinds';
+
 /**
  * Which queries read each table: when the change feed reports a table written, exactly these are
  * refetched. A query path names a router procedure or a whole sub-router (`people.contacts` covers
@@ -11,7 +13,7 @@ export type QueryReader = string | { path: string; input: Readonly<Record<string
 const EVERYTHING = ['people', 'sales', 'work', 'system'] as const;
 
 /** A record's history panel reads the audit entries of that kind of record (and of its child rows). */
-const history = (kind: string): QueryReader => ({ path: 'system.history', input: { kind } });
+const history = (kind: RecordKind): QueryReader => ({ path: 'system.history', input: { kind } });
 
 export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
   // people
@@ -52,10 +54,10 @@ export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
   tags: ['people.tags', 'people.contacts', 'people.companies'],
   contact_tags: ['people.tags', 'people.contacts', history('contact')],
   company_tags: ['people.tags', 'people.companies', history('company')],
-  notes: ['people.notes', 'work.timeline', 'system.search', 'system.trash'],
+  notes: ['people.notes', 'work.timeline', 'system.search', 'system.trash', history('note')],
   // sales
-  pipelines: ['sales.pipelines', 'sales.deals'],
-  stages: ['sales.pipelines', 'sales.deals', 'work.timeline', 'system.search'],
+  pipelines: ['sales.pipelines', 'sales.deals', history('pipeline')],
+  stages: ['sales.pipelines', 'sales.deals', 'work.timeline', 'system.search', history('stage')],
   deals: [
     'sales.deals',
     'sales.pipelines',
@@ -67,9 +69,10 @@ export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
     'work.timeline',
     'system.search',
     'system.trash',
+    history('deal'),
   ],
   deal_stage_history: ['sales.deals.get', 'work.timeline'],
-  products: ['sales.products', 'sales.orders', 'system.trash'],
+  products: ['sales.products', 'sales.orders', 'system.trash', history('product')],
   orders: [
     'sales.orders',
     'sales.customer',
@@ -78,12 +81,13 @@ export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
     'people.companies.dependents',
     'work.timeline',
     'system.trash',
+    history('order'),
   ],
-  order_lines: ['sales.orders', 'sales.customer'],
+  order_lines: ['sales.orders', 'sales.customer', history('order')],
   order_events: ['sales.orders', 'work.timeline'],
   // work
-  activities: ['work.activities', 'work.timeline', 'people.contacts.dependents', 'people.companies.dependents', 'system.trash'],
-  tasks: ['work.tasks', 'people.contacts.dependents', 'people.companies.dependents', 'system.trash'],
+  activities: ['work.activities', 'work.timeline', 'people.contacts.dependents', 'people.companies.dependents', 'system.trash', history('activity')],
+  tasks: ['work.tasks', 'people.contacts.dependents', 'people.companies.dependents', 'system.trash', history('task')],
   // system
   users: EVERYTHING,
   settings: EVERYTHING,

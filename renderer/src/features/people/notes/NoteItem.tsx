@@ -7,6 +7,7 @@ import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
+import { HistoryButton } from '../../system/history/HistoryButton';
 import { useFormatters } from '../../../app/use-formatters';
 
 export function NoteItem({ note }: { note: Note }) {
@@ -58,6 +59,7 @@ export function NoteItem({ note }: { note: Note }) {
         {edited ? <span className="muted">{t('notes.edited')}</span> : null}
         {draft === null ? (
           <span className="note__actions">
+            <HistoryButton kind="note" id={note.id} name={note.body.slice(0, 40)} />
             <button type="button" className="button button--ghost button--small" onClick={() => setDraft(note.body)} aria-label={t('notes.editNote')}>
               {t('common.edit')}
             </button>

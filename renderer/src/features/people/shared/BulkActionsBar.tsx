@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulkBar } from '../../../app/lists/BulkBar';
-import { useTRPC, useTRPCClient } from '../../../app/trpc';
+import { useTRPC } from '../../../app/trpc';
 import { Icon } from '../../../app/ui/Icon';
 import { BulkTagDialog } from '../tags/BulkTagDialog';
 
@@ -10,7 +10,6 @@ import { BulkTagDialog } from '../tags/BulkTagDialog';
 export function BulkActionsBar({ kind, selectedIds, onClear }: { kind: 'contact' | 'company'; selectedIds: ReadonlySet<number>; onClear: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const [tagging, setTagging] = useState(false);
   const bulkRemove = useMutation(trpc.people.bulk.remove.mutationOptions());
   const ids = [...selectedIds];
@@ -29,7 +28,7 @@ export function BulkActionsBar({ kind, selectedIds, onClear }: { kind: 'contact'
       deleteTitle={t(kind === 'contact' ? 'bulk.deleteContactsTitle' : 'bulk.deleteCompaniesTitle', { count: ids.length })}
       deleting={bulkRemove.isPending}
       remove={(removeIds) => bulkRemove.mutateAsync({ kind, ids: removeIds })}
-      restore={(id) => client.system.trash.restore.mutate({ kind, id })}
+      kind={kind}
       deletedMessage={(count) => ({ key: kind === 'contact' ? 'bulk.contactsDeleted' : 'bulk.companiesDeleted', values: { count } })}
     />
   );

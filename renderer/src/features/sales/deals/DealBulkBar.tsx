@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulkBar } from '../../../app/lists/BulkBar';
-import { useTRPC, useTRPCClient } from '../../../app/trpc';
+import { useTRPC } from '../../../app/trpc';
 import { Icon } from '../../../app/ui/Icon';
 import { BulkOwnerDialog } from './BulkOwnerDialog';
 
@@ -10,7 +10,6 @@ import { BulkOwnerDialog } from './BulkOwnerDialog';
 export function DealBulkBar({ selectedIds, onClear }: { selectedIds: ReadonlySet<number>; onClear: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const [changingOwner, setChangingOwner] = useState(false);
   const bulkRemove = useMutation(trpc.sales.deals.bulkRemove.mutationOptions());
   const ids = [...selectedIds];
@@ -40,7 +39,7 @@ export function DealBulkBar({ selectedIds, onClear }: { selectedIds: ReadonlySet
       deleteTitle={t('deals.bulkDeleteTitle', { count: ids.length })}
       deleting={bulkRemove.isPending}
       remove={(removeIds) => bulkRemove.mutateAsync({ ids: removeIds })}
-      restore={(id) => client.sales.deals.restore.mutate({ id })}
+      kind="deal"
       deletedMessage={(count) => ({ key: 'deals.bulkDeleted', values: { count } })}
     />
   );

@@ -26,6 +26,7 @@ import { DealDetails } from './DealDetails';
 import { DealEditPanel } from './DealEditPanel';
 import { DealOrdersPanel } from './DealOrdersPanel';
 import { DealStagePanel } from './DealStagePanel';
+import { HistoryPanel } from '../../system/history/HistoryPanel';
 import { StageHistory } from './StageHistory';
 
 /** A deal: its fields, where it stands in the pipeline, its quotes and orders, tasks and whole timeline. */
@@ -129,6 +130,7 @@ export function DealPage({ id }: { id: number }) {
         <aside className="record-layout__side">
           <TasksPanel target={{ kind: 'deal', id: data.id }} recordName={data.title} />
           <StageHistory visits={data.stageHistory} />
+          <HistoryPanel kind="deal" id={data.id} />
         </aside>
       </div>
     </div>

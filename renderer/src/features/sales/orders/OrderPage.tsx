@@ -23,6 +23,7 @@ import { OrderForm } from './OrderForm';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderStatusActions } from './OrderStatusActions';
 import { OrderStatusBadge } from './OrderStatusBadge';
+import { HistoryPanel } from '../../system/history/HistoryPanel';
 import { OrderTotals } from './OrderTotals';
 
 /** A quote or order: its lines and totals, the next status steps, and every status change. */
@@ -180,6 +181,7 @@ export function OrderPage({ id }: { id: number }) {
             </h2>
             <OrderEvents events={data.events} />
           </section>
+          <HistoryPanel kind="order" id={data.id} />
         </aside>
       </div>
     </div>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pipeline, Stage } from '../../../../../db/contract/sales';
 import { errorCodeOf } from '../../../app/errors';
 import { showToast } from '../../../app/toast-store';
-import { useTRPC } from '../../../app/trpc';
+import { useTRPC, useTRPCClient } from '../../../app/trpc';
 import { BackLink } from '../../../app/ui/BackLink';
 import { ConfirmDialog } from '../../../app/ui/ConfirmDialog';
 import { Icon } from '../../../app/ui/Icon';
@@ -18,6 +18,7 @@ import { usePipelines } from '../shared/use-pipelines';
 import { AddStageForm } from './AddStageForm';
 import { NewPipelineDialog } from './NewPipelineDialog';
 import { PipelineNameForm } from './PipelineNameForm';
+import { HistoryButton } from '../../system/history/HistoryButton';
 import { StageRow } from './StageRow';
 
 /** Pipelines and their stages: rename, probability, kind (open / won / lost), order, add, remove. */
@@ -30,7 +31,18 @@ export function PipelineSettingsPage() {
   const [selectedId, setSelectedId] = useStoredState<number | null>('rapport.board.pipeline', null);
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<Stage | null>(null);
-  const reorder = useMutation(trpc.sales.pipelines.stages.reorder.mutationOptions());
+  const client = useTRPCClient();
+  // Moves run one after another, each from the pipeline's latest version (the one before it
+  // returned), so quick successive moves do not conflict with themselves.
+  const reorder = useMutation({
+    scope: { id: 'pipeline-stage-order' },
+    mutationFn: (input: { pipelineId: number; stageIds: number[] }) => {
+      const latest = queryClient.getQueryData<Pipeline[]>(trpc.sales.pipelines.list.queryKey())?.find((candidate) => candidate.id === input.pipelineId);
+      return client.sales.pipelines.stages.reorder.mutate({ ...input, version: latest?.version ?? 0 });
+    },
+    onSuccess: (updated: Pipeline) =>
+      queryClient.setQueryData(trpc.sales.pipelines.list.queryKey(), (old: Pipeline[] | undefined) => old?.map((candidate) => (candidate.id === updated.id ? updated : candidate))),
+  });
   const remove = useMutation({ ...trpc.sales.pipelines.stages.remove.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const pipeline = pipelines.data?.find((candidate) => candidate.id === selectedId) ?? pipelines.data?.[0];
@@ -90,6 +102,7 @@ export function PipelineSettingsPage() {
               </select>
             ) : null}
             <PipelineNameForm key={`${pipeline.id}-${pipeline.version}`} pipeline={pipeline} />
+            <HistoryButton kind="pipeline" id={pipeline.id} name={pipeline.name} labelled />
           </div>
           <h2 id="pipeline-settings-stages" className="form-section__title">
             {t('pipelines.stages')}

@@ -6,6 +6,7 @@ import { STAGE_KINDS, type Stage, type StageKind } from '../../../../../db/contr
 import { errorCodeOf } from '../../../app/errors';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
+import { HistoryButton } from '../../system/history/HistoryButton';
 import { Icon } from '../../../app/ui/Icon';
 
 /** One stage: rename it, set its probability and kind, move it up or down (or drag), remove it. */
@@ -86,6 +87,7 @@ export function StageRow({ stage, index, count, onMove, onRemove }: { stage: Sta
         <button type="button" className="icon-button icon-button--small" aria-label={t('pipelines.moveDown', { name: label })} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
           <Icon name="arrowDown" size={13} />
         </button>
+        <HistoryButton kind="stage" id={stage.id} name={label} />
         <button type="button" className="button button--small button--danger-ghost" aria-label={t('pipelines.removeStage', { name: label })} onClick={() => onRemove(stage)}>
           {t('common.delete')}
         </button>

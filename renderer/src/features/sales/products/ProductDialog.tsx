@@ -10,6 +10,7 @@ import { Field } from '../../../app/ui/Field';
 import { FormDialog } from '../../../app/ui/FormDialog';
 import { changedFields } from '../../people/shared/record-patch';
 import { MoneyInput } from '../shared/MoneyInput';
+import { HistoryButton } from '../../system/history/HistoryButton';
 import { emptyProductForm, formValuesToProductInput, productFormResolver, productToFormValues, type ProductFormValues } from './product-form-values';
 
 const SERVER_FIELDS: Record<string, FieldPath<ProductFormValues>> = { unitPriceMinor: 'unitPrice', costMinor: 'cost', sku: 'sku', name: 'name', currency: 'currency', category: 'category' };
@@ -92,6 +93,11 @@ export function ProductDialog({ product, currency, onClose }: { product?: Produc
           <span>{t('products.fields.active')}</span>
         </label>
       </div>
+      {product ? (
+        <div className="form-grid__wide">
+          <HistoryButton kind="product" id={product.id} name={product.name} labelled />
+        </div>
+      ) : null}
     </FormDialog>
   );
 }

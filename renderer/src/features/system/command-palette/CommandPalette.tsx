@@ -1,16 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGED_KINDS, kindName, recordPagePath, viewOf, type PagedKind } from '../../../app/record-kinds';
 import { navigate } from '../../../app/router';
 import { useTheme } from '../../../app/theme';
 import { useTRPC } from '../../../app/trpc';
 import { Icon, type IconName } from '../../../app/ui/Icon';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
+import { SEARCH_KINDS, type SearchKind } from '../../../../../db/contract/record-kinds';
 import { paletteCommands } from './palette-commands';
+
+/** Searchable kinds with a page to open, in the order the palette groups them. */
+type PaletteKind = Extract<SearchKind, PagedKind>;
+const PALETTE_KINDS = SEARCH_KINDS.filter((kind): kind is PaletteKind => (PAGED_KINDS as readonly string[]).includes(kind));
+const isPaletteKind = (kind: SearchKind): kind is PaletteKind => (PALETTE_KINDS as readonly SearchKind[]).includes(kind);
 
 interface PaletteItem {
   key: string;
-  group: 'contacts' | 'companies' | 'deals' | 'commands';
+  group: PaletteKind | 'commands';
   title: string;
   subtitle: string | null;
   icon: IconName;
@@ -40,7 +47,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }, []);
 
   const hits = useQuery({
-    ...trpc.system.search.queryOptions({ query, kinds: ['contact', 'company', 'deal'], limit: 15 }),
+    ...trpc.system.search.queryOptions({ query, kinds: PALETTE_KINDS, limit: 15 }),
     enabled: query.length > 0,
     placeholderData: (previous) => previous,
     meta: { silent: true },
@@ -49,23 +56,21 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   const items = useMemo<PaletteItem[]>(() => {
     const result: PaletteItem[] = [];
     if (query.length > 0) {
-      const groups = { contact: 'contacts', company: 'companies', deal: 'deals' } as const;
-      const icons = { contact: 'person', company: 'building', deal: 'deal' } as const;
-      const paths = { contact: '/contacts', company: '/companies', deal: '/deals' } as const;
+      const found: (PaletteItem & { group: PaletteKind })[] = [];
       for (const hit of hits.data ?? []) {
-        if (hit.kind === 'note') continue;
         const kind = hit.kind;
-        result.push({
+        if (!isPaletteKind(kind)) continue;
+        found.push({
           key: `${kind}-${hit.id}`,
-          group: groups[kind],
+          group: kind,
           title: hit.title,
           subtitle: hit.subtitle,
-          icon: icons[kind],
-          run: () => navigate(`${paths[kind]}/${hit.id}`),
+          icon: viewOf(kind).icon,
+          run: () => navigate(recordPagePath(kind, hit.id)),
         });
       }
-      const order = ['contacts', 'companies', 'deals'];
-      result.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+      found.sort((a, b) => PALETTE_KINDS.indexOf(a.group) - PALETTE_KINDS.indexOf(b.group));
+      result.push(...found);
     }
     const needle = text.trim().toLocaleLowerCase();
     for (const command of paletteCommands(theme, i18n.language)) {
@@ -146,7 +151,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         </div>
         <ul id={listboxId} ref={listRef} role="listbox" aria-label={t('palette.results')} className={`palette__list${stale ? ' palette__list--stale' : ''}`}>
           {items.map((item, index) => {
-            const header = item.group !== lastGroup ? t(`palette.groups.${item.group}`) : null;
+            const header = item.group !== lastGroup ? (item.group === 'commands' ? t('palette.groups.commands') : kindName(t, item.group, 'many')) : null;
             lastGroup = item.group;
             return (
               <li key={item.key} role="presentation">

@@ -1,19 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../../db/contract/system';
+import type { RecordKind } from '../../../../../db/contract/record-kinds';
 import { Link } from '../../../app/Link';
+import { PAGED_KINDS, kindName, recordPagePath, type PagedKind } from '../../../app/record-kinds';
 import { useTRPC } from '../../../app/trpc';
 import { useFormatters } from '../../../app/use-formatters';
 import { useFieldLabel, useFieldValueFormatter } from '../../people/shared/use-field-value-formatter';
-import { CompanyNameById } from './CompanyNameById';
 
 /** Bookkeeping columns the user never edits directly. */
-const HIDDEN_FIELDS = new Set(['sortName', 'version', 'updatedAt', 'createdAt', 'createdBy', 'updatedBy']);
+const HIDDEN_FIELDS = new Set(['sortName', 'sortTitle', 'remindedAt', 'version', 'updatedAt', 'createdAt', 'createdBy', 'updatedBy']);
 
 /** An audit entry as it arrives over the wire (JSON: before/after may be absent). */
-type WireAuditEntry = Omit<AuditEntry, 'changes'> & { changes: { field: string; before?: unknown; after?: unknown }[] };
+type WireChange = Omit<AuditEntry['changes'][number], 'before' | 'after'> & { before?: unknown; after?: unknown };
+type WireAuditEntry = Omit<AuditEntry, 'changes'> & { changes: WireChange[] };
 
-export function HistoryEntry({ entry, kind }: { entry: WireAuditEntry; kind: 'contact' | 'company' }) {
+const isPagedKind = (kind: RecordKind): kind is PagedKind => (PAGED_KINDS as readonly RecordKind[]).includes(kind);
+
+export function HistoryEntry({ entry, kind, currency }: { entry: WireAuditEntry; kind: RecordKind; currency?: string | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormatters();
@@ -23,24 +27,29 @@ export function HistoryEntry({ entry, kind }: { entry: WireAuditEntry; kind: 'co
   const who = entry.userName ?? t('history.someone');
   const changes = entry.action === 'create' || entry.action === 'update' ? entry.changes.filter((change) => !HIDDEN_FIELDS.has(change.field)) : [];
 
-  function renderValue(field: string, value: unknown) {
+  function renderValue(change: WireChange, side: 'before' | 'after') {
+    const field = change.field;
+    const value = change[side];
     if (value === null || value === undefined) return <span className="muted">{t('common.none')}</span>;
-    if (field === 'companyId' && typeof value === 'number') return <CompanyNameById id={value} />;
-    if (field === 'ownerId' && typeof value === 'number') return users.data?.find((user) => user.id === value)?.name ?? `#${value}`;
-    return formatValue(field, value);
+    if (change.linkKind && typeof value === 'number') {
+      const title = (side === 'before' ? change.beforeTitle : change.afterTitle) ?? `#${value}`;
+      return isPagedKind(change.linkKind) ? <Link to={recordPagePath(change.linkKind, value)}>{title}</Link> : title;
+    }
+    if ((field === 'ownerId' || field === 'assigneeId') && typeof value === 'number') return users.data?.find((user) => user.id === value)?.name ?? `#${value}`;
+    return formatValue(field, value, { kind, ...(currency ? { currency } : {}) });
   }
 
   return (
     <li className="history__entry">
       <p className="history__summary">
-        <span>{t(`history.${entry.action}`, { who, record: t(`${kind}.kindLabel`) })}</span>
+        <span>{t(`history.${entry.action}`, { who, record: kindName(t, kind, 'noun') })}</span>
         <time dateTime={new Date(entry.at).toISOString()} title={format.dateTime(entry.at)} className="muted">
           {format.relative(entry.at)}
         </time>
       </p>
       {entry.cause ? (
         <p className="history__cause">
-          <Link to={`/${entry.cause.kind === 'deal' ? 'deals' : 'orders'}/${entry.cause.id}`}>
+          <Link to={recordPagePath(entry.cause.kind, entry.cause.id)}>
             {t(`history.cause.${entry.cause.kind}_${entry.cause.event}`, { label: entry.cause.label })}
           </Link>
         </p>
@@ -49,20 +58,20 @@ export function HistoryEntry({ entry, kind }: { entry: WireAuditEntry; kind: 'co
         <dl className="history__changes">
           {changes.map((change, index) => (
             <div key={`${change.field}-${index}`} className="history__change">
-              <dt>{fieldLabel(change.field === 'companyId' ? 'company' : change.field === 'ownerId' ? 'owner' : change.field)}</dt>
+              <dt>{change.linkKind ? kindName(t, change.linkKind) : fieldLabel(change.field === 'ownerId' ? 'owner' : change.field)}</dt>
               <dd>
                 {entry.action === 'update' ? (
                   <>
                     <span className={`history__before${change.before === null || change.before === undefined ? '' : ' history__before--value'}`}>
-                      {renderValue(change.field, change.before)}
+                      {renderValue(change, 'before')}
                     </span>
                     <span aria-label={t('history.changedTo')} className="history__arrow">
                       →
                     </span>
-                    <span className="history__after">{renderValue(change.field, change.after)}</span>
+                    <span className="history__after">{renderValue(change, 'after')}</span>
                   </>
                 ) : (
-                  <span className="history__after">{renderValue(change.field, change.after)}</span>
+                  <span className="history__after">{renderValue(change, 'after')}</span>
                 )}
               </dd>
             </div>

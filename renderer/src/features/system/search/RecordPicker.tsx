@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchKind } from '../../../../../db/contract/system';
+import type { SearchKind } from '../../../../../db/contract/record-kinds';
+import { kindName } from '../../../app/record-kinds';
 import { useTRPC } from '../../../app/trpc';
 import { Combobox } from '../../../app/ui/Combobox';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
@@ -95,7 +96,7 @@ export function RecordPicker({ kinds, value, onChange, label, id, placeholder, c
       renderOption={(option) => (
         <>
           <span>{option.title}</span>
-          {kinds.length > 1 ? <span className="badge badge--quiet">{t(`recordPicker.kinds.${option.kind}`)}</span> : null}
+          {kinds.length > 1 ? <span className="badge badge--quiet">{kindName(t, option.kind)}</span> : null}
           {option.subtitle ? <span className="combobox__subtitle">{option.subtitle}</span> : null}
         </>
       )}

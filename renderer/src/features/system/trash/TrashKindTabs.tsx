@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { TRASH_KINDS, type TrashKind } from '../../../../../db/contract/system';
+import { TRASH_KINDS, type TrashKind } from '../../../../../db/contract/record-kinds';
+import { kindName } from '../../../app/record-kinds';
 
 /** Filter the trash by kind; a radio group styled as tabs (arrow keys move between them). */
 export function TrashKindTabs({ value, onChange }: { value: TrashKind | null; onChange: (kind: TrashKind | null) => void }) {
   const { t } = useTranslation();
   const options: { value: TrashKind | null; label: string }[] = [
     { value: null, label: t('trash.all') },
-    ...TRASH_KINDS.map((kind) => ({ value: kind, label: t(`trash.kindsPlural.${kind}`) })),
+    ...TRASH_KINDS.map((kind) => ({ value: kind, label: kindName(t, kind, 'many') })),
   ];
   return (
     <fieldset className="segmented segmented--tabs">

@@ -1,7 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrashEntry, TrashKind } from '../../../../../db/contract/system';
+import type { TrashKind } from '../../../../../db/contract/record-kinds';
+import type { TrashEntry } from '../../../../../db/contract/system';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC } from '../../../app/trpc';
 import { ConfirmDialog } from '../../../app/ui/ConfirmDialog';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TrashEntry } from '../../../../../db/contract/system';
+import { kindName } from '../../../app/record-kinds';
 import { useFormatters } from '../../../app/use-formatters';
 
 export function TrashRow({ entry, busy, onRestore, onPurge }: { entry: TrashEntry; busy: boolean; onRestore: () => void; onPurge: () => void }) {
@@ -11,7 +12,7 @@ export function TrashRow({ entry, busy, onRestore, onPurge }: { entry: TrashEntr
         {entry.title}
       </th>
       <td>
-        <span className="badge">{t(`trash.kinds.${entry.kind}`)}</span>
+        <span className="badge">{kindName(t, entry.kind)}</span>
       </td>
       <td>
         <time dateTime={new Date(entry.deletedAt).toISOString()} title={format.dateTime(entry.deletedAt)}>

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../../../db/contract/work';
 import { Link } from '../../../app/Link';
+import { recordPagePath } from '../../../app/record-kinds';
 import { Icon } from '../../../app/ui/Icon';
 import { useFormatters } from '../../../app/use-formatters';
 import { isAllDay, taskLink } from './task-form-values';
 import { TaskDialog } from './TaskDialog';
+import { HistoryButton } from '../../system/history/HistoryButton';
 import { useCompleteTask } from './use-complete-task';
-
-const LINK_PATHS = { contact: '/contacts', company: '/companies', deal: '/deals' } as const;
 
 /** One task: a checkbox to complete it, its title (opens the editor), when it is due and what it is about. */
 export function TaskItem({ task, overdue = false, showLink = true }: { task: Task; overdue?: boolean; showLink?: boolean }) {
@@ -60,10 +60,11 @@ export function TaskItem({ task, overdue = false, showLink = true }: { task: Tas
               <span className="visually-hidden">{t('tasks.remindAtLabel', { when: format.dateTime(task.remindAt) })}</span>
             </span>
           ) : null}
-          {link ? <Link to={`${LINK_PATHS[link.kind]}/${link.id}`}>{link.name}</Link> : null}
+          {link ? <Link to={recordPagePath(link.kind, link.id)}>{link.name}</Link> : null}
           {task.assigneeName ? <span className="muted">{task.assigneeName}</span> : null}
         </p>
       </div>
+      <HistoryButton kind="task" id={task.id} name={task.title} />
       {editing ? <TaskDialog task={task} onClose={() => setEditing(false)} /> : null}
     </li>
   );

@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, TimelineEntry } from '../../../../../db/contract/work';
 import { Link } from '../../../app/Link';
 import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
+import { recordPagePath } from '../../../app/record-kinds';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
 import { Icon, type IconName } from '../../../app/ui/Icon';
 import { useFormatters } from '../../../app/use-formatters';
 import { LogActivityDialog } from '../activities/LogActivityDialog';
+import { HistoryButton } from '../../system/history/HistoryButton';
 import { directionLabelKey } from '../activities/direction-label';
-
-const LINK_PATHS = { contact: '/contacts', company: '/companies', deal: '/deals', order: '/orders' } as const;
 
 function iconOf(entry: TimelineEntry): IconName {
   if (entry.type === 'note') return 'note';
@@ -98,12 +98,13 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
         {body ? <p className="timeline-entry__body">{body}</p> : null}
         {entry.link && entry.type !== 'order_status' ? (
           <p className="timeline-entry__link">
-            <Link to={`${LINK_PATHS[entry.link.kind]}/${entry.link.id}`}>{entry.link.label}</Link>
+            <Link to={recordPagePath(entry.link.kind, entry.link.id)}>{entry.link.label}</Link>
           </p>
         ) : null}
       </div>
       {entry.type === 'activity' ? (
         <span className="timeline-entry__actions">
+          <HistoryButton kind="activity" id={entry.id} name={entry.title} />
           <button type="button" className="button button--ghost button--small" onClick={() => void edit()} aria-label={t('timeline.editActivity', { title: entry.title })}>
             {t('common.edit')}
           </button>

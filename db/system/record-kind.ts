@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import type { RecordKind } from '../contract/record-kinds';
+import type { SearchHit } from '../contract/system';
+import type { RecordTable } from '../write/record-writer';
+import type { Workspace } from '../workspace/open';
+
+/** A column of one record pointing at another record, and what purging that other record does here. */
+export interface RecordLink {
+  /** SQL name of the column holding the other record's id. */
+  column: string;
+  to: RecordKind;
+  /**
+   * `block`: the other record cannot be purged while this row points at it (even from the Trash);
+   * `cascade`: this row is purged with it; `clear`: the link is emptied (audited, versioned).
+   */
+  onPurge: 'block' | 'cascade' | 'clear';
+  /** A child table of this kind holding the column (an order's lines); by default the kind's own table. */
+  table?: string;
+  /** Plural noun for "still linked to 3 order lines"; by default the kind's own plural. */
+  label?: string;
+}
+
+/** FTS rowids of the matching records (composable as `id IN (…)`), and the normalized query for prefix ranking. */
+export interface SearchMatch {
+  sql: string;
+  params: (string | number)[];
+  prefix: string;
+}
+
+/**
+ * What the core knows about one kind of record. Trash, restore, purge, search, history,
+ * dependents and record links are all derived from these definitions (db/system/registry.ts).
+ */
+export interface RecordKindDefinition {
+  table: RecordTable;
+  /** English nouns for the core's own messages; the UI translates by kind. */
+  noun: { one: string; many: string };
+  /** The record as the API returns it (also "theirs" in a CONFLICT). */
+  read(sqlite: Database.Database, id: number): unknown;
+  /** SQL over the kind's table (unaliased) giving a short title, e.g. for the Trash. */
+  titleSql: string;
+  /** Columns pointing at other records. */
+  links: RecordLink[];
+  /** For searchable kinds: refresh the record's index entry (dropping it when deleted or gone), and read ranked hits. */
+  search?: {
+    reindex(sqlite: Database.Database, id: number): void;
+    hits(workspace: Workspace, match: SearchMatch, limit: number): SearchHit[];
+  };
+}
+
+export type SearchableDefinition = RecordKindDefinition & { search: NonNullable<RecordKindDefinition['search']> };
+
+export function defineRecordKind<T extends RecordKindDefinition>(definition: T): T {
+  return definition;
+}

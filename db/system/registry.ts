@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { RECORD_KINDS, type RecordKind, type SearchKind, type TrashKind } from '../contract/record-kinds';
+import { companyKind, contactKind, noteKind } from '../people/kinds';
+import { dealKind, orderKind, pipelineKind, productKind, stageKind } from '../sales/kinds';
+import { statement } from '../read/statements';
+import { activityKind, taskKind } from '../work/kinds';
+import type { RecordKindDefinition, RecordLink, SearchableDefinition } from './record-kind';
+
+/**
+ * The one registration of every record kind in the core. The compiler checks it against the
+ * contract's list (db/contract/record-kinds.ts), including that every searchable kind says how
+ * it is indexed and found. Everything generic about records is derived from here.
+ */
+export const RECORD_KIND_DEFINITIONS = {
+  contact: contactKind,
+  company: companyKind,
+  note: noteKind,
+  deal: dealKind,
+  activity: activityKind,
+  task: taskKind,
+  order: orderKind,
+  product: productKind,
+  pipeline: pipelineKind,
+  stage: stageKind,
+} satisfies { [K in RecordKind]: K extends SearchKind ? SearchableDefinition : RecordKindDefinition };
+
+export function definitionOf(kind: RecordKind): RecordKindDefinition {
+  return RECORD_KIND_DEFINITIONS[kind];
+}
+
+export function searchDefinitionOf(kind: SearchKind): SearchableDefinition {
+  return RECORD_KIND_DEFINITIONS[kind];
+}
+
+export function tableNameOf(kind: RecordKind): string {
+  return getTableConfig(definitionOf(kind).table).name;
+}
+
+/** A record's search entry, refreshed after a generic operation (a no-op for kinds search does not hold). */
+export function reindexAny(sqlite: Database.Database, kind: RecordKind, id: number): void {
+  definitionOf(kind).search?.reindex(sqlite, id);
+}
+
+export interface IncomingLink extends RecordLink {
+  /** The kind whose rows (or whose child rows) hold the link. */
+  from: RecordKind;
+  /** The table holding the column. */
+  table: string;
+  label: string;
+}
+
+/** Every link that points at `kind`, from any kind: the inverse of the definitions' `links`. */
+export function incomingLinks(kind: RecordKind): IncomingLink[] {
+  return RECORD_KINDS.flatMap((from) => {
+    const definition = definitionOf(from);
+    return definition.links
+      .filter((link) => link.to === kind)
+      .map((link) => ({ ...link, from, table: link.table ?? tableNameOf(from), label: link.label ?? definition.noun.many }));
+  });
+}
+
+/**
+ * How many live records of each kind point at this one (a contact's deals, orders, activities and
+ * tasks), so the UI can say what a delete affects. Only links that would block a purge count.
+ */
+export function liveDependents(sqlite: Database.Database, kind: RecordKind, id: number): Partial<Record<RecordKind, number>> {
+  const counts: Partial<Record<RecordKind, number>> = {};
+  for (const link of incomingLinks(kind)) {
+    if (link.onPurge !== 'block' || link.table !== tableNameOf(link.from)) continue;
+    const { n } = statement(sqlite, `SELECT count(*) AS n FROM ${link.table} WHERE ${link.column} = ? AND deleted_at IS NULL`).get(id) as { n: number };
+    counts[link.from] = (counts[link.from] ?? 0) + n;
+  }
+  return counts;
+}
+
+/** Every soft-deleted record of the Trash's kinds as one row source: kind, id, title, deleted_at, updated_by. */
+export function trashSourceSql(kinds: readonly TrashKind[]): string {
+  return kinds
+    .map((kind) => `SELECT '${kind}' AS kind, id, ${definitionOf(kind).titleSql} AS title, deleted_at, updated_by FROM ${tableNameOf(kind)} WHERE deleted_at IS NOT NULL`)
+    .join('\n    UNION ALL\n    ');
+}
