@@ -26,7 +26,8 @@ export function CompanyPage({ id }: { id: number }) {
   useDocumentTitle(company.data?.name);
 
   if (company.isPending) return <LoadingState />;
-  if (company.isError) {
+  // A record someone else deleted while it is being edited keeps its form: saving says so and offers to restore it.
+  if (company.isError && !(editing && company.data)) {
     if (errorCodeOf(company.error) === 'NOT_FOUND') return <RecordNotFound kind="company" />;
     return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
   }

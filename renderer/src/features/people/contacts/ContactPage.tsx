@@ -32,7 +32,8 @@ export function ContactPage({ id }: { id: number }) {
   useDocumentTitle(contact.data?.name);
 
   if (contact.isPending) return <LoadingState />;
-  if (contact.isError) {
+  // A record someone else deleted while it is being edited keeps its form: saving says so and offers to restore it.
+  if (contact.isError && !(editing && contact.data)) {
     if (errorCodeOf(contact.error) === 'NOT_FOUND') return <RecordNotFound kind="contact" />;
     return <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />;
   }

@@ -43,7 +43,8 @@ export function DealPage({ id }: { id: number }) {
   useDocumentTitle(deal.data?.title);
 
   if (deal.isPending) return <LoadingState />;
-  if (deal.isError) {
+  // A record someone else deleted while it is being edited keeps its form: saving says so and offers to restore it.
+  if (deal.isError && !(editing && deal.data)) {
     if (errorCodeOf(deal.error) === 'NOT_FOUND')
       return (
         <EmptyState
