@@ -4,11 +4,15 @@ import { fileURLToPath } from 'node:url';
 
 const HOST_CLI = fileURLToPath(new URL('../../electron/browser-host/cli.ts', import.meta.url));
 
-/**
- * Starts the browser host (a separate process, as a user would) on the workspace, drives the hot
- * paths through HTTP for a while, and reads its resident set size from the OS.
- */
-export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: number }> {
+export interface HostProcess {
+  pid: number;
+  /** A GET of one procedure, as the browser renderer sends it; resolves to the parsed JSON body. */
+  call: (procedure: string, input: unknown) => Promise<{ result: { data: { nextCursor: string | null } } }>;
+  stop: () => void;
+}
+
+/** Starts the browser host on the workspace as a separate process, as a user would, and waits until it listens. */
+export async function startHostProcess(file: string): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', HOST_CLI, '--db', file, '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -30,6 +34,21 @@ export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: n
       if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status}`);
       return (await response.json()) as { result: { data: { nextCursor: string | null } } };
     };
+    return { pid: child.pid!, call, stop: () => child.kill('SIGTERM') };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+}
+
+/**
+ * Starts the browser host, drives the hot paths through HTTP for a while, and reads its resident
+ * set size from the OS.
+ */
+export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: number }> {
+  const host = await startHostProcess(file);
+  try {
+    const { call } = host;
     // Scroll the whole contact list the way the virtualized table does, then search and open records.
     let cursor: string | null = null;
     let pages = 0;
@@ -43,9 +62,9 @@ export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: n
     } while (cursor && pages < 500);
     for (const query of ['wang', '张伟', 'a', '138', 'harbor']) await call('system.search', { query });
     for (let id = 1; id <= 2000; id += 7) await call('people.contacts.get', { id });
-    return { rssMb: residentMb(child.pid!) };
+    return { rssMb: residentMb(host.pid) };
   } finally {
-    child.kill('SIGTERM');
+    host.stop();
   }
 }
 

@@ -122,18 +122,33 @@ function searchTerms(spec: ListSpec, plan: SearchPlan, from: string): { from: st
   };
 }
 
-/** The page query: its SQL and parameters, `limit + 1` rows so the extra one says there is more. */
+/**
+ * The page query: its SQL and parameters, `limit + 1` rows so the extra one says there is more.
+ * Candidates are sorted by their keys alone first (the list's table, no joins, no column
+ * subqueries), and only the page's rows are then read whole: computing every column of up to 5 000
+ * candidates before the sort cost more than the sort.
+ */
 export function pageQuery(spec: ListSpec, plan: SearchPlan): { sql: string; params: KeyValue[] } {
-  const search = searchTerms(spec, plan, spec.from);
-  const where = [...spec.where, ...search.where];
-  const params = [...search.fromParams, ...spec.params, ...search.params];
+  const order = orderBy(spec.sortColumns, spec.order);
+  const where = [...spec.where];
+  const params = [...spec.params];
   if (spec.cursor) {
     where.push(keysetCondition(spec.sortColumns, spec.order));
     params.push(...decodeCursor(spec.cursor, spec.sortColumns.length));
   }
+  if (plan.mode === 'candidates') {
+    const search = searchTerms(spec, plan, spec.table);
+    const alias = spec.idColumn.split('.')[0]!;
+    const top = `SELECT ${spec.idColumn} AS id FROM ${search.from} WHERE ${[...where, ...search.where].join(' AND ')} ORDER BY ${order} LIMIT ?`;
+    return {
+      sql: `SELECT ${spec.select} FROM (${top}) AS top CROSS JOIN ${spec.from} WHERE ${alias}.id = top.id ORDER BY ${order}`,
+      params: [...search.fromParams, ...params, ...search.params, spec.limit + 1],
+    };
+  }
+  const search = searchTerms(spec, plan, spec.from);
   return {
-    sql: `SELECT ${spec.select} FROM ${search.from} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(spec.sortColumns, spec.order)} LIMIT ?`,
-    params: [...params, spec.limit + 1],
+    sql: `SELECT ${spec.select} FROM ${search.from} WHERE ${[...where, ...search.where].join(' AND ')} ORDER BY ${order} LIMIT ?`,
+    params: [...params, ...search.params, spec.limit + 1],
   };
 }
 
