@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       // Search as you type in the list: one, two and three letters and one Chinese character. The raw
       // baseline runs the same planned statements bare (index probe, page, count), without the row mapping.
       for (const search of ['a', 'an', 'ang', '王']) {
-        const spec = contactListSpec({ search, sort: 'name', order: 'asc', limit: 50 } as never);
+        const spec = contactListSpec({ search, sort: 'name', order: 'asc', limit: 50 });
         const plan = planSearch(sqlite, 'contact', search, 'c.id');
         results.push({
           name: `contact list search "${search}" (${plan.mode}, total)`,
