@@ -22,8 +22,9 @@ type Sort = NonNullable<ContactListInput['sort']>;
 type Order = 'asc' | 'desc';
 
 let setup: ReturnType<typeof seededFile>;
-beforeAll(() => {
+beforeAll(async () => {
   setup = seededFile();
+  await addFoldedNames();
 }, 60_000);
 afterAll(() => {
   setup.core.close();
@@ -43,6 +44,14 @@ function seededFile() {
   sqlite.prepare('UPDATE contacts SET updated_at = 1000 WHERE id % 3 = 0').run();
   const names = sqlite.prepare('SELECT sort_name FROM contacts WHERE id % 97 = 1').pluck().all() as string[];
   return { dir, core, api, sqlite, names };
+}
+
+/** Letters the index folds (Å → a, é → e, ǖ kept by the trigram index), added through the write path. */
+async function addFoldedNames() {
+  for (const name of ['Ångström Lång', 'Émile Zoë', 'Lǖ Hǎo', 'ANGELA ÉLAN', 'Ｆｕｌｌ Ｗｉｄｔｈ']) {
+    const contact = await setup.api.people.contacts.create({ name });
+    setup.names.push(contact.name.toLowerCase());
+  }
 }
 
 const BRUTE_ORDER: Record<Sort, (order: Order) => string> = {
@@ -95,7 +104,7 @@ describe('flat list pages', () => {
 
   it('one-, two- and three-letter and Chinese searches give the first rows of every sort, both ways', async () => {
     // Mixed lengths need both indexes; a phone number also matches as bare digits.
-    for (const search of [undefined, 'a', 'an', 'ang', '王', 'li', '138', 'zhang wei', 'nobody-here', 'a wang', 'li 13', '+86 138 0', '20 7']) {
+    for (const search of [undefined, 'a', 'an', 'ang', '王', 'li', '138', 'zhang wei', 'nobody-here', 'a wang', 'li 13', '+86 138 0', '20 7', 'ström', 'strom', 'emile', 'zoe', 'é', 'lǖ', 'lu', 'angela', 'ｗｉｄ', 'wid', 'a ström', 'a strom', 'e emile', 'a zoe', 'o hǎo', 'o hao', 'l angela', 'w ｗｉｄ', 'a élan']) {
       for (const sort of ['name', 'updatedAt', 'createdAt', 'lifecycle'] as const) {
         for (const order of ['asc', 'desc'] as const) await expectLikeBruteForce(search, sort, order);
       }

@@ -53,13 +53,29 @@ function fold(text: string, mode: 1 | 2): string {
 }
 
 interface PreparedQuery {
-  alternatives: { long: string[]; short: string[][] }[];
+  alternatives: { long: string[]; asciiLong: boolean; short: string[][] }[];
+}
+
+const ASCII_TERM = /^[ -~]*$/;
+/** Letters that fold to another letter: a Latin letter outside ASCII (é → e). */
+const FOLDING_LETTER = /(?![A-Za-z])\p{Script=Latin}/u;
+
+/**
+ * For ASCII terms, most rows are decided without folding: folding changes only Latin letters with
+ * a diacritic, so a term found in the plainly lower-cased text is found in the folded one, and a
+ * text without such letters folds to its lower case. 'fold' when only folding can tell.
+ */
+function asciiAnswer(text: string, terms: string[]): 'yes' | 'no' | 'fold' {
+  const lower = text.toLowerCase();
+  if (terms.every((term) => lower.includes(term))) return 'yes';
+  return FOLDING_LETTER.test(text) ? 'fold' : 'no';
 }
 
 function prepare(alternatives: QueryTerms[]): PreparedQuery {
   return {
     alternatives: alternatives.map((terms) => ({
       long: terms.long.map((term) => fold(term, 1)),
+      asciiLong: terms.long.every((term) => ASCII_TERM.test(fold(term, 1))),
       short: terms.short.map((term) => Array.from(fold(term, 2))),
     })),
   };
@@ -80,8 +96,12 @@ export function searchHit(text: string, query: PreparedQuery, from = 0, to = que
   let words: string[][] | null = null;
   return query.alternatives.slice(from, to).some((terms) => {
     if (terms.long.length) {
-      trigramText ??= fold(text, 1);
-      if (!terms.long.every((term) => trigramText!.includes(term))) return false;
+      const quick = terms.asciiLong ? asciiAnswer(text, terms.long) : 'fold';
+      if (quick === 'no') return false;
+      if (quick === 'fold') {
+        trigramText ??= fold(text, 1);
+        if (!terms.long.every((term) => trigramText!.includes(term))) return false;
+      }
     }
     if (terms.short.length) {
       words ??= Array.from(normalizeText(text).matchAll(WORD), (match) => Array.from(fold(match[0], 2)));
