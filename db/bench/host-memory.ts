@@ -27,10 +27,11 @@ export async function startHostProcess(file: string): Promise<HostProcess> {
       child.once('exit', (code) => reject(new Error(`browser host exited with ${code}`)));
     });
     const token = url.searchParams.get('token')!;
+    const address = (procedure: string, input: unknown) => `${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
     const call = async (procedure: string, input: unknown) => {
-      const response = await fetch(`${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-        headers: { 'x-rapport-token': token },
-      });
+      const init = { headers: { 'x-rapport-token': token } };
+      // A kept-alive socket the host closed after idling (its keepAliveTimeout) fails once; the retry opens a new one.
+      const response = await fetch(address(procedure, input), init).catch(() => fetch(address(procedure, input), init));
       if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status}`);
       return (await response.json()) as { result: { data: { nextCursor: string | null } } };
     };

@@ -73,6 +73,11 @@ async function main(): Promise<void> {
     const host = await startHostProcess(file);
     const http = host.call;
     const results: BenchResult[] = [];
+    // Each path is printed as it finishes too, so a long 1m run that fails midway still says something.
+    const record = (...added: BenchResult[]) => {
+      for (const result of added) console.log(JSON.stringify({ path: result.name, ...result.timings }));
+      record(...added);
+    };
 
     try {
       // Raw baselines: the same columns, hand-written.
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
       // The default list: every live contact by name, with its (capped) total.
       const rawDefault = sqlite.prepare(`SELECT ${rawColumns} FROM ${rawFrom} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id LIMIT 51`);
       const rawDefaultCount = sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM contacts WHERE deleted_at IS NULL LIMIT ${TOTAL_CAP + 1})`).pluck();
-      results.push({
+      record({
         name: 'contact list, default first page (name, total)',
         ...(await compare(RUNS, {
           core: () => listContacts(workspace, { sort: 'name', order: 'asc', limit: 50 }),
@@ -117,7 +122,7 @@ async function main(): Promise<void> {
       const firstPage = listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50 });
       const cursor = firstPage.nextCursor!;
       const last = sqlite.prepare('SELECT sort_name, id FROM contacts WHERE id = ?').get(firstPage.rows.at(-1)!.id) as { sort_name: string; id: number };
-      results.push({
+      record({
         name: 'contact list page (lifecycle filter, total)',
         ...(await compare(RUNS, {
           core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50 }),
@@ -129,7 +134,7 @@ async function main(): Promise<void> {
         budgetOn: 'http',
         maxRatio: 1.5,
       });
-      results.push({
+      record({
         name: 'contact list next page (keyset cursor)',
         ...(await compare(RUNS, {
           core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50, cursor }),
@@ -147,7 +152,7 @@ async function main(): Promise<void> {
       for (const search of ['a', 'an', 'ang', '王']) {
         const spec = contactListSpec({ search, sort: 'name', order: 'asc', limit: 50 });
         const plan = planSearch(sqlite, 'contact', search, 'c.id');
-        results.push({
+        record({
           name: `contact list search "${search}" (${plan.mode}, total)`,
           ...(await compare(RUNS, {
             core: () => listContacts(workspace, { search, sort: 'name', order: 'asc', limit: 50 }),
@@ -191,7 +196,7 @@ async function main(): Promise<void> {
         const noteMatch = matchingIdsSql('note', query, { limit: 2000 })!;
         sqlite.prepare(`SELECT id, body FROM notes WHERE id IN (${noteMatch.sql}) AND deleted_at IS NULL LIMIT 20`).all(...noteMatch.params);
       };
-      results.push({
+      record({
         name: `global search (${queries.length} queries, 20 hits)`,
         ...(await compare(RUNS, {
           core: (run) => searchAll(workspace, { query: queries[run % queries.length]!, limit: 20 }),
@@ -212,7 +217,7 @@ async function main(): Promise<void> {
       const rawChannels = sqlite.prepare('SELECT kind, label, value FROM contact_channels WHERE contact_id = ? ORDER BY kind, position');
       const rawContactTags = sqlite.prepare('SELECT t.id, t.name, t.color FROM contact_tags l JOIN tags t ON t.id = l.tag_id WHERE l.contact_id = ?');
       const ids = Array.from({ length: 1000 }, (_, index) => 1 + ((index * 7919) % SCALE.contacts));
-      results.push({
+      record({
         name: 'contact page (record, channels, tags)',
         ...(await compare(RUNS, {
           core: (run) => getContact(workspace, ids[run % ids.length]!),
@@ -229,7 +234,7 @@ async function main(): Promise<void> {
         budgetOn: 'http',
         maxRatio: 1.5,
       });
-      results.push(...(await salesHotPaths(workspace, api)));
+      record(...(await salesHotPaths(workspace, api)));
     } finally {
       host.stop();
       core.close();
