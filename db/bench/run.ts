@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     // Each path is printed as it finishes too, so a long 1m run that fails midway still says something.
     const record = (...added: BenchResult[]) => {
       for (const result of added) console.log(JSON.stringify({ path: result.name, ...result.timings }));
-      record(...added);
+      results.push(...added);
     };
 
     try {
