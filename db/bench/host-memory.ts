@@ -4,11 +4,15 @@ import { fileURLToPath } from 'node:url';
 
 const HOST_CLI = fileURLToPath(new URL('../../electron/browser-host/cli.ts', import.meta.url));
 
-/**
- * Starts the browser host (a separate process, as a user would) on the workspace, drives the hot
- * paths through HTTP for a while, and reads its resident set size from the OS.
- */
-export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: number }> {
+export interface HostProcess {
+  pid: number;
+  /** A GET of one procedure, as the browser renderer sends it; resolves to the parsed JSON body. */
+  call: (procedure: string, input: unknown) => Promise<{ result: { data: { nextCursor: string | null } } }>;
+  stop: () => void;
+}
+
+/** Starts the browser host on the workspace as a separate process, as a user would, and waits until it listens. */
+export async function startHostProcess(file: string): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', HOST_CLI, '--db', file, '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -23,13 +27,29 @@ export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: n
       child.once('exit', (code) => reject(new Error(`browser host exited with ${code}`)));
     });
     const token = url.searchParams.get('token')!;
+    const address = (procedure: string, input: unknown) => `${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
     const call = async (procedure: string, input: unknown) => {
-      const response = await fetch(`${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
-        headers: { 'x-rapport-token': token },
-      });
+      const init = { headers: { 'x-rapport-token': token } };
+      // A kept-alive socket the host closed after idling (its keepAliveTimeout) fails once; the retry opens a new one.
+      const response = await fetch(address(procedure, input), init).catch(() => fetch(address(procedure, input), init));
       if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status}`);
       return (await response.json()) as { result: { data: { nextCursor: string | null } } };
     };
+    return { pid: child.pid!, call, stop: () => child.kill('SIGTERM') };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+}
+
+/**
+ * Starts the browser host, drives the hot paths through HTTP for a while, and reads its resident
+ * set size from the OS.
+ */
+export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: number }> {
+  const host = await startHostProcess(file);
+  try {
+    const { call } = host;
     // Scroll the whole contact list the way the virtualized table does, then search and open records.
     let cursor: string | null = null;
     let pages = 0;
@@ -43,9 +63,9 @@ export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: n
     } while (cursor && pages < 500);
     for (const query of ['wang', '张伟', 'a', '138', 'harbor']) await call('system.search', { query });
     for (let id = 1; id <= 2000; id += 7) await call('people.contacts.get', { id });
-    return { rssMb: residentMb(child.pid!) };
+    return { rssMb: residentMb(host.pid) };
   } finally {
-    child.kill('SIGTERM');
+    host.stop();
   }
 }
 

@@ -47,12 +47,25 @@ export const cursor = z.string().max(512);
 
 export const pageLimit = z.number().int().min(1).max(500).default(50);
 
-export interface Page<Row> {
+/** Ask a list's first page to count every match instead of stopping at the cap ("count exactly"). */
+export const exactTotal = z.boolean().optional();
+
+/**
+ * How many rows match a list's filters, given on the first page only. Counting stops at a cap so a
+ * first page costs the same at a million rows: past it, `total` is null and `totalAtLeast` the cap
+ * ("10,000+"), until the page is asked again with `exactTotal`.
+ */
+export interface PageTotal {
+  /** The exact count; null on later pages and when counting stopped at the cap. */
+  total: number | null;
+  /** Set when counting stopped at the cap: at least this many match (lists that never cap leave it out). */
+  totalAtLeast?: number | null;
+}
+
+export interface Page<Row> extends PageTotal {
   rows: Row[];
   /** Pass back as `cursor` to get the next page; null when this is the last page. */
   nextCursor: string | null;
-  /** Rows matching the filters, counted on the first page only (null when a cursor was given). */
-  total: number | null;
 }
 
 export interface RecordMeta {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   cursor,
+  exactTotal,
   id,
   isoDate,
   issue,
@@ -125,6 +126,7 @@ export const contactList = contactListFilter.extend({
   order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
+  exactTotal,
 });
 export type ContactListInput = z.input<typeof contactList>;
 
@@ -212,6 +214,7 @@ export const companyList = z.object({
   order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
+  exactTotal,
 });
 export type CompanyListInput = z.input<typeof companyList>;
 

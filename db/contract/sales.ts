@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, isoDate, wholeNumber, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
+import { cursor, exactTotal, id, isoDate, wholeNumber, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
 import { currencyCode, lineDiscount, minorAmount, MAX_QUANTITY, type LineDiscount } from './money';
 import { contactSource, type CONTACT_SOURCES } from './people';
 
@@ -116,6 +116,7 @@ export const dealList = dealFilter.extend({
   order: sortDirection.default('desc'),
   limit: pageLimit,
   cursor: cursor.optional(),
+  exactTotal,
 });
 export type DealListInput = z.input<typeof dealList>;
 
@@ -257,6 +258,7 @@ export const productList = z.object({
   order: sortDirection.default('asc'),
   limit: pageLimit,
   cursor: cursor.optional(),
+  exactTotal,
 });
 export type ProductListInput = z.input<typeof productList>;
 
@@ -350,6 +352,7 @@ export const orderList = z.object({
   order: sortDirection.default('desc'),
   limit: pageLimit,
   cursor: cursor.optional(),
+  exactTotal,
 });
 export type OrderListInput = z.input<typeof orderList>;
 

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
 import { notFound, validation } from '../errors';
-import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { pageOf, type KeyValue } from '../read/keyset';
+import { listPage, type ListSpec } from '../read/list-page';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
+import { indexRecord, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
@@ -143,9 +144,8 @@ const SORT_KEYS: Record<CompanyListQuery['sort'], { columns: string[]; values: (
   createdAt: { columns: ['co.created_at', 'co.id'], values: (row) => [row.created_at, row.id] },
 };
 
-export function listCompanies(workspace: Workspace, query: CompanyListQuery): Page<CompanyRow> {
-  const { sqlite } = workspace;
-  const sortKey = SORT_KEYS[query.sort];
+/** The companies list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
+export function companyListSpec(query: CompanyListQuery): ListSpec {
   const where = ['co.deleted_at IS NULL'];
   const params: KeyValue[] = [];
   if (query.ownerId !== undefined) {
@@ -156,27 +156,27 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
     where.push('co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)');
     params.push(query.tagId);
   }
-  if (query.search) {
-    const match = matchingIdsSql('company', query.search);
-    if (match) {
-      where.push(`co.id IN (${match.sql})`);
-      params.push(...match.params);
-    }
-  }
-  const filterWhere = where.join(' AND ');
-  const filterParams = [...params];
-  if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.order));
-    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
-  }
-  const rows = statement(
-    sqlite,
-    `SELECT co.*, u.name AS owner_name,
-       (SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL) AS contact_count
-     FROM companies co LEFT JOIN users u ON u.id = co.owner_id
-     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
-  ).all(...params, query.limit + 1) as (CompanyDbRow & { contact_count: number })[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
+  return {
+    select: `co.*, u.name AS owner_name,
+       (SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL) AS contact_count`,
+    from: 'companies co LEFT JOIN users u ON u.id = co.owner_id',
+    table: 'companies co',
+    idColumn: 'co.id',
+    where,
+    params,
+    sortColumns: SORT_KEYS[query.sort].columns,
+    order: query.order,
+    limit: query.limit,
+    cursor: query.cursor,
+    search: query.search ? { kind: 'company', query: query.search } : undefined,
+    exactTotal: query.exactTotal,
+  };
+}
+
+export function listCompanies(workspace: Workspace, query: CompanyListQuery): Page<CompanyRow> {
+  const { sqlite } = workspace;
+  const page = listPage<CompanyDbRow & { contact_count: number }>(sqlite, companyListSpec(query));
+  const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
   const tags = tagsFor(sqlite, 'company', pageRows.map((row) => row.id));
   return {
     rows: pageRows.map((row) => ({
@@ -192,9 +192,8 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
       ...recordMeta(row),
     })),
     nextCursor,
-    total: query.cursor
-      ? null
-      : (statement(sqlite, `SELECT count(*) AS n FROM companies co WHERE ${filterWhere}`).get(...filterParams) as { n: number }).n,
+    total: page.total,
+    totalAtLeast: page.totalAtLeast,
   };
 }
 

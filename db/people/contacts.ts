@@ -12,10 +12,11 @@ import type {
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
 import { LIFECYCLE_STAGES } from '../contract/people';
-import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
+import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
+import { listPage, type ListSpec } from '../read/list-page';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
+import { indexRecord, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { FieldChange, RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
@@ -252,10 +253,10 @@ interface ListDbRow extends RecordMetaRow {
   city: string | null;
 }
 
-/** The WHERE clause shared by the page query and its count. */
-function listFilter(query: Pick<ContactListQuery, 'search' | 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>) {
+/** The filters of the contacts list other than the search (which `listPage` plans against the index). */
+function listFilter(query: Pick<ContactListQuery, 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>) {
   const where = ['c.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
+  const params: KeyValue[] = [];
   if (query.lifecycle) {
     where.push('c.lifecycle = ?');
     params.push(query.lifecycle);
@@ -276,37 +277,38 @@ function listFilter(query: Pick<ContactListQuery, 'search' | 'tagId' | 'lifecycl
     where.push('c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)');
     params.push(query.tagId);
   }
-  if (query.search) {
-    const match = matchingIdsSql('contact', query.search);
-    if (match) {
-      where.push(`c.id IN (${match.sql})`);
-      params.push(...match.params);
-    }
-  }
-  return { where: where.join(' AND '), params };
+  return { where, params };
+}
+
+const CONTACT_LIST_SELECT = `c.id, c.name, c.sort_name, c.job_title, c.company_id, co.name AS company_name,
+       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.position LIMIT 1) AS primary_email,
+       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'phone' ORDER BY ch.position LIMIT 1) AS primary_phone,
+       c.lifecycle, c.owner_id, u.name AS owner_name, c.vip, c.city,
+       c.version, c.created_at, c.updated_at, c.created_by, c.updated_by, c.deleted_at`;
+
+/** The contacts list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
+export function contactListSpec(query: ContactListQuery): ListSpec {
+  const filter = listFilter(query);
+  return {
+    select: CONTACT_LIST_SELECT,
+    from: 'contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id',
+    table: 'contacts c',
+    idColumn: 'c.id',
+    where: filter.where,
+    params: filter.params,
+    sortColumns: SORT_KEYS[query.sort].columns,
+    order: query.order,
+    limit: query.limit,
+    cursor: query.cursor,
+    search: query.search ? { kind: 'contact', query: query.search } : undefined,
+    exactTotal: query.exactTotal,
+  };
 }
 
 export function listContacts(workspace: Workspace, query: ContactListQuery): Page<ContactRow> {
   const { sqlite } = workspace;
-  const sortKey = SORT_KEYS[query.sort];
-  const filter = listFilter(query);
-  const where = [filter.where];
-  const params: KeyValue[] = [...filter.params];
-  if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.order));
-    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
-  }
-  const rows = statement(
-    sqlite,
-    `SELECT c.id, c.name, c.sort_name, c.job_title, c.company_id, co.name AS company_name,
-       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.position LIMIT 1) AS primary_email,
-       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'phone' ORDER BY ch.position LIMIT 1) AS primary_phone,
-       c.lifecycle, c.owner_id, u.name AS owner_name, c.vip, c.city,
-       c.version, c.created_at, c.updated_at, c.created_by, c.updated_by, c.deleted_at
-     FROM contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id
-     WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
-  ).all(...params, query.limit + 1) as ListDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
+  const page = listPage<ListDbRow>(sqlite, contactListSpec(query));
+  const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
   const tags = tagsFor(sqlite, 'contact', pageRows.map((row) => row.id));
   return {
     rows: pageRows.map((row) => ({
@@ -325,9 +327,8 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
       ...recordMeta(row),
     })),
     nextCursor,
-    total: query.cursor
-      ? null
-      : (statement(sqlite, `SELECT count(*) AS n FROM contacts c WHERE ${filter.where}`).get(...filter.params) as { n: number }).n,
+    total: page.total,
+    totalAtLeast: page.totalAtLeast,
   };
 }
 

@@ -5,9 +5,10 @@ import type { Deal, DealRow, StageVisit, dealCreate, dealFilter, dealList, dealM
 import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
-import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { pageOf, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
+import { listPage, type ListSpec } from '../read/list-page';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
@@ -49,15 +50,18 @@ export interface DealDbRow extends RecordMetaRow {
 /** Weighted amount in exact integers: amount × probability / 100, halves rounded up. */
 export const WEIGHTED_SQL = '(d.amount_minor * coalesce(d.probability_override, s.probability) + 50) / 100';
 
-/** Deals with everything a row shows; callers add WHERE/ORDER/LIMIT. */
-export const DEAL_ROW_SQL = `
-  SELECT d.*, coalesce(d.expected_close_date, '9999-12-31') AS close_key,
+const DEAL_ROW_COLUMNS = `d.*, coalesce(d.expected_close_date, '9999-12-31') AS close_key,
     c.name AS contact_name, co.name AS company_name, u.name AS owner_name,
     s.name AS stage_name, s.kind AS stage_kind,
-    coalesce(d.probability_override, s.probability) AS probability, ${WEIGHTED_SQL} AS weighted_minor
-  FROM deals d JOIN stages s ON s.id = d.stage_id
+    coalesce(d.probability_override, s.probability) AS probability, ${WEIGHTED_SQL} AS weighted_minor`;
+const DEAL_ROW_FROM = `deals d JOIN stages s ON s.id = d.stage_id
   LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id
   LEFT JOIN users u ON u.id = d.owner_id`;
+
+/** Deals with everything a row shows; callers add WHERE/ORDER/LIMIT. */
+export const DEAL_ROW_SQL = `
+  SELECT ${DEAL_ROW_COLUMNS}
+  FROM ${DEAL_ROW_FROM}`;
 
 export function toDealRow(row: DealDbRow): DealRow {
   return {
@@ -247,26 +251,30 @@ export function nextMonth(month: string): string {
   return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
 }
 
-export function listDeals(workspace: Workspace, query: DealListQuery): Page<DealRow> {
-  const { sqlite } = workspace;
-  const sortKey = SORT_KEYS[query.sort];
-  const filter = dealFilterSql(query);
-  const where = [...filter.where];
-  const params: KeyValue[] = [...filter.params];
-  if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.order));
-    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
-  }
-  const rows = statement(sqlite, `${DEAL_ROW_SQL} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`).all(
-    ...params,
-    query.limit + 1,
-  ) as DealDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
+/** The deals list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
+export function dealListSpec(query: DealListQuery): ListSpec {
+  // The search is planned against the index by `listPage`, not as an `IN` over every match.
+  const filter = dealFilterSql({ ...query, search: undefined });
   return {
-    rows: pageRows.map(toDealRow),
-    nextCursor,
-    total: query.cursor ? null : (statement(sqlite, `SELECT count(*) AS n FROM deals d WHERE ${filter.where.join(' AND ')}`).get(...filter.params) as { n: number }).n,
+    select: DEAL_ROW_COLUMNS,
+    from: DEAL_ROW_FROM,
+    table: 'deals d',
+    idColumn: 'd.id',
+    where: filter.where,
+    params: filter.params,
+    sortColumns: SORT_KEYS[query.sort].columns,
+    order: query.order,
+    limit: query.limit,
+    cursor: query.cursor,
+    search: query.search ? { kind: 'deal', query: query.search } : undefined,
+    exactTotal: query.exactTotal,
   };
+}
+
+export function listDeals(workspace: Workspace, query: DealListQuery): Page<DealRow> {
+  const page = listPage<DealDbRow>(workspace.sqlite, dealListSpec(query));
+  const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
+  return { rows: pageRows.map(toDealRow), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
 }
 
 /** Reassigns many deals in one transaction, each versioned and audited. */

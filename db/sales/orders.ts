@@ -23,7 +23,8 @@ import {
 import { RapportError, deletedConflict, notFound, validation } from '../errors';
 import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
-import { decodeCursor, keysetCondition, orderBy, pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
+import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
+import { listPage, type ListSpec } from '../read/list-page';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
 import type { FieldChange, RecordWriter } from '../write/record-writer';
@@ -70,16 +71,19 @@ export interface OrderDbRow extends RecordMetaRow, RecordLinksRow {
   converted_to_id: number | null;
 }
 
+const ORDER_ROW_COLUMNS = 'o.*, c.name AS contact_name, co.name AS company_name, d.title AS deal_title';
+const orderRowJoins = (source: string) => `${source}
+  LEFT JOIN contacts c ON c.id = o.contact_id
+  LEFT JOIN companies co ON co.id = o.company_id
+  LEFT JOIN deals d ON d.id = o.deal_id`;
+
 /**
  * An order with the names the lists show, read from `source` (which must call the orders table `o`);
  * callers add WHERE and ORDER BY.
  */
 export function orderRowSelect(source = 'orders o'): string {
-  return `SELECT o.*, c.name AS contact_name, co.name AS company_name, d.title AS deal_title
-  FROM ${source}
-  LEFT JOIN contacts c ON c.id = o.contact_id
-  LEFT JOIN companies co ON co.id = o.company_id
-  LEFT JOIN deals d ON d.id = o.deal_id`;
+  return `SELECT ${ORDER_ROW_COLUMNS}
+  FROM ${orderRowJoins(source)}`;
 }
 
 const ORDER_ROW_SELECT = orderRowSelect();
@@ -525,10 +529,9 @@ const SORT_KEYS: Record<OrderListQuery['sort'], { columns: string[]; values: (ro
 };
 
 type OrderListDbRow = OrderDbRow & { customer_sort: string };
-const ORDER_LIST_SELECT = ORDER_ROW_SELECT.replace('SELECT o.*,', `SELECT o.*, ${CUSTOMER_SORT} AS customer_sort,`);
 
-/** Quotes and orders, newest first unless asked otherwise. */
-export function listOrders(workspace: Workspace, query: OrderListQuery): Page<OrderRow> {
+/** The quotes and orders list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
+export function orderListSpec(query: OrderListQuery): ListSpec {
   const where = ['o.deleted_at IS NULL'];
   const params: KeyValue[] = [];
   const equal = (column: string, value: string | number | undefined) => {
@@ -541,23 +544,24 @@ export function listOrders(workspace: Workspace, query: OrderListQuery): Page<Or
   equal('o.contact_id', query.contactId);
   equal('o.company_id', query.companyId);
   equal('o.deal_id', query.dealId);
-  const filterWhere = where.join(' AND ');
-  const filterParams = [...params];
-  const sortKey = SORT_KEYS[query.sort];
-  if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.order));
-    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
-  }
-  const rows = statement(
-    workspace.sqlite,
-    `${ORDER_LIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
-  ).all(...params, query.limit + 1) as OrderListDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   return {
-    rows: pageRows.map(toOrderRow),
-    nextCursor,
-    total: query.cursor
-      ? null
-      : (statement(workspace.sqlite, `SELECT count(*) AS n FROM orders o WHERE ${filterWhere}`).get(...filterParams) as { n: number }).n,
+    select: `${ORDER_ROW_COLUMNS}, ${CUSTOMER_SORT} AS customer_sort`,
+    from: orderRowJoins('orders o'),
+    table: 'orders o',
+    idColumn: 'o.id',
+    where,
+    params,
+    sortColumns: SORT_KEYS[query.sort].columns,
+    order: query.order,
+    limit: query.limit,
+    cursor: query.cursor,
+    exactTotal: query.exactTotal,
   };
+}
+
+/** Quotes and orders, newest first unless asked otherwise. */
+export function listOrders(workspace: Workspace, query: OrderListQuery): Page<OrderRow> {
+  const page = listPage<OrderListDbRow>(workspace.sqlite, orderListSpec(query));
+  const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
+  return { rows: pageRows.map(toOrderRow), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
 }

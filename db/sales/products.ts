@@ -4,7 +4,8 @@ import type { Page } from '../contract/common';
 import type { Product, productCreate, productList, productUpdate } from '../contract/sales';
 import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { decodeCursor, keysetCondition, orderBy, pageOf, type KeyValue } from '../read/keyset';
+import { pageOf, type KeyValue } from '../read/keyset';
+import { listPage, type ListSpec } from '../read/list-page';
 import { statement } from '../read/statements';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
@@ -130,8 +131,8 @@ const SORT_KEYS: Record<ProductListQuery['sort'], { columns: string[]; values: (
   price: { columns: ['p.unit_price_minor', 'p.id'], values: (row) => [row.unit_price_minor, row.id] },
 };
 
-/** Products by name, SKU or price. A catalogue is small next to contacts, so search is a plain LIKE on name and SKU. */
-export function listProducts(workspace: Workspace, query: ProductListQuery): Page<Product> {
+/** The products list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
+export function productListSpec(query: ProductListQuery): ListSpec {
   const where = ['p.deleted_at IS NULL'];
   const params: KeyValue[] = [];
   if (query.active !== undefined) {
@@ -146,23 +147,24 @@ export function listProducts(workspace: Workspace, query: ProductListQuery): Pag
     where.push(`(p.sort_name LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')`);
     params.push(likeContaining(normalizeText(query.search)), likeContaining(query.search));
   }
-  const filterWhere = where.join(' AND ');
-  const filterParams = [...params];
-  const sortKey = SORT_KEYS[query.sort];
-  if (query.cursor) {
-    where.push(keysetCondition(sortKey.columns, query.order));
-    params.push(...decodeCursor(query.cursor, sortKey.columns.length));
-  }
-  const rows = statement(
-    workspace.sqlite,
-    `SELECT p.* FROM products p WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sortKey.columns, query.order)} LIMIT ?`,
-  ).all(...params, query.limit + 1) as ProductDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, sortKey.values);
   return {
-    rows: pageRows.map(toProduct),
-    nextCursor,
-    total: query.cursor
-      ? null
-      : (statement(workspace.sqlite, `SELECT count(*) AS n FROM products p WHERE ${filterWhere}`).get(...filterParams) as { n: number }).n,
+    select: 'p.*',
+    from: 'products p',
+    table: 'products p',
+    idColumn: 'p.id',
+    where,
+    params,
+    sortColumns: SORT_KEYS[query.sort].columns,
+    order: query.order,
+    limit: query.limit,
+    cursor: query.cursor,
+    exactTotal: query.exactTotal,
   };
+}
+
+/** Products by name, SKU or price. A catalogue is small next to contacts, so search is a plain LIKE on name and SKU. */
+export function listProducts(workspace: Workspace, query: ProductListQuery): Page<Product> {
+  const page = listPage<ProductDbRow>(workspace.sqlite, productListSpec(query));
+  const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
+  return { rows: pageRows.map(toProduct), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
 }

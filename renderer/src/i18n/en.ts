@@ -222,6 +222,8 @@ export const en = {
     selectRow: 'Select {{name}}',
     loadingMore: 'Loading more…',
     clearSearch: 'Clear search',
+    countExactly: 'Count exactly',
+    counting: 'Counting…',
   },
   filters: {
     tag: 'Filter by tag',

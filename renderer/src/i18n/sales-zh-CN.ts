@@ -228,7 +228,7 @@ export const salesZhCN = {
     filters: '产品筛选',
     show: '显示',
     activeFilter: { active: '在售', inactive: '停售', all: '全部' },
-    count_other: '{{count}} 个产品',
+    count_other: '{{formatted}} 个产品',
     emptyTitle: '还没有产品',
     emptyMessage: '选中产品即可用它的名称和价格填写订单行。',
     noMatchesTitle: '没有匹配的产品',
@@ -244,7 +244,7 @@ export const salesZhCN = {
   orders: {
     title: '订单',
     all: '全部',
-    count_other: '{{count}} 个报价和订单',
+    count_other: '{{formatted}} 个报价和订单',
     filters: '订单筛选',
     filterStatus: '按状态筛选',
     anyStatus: '任意状态',

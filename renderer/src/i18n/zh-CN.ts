@@ -231,6 +231,8 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     selectRow: '选择 {{name}}',
     loadingMore: '正在加载更多…',
     clearSearch: '清除搜索',
+    countExactly: '精确计数',
+    counting: '正在计数…',
   },
   filters: {
     tag: '按标签筛选',

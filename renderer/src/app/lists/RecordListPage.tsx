@@ -61,6 +61,20 @@ export function RecordListPage<Row extends { id: number }>(props: RecordListPage
     </Link>
   );
 
+  let subtitle: ReactNode;
+  if (list.isCountingExactly) subtitle = t('list.counting');
+  else if (query.isPlaceholderData) subtitle = t('common.searching');
+  else if (query.data && list.totalCapped)
+    subtitle = (
+      <>
+        {text.count}{' '}
+        <button type="button" className="link-button" onClick={list.countExactly}>
+          {t('list.countExactly')}
+        </button>
+      </>
+    );
+  else if (query.data) subtitle = text.count;
+
   let body;
   if (query.isPending) body = <LoadingState />;
   else if (query.isError) body = <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -102,7 +116,7 @@ export function RecordListPage<Row extends { id: number }>(props: RecordListPage
 
   return (
     <div className="list-page">
-      <PageHeader title={text.title} subtitle={query.isPlaceholderData ? t('common.searching') : query.data ? text.count : undefined} actions={newLink} />
+      <PageHeader title={text.title} subtitle={subtitle} actions={newLink} />
       <div className="list-toolbar">
         {props.filters}
         {props.chooserColumns.length > 0 ? (

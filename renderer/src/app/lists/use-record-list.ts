@@ -7,6 +7,8 @@ import type { SortState } from './RecordTable';
 export interface RecordListPage<Row> {
   rows: Row[];
   total: number | null;
+  /** Set when the core stopped counting at its cap: at least this many match. */
+  totalAtLeast?: number | null;
   nextCursor?: string | null;
 }
 
@@ -19,7 +21,7 @@ export interface RecordListOptions<Input extends object, Row> {
    * `direction` from the input and so once made both sort directions share one cache entry.
    */
   pathKey: readonly unknown[];
-  fetchPage: (input: Input & { cursor: string | undefined }, signal: AbortSignal) => Promise<RecordListPage<Row>>;
+  fetchPage: (input: Input & { cursor: string | undefined; exactTotal?: boolean }, signal: AbortSignal) => Promise<RecordListPage<Row>>;
 }
 
 /**
@@ -31,24 +33,37 @@ export function useRecordList<Input extends object, Row extends { id: number }>(
   // Selection belongs to one result set: changing filters or sort starts a fresh selection.
   const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({ key: inputKey, ids: new Set() });
   const selectedIds = selection.key === inputKey ? selection.ids : new Set<number>();
+  // "Count exactly" belongs to one result set too: new filters start with the capped count again.
+  const [exactKey, setExactKey] = useState<string | null>(null);
+  const exactTotal = exactKey === inputKey;
+  const pageInput = exactTotal ? { ...input, exactTotal: true } : input;
 
   // Not tRPC's infiniteQueryOptions: it adds its own `direction` (forward/backward) to the input and
   // leaves `direction` and `cursor` out of the key. Here the key holds every input field, so two
   // sorts (or any two inputs) never share a cache entry.
   const query = useInfiniteQuery({
-    queryKey: [...pathKey, { input, type: 'infinite' }],
-    queryFn: ({ pageParam, signal }) => fetchPage({ ...input, cursor: pageParam }, signal),
+    queryKey: [...pathKey, { input: pageInput, type: 'infinite' }],
+    queryFn: ({ pageParam, signal }) => fetchPage({ ...pageInput, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.rows) ?? [], [query.data]);
-  const total = query.data?.pages[0]?.total ?? 0;
+  const firstPage = query.data?.pages[0];
+  // Past the core's cap the count is a lower bound ("10,000+") until the user asks for the exact one.
+  const totalCapped = firstPage !== undefined && firstPage.total === null && firstPage.totalAtLeast != null;
+  const total = firstPage?.total ?? firstPage?.totalAtLeast ?? 0;
 
   return {
     query,
     rows,
     total,
+    totalCapped,
+    /** The count for a list header: "1,234" or, past the cap, "10,000+". */
+    formatTotal: (formatNumber: (value: number) => string) => (totalCapped ? `${formatNumber(total)}+` : formatNumber(total)),
+    /** Asks the core for the exact count of this result set (the list is fetched again with it). */
+    countExactly: () => setExactKey(inputKey),
+    isCountingExactly: exactTotal && query.isPlaceholderData,
     /** Changes with the input: the table scrolls back to the top and the selection is cleared. */
     inputKey,
     selectedIds,

@@ -56,7 +56,7 @@ export function CompaniesListPage() {
       list={list}
       text={{
         title: t('companies.title'),
-        count: t(filtered ? 'companies.countFiltered' : 'companies.count', { count: list.total, formatted: format.number(list.total) }),
+        count: t(filtered ? 'companies.countFiltered' : 'companies.count', { count: list.total, formatted: list.formatTotal(format.number) }),
         newRecord: t('companies.new'),
         emptyTitle: t('companies.emptyTitle'),
         emptyMessage: t('companies.emptyMessage'),

@@ -59,7 +59,7 @@ export function ContactsListPage() {
       list={list}
       text={{
         title: t('contacts.title'),
-        count: t(filtered ? 'contacts.countFiltered' : 'contacts.count', { count: list.total, formatted: format.number(list.total) }),
+        count: t(filtered ? 'contacts.countFiltered' : 'contacts.count', { count: list.total, formatted: list.formatTotal(format.number) }),
         newRecord: t('contacts.new'),
         emptyTitle: t('contacts.emptyTitle'),
         emptyMessage: t('contacts.emptyMessage'),

@@ -71,7 +71,7 @@ export function DealsListPage() {
       list={list}
       text={{
         title: t('deals.title'),
-        count: t(filtered ? 'deals.countFiltered' : 'deals.count', { count: list.total, formatted: format.number(list.total) }),
+        count: t(filtered ? 'deals.countFiltered' : 'deals.count', { count: list.total, formatted: list.formatTotal(format.number) }),
         newRecord: t('deals.new'),
         emptyTitle: t('deals.emptyTitle'),
         emptyMessage: t('deals.emptyMessage'),

@@ -62,6 +62,7 @@ export function OrdersListPage() {
   const trpc = useTRPC();
   const client = useTRPCClient();
   useDocumentTitle(t('orders.title'));
+  const format = useFormatters();
   const [filters, setFilters] = useStoredState<{ kind: Kind | null; status: string }>('rapport.orders.filters', { kind: null, status: '' }, 'session');
   const [sort, onSort] = useListSort('rapport.orders.sort', DEFAULT_SORT, (field) => (field === 'issuedAt' || field === 'total' ? 'desc' : 'asc'));
   const statuses = filters.kind === 'quote' ? QUOTE_STATUSES : filters.kind === 'order' ? ORDER_STATUSES : [...ORDER_STATUSES, ...QUOTE_STATUSES];
@@ -88,7 +89,7 @@ export function OrdersListPage() {
       list={list}
       text={{
         title: t('orders.title'),
-        count: t('orders.count', { count: list.total }),
+        count: t('orders.count', { count: list.total, formatted: list.formatTotal(format.number) }),
         newRecord: t('orders.newOrder'),
         emptyTitle: t('orders.emptyTitle'),
         emptyMessage: t('orders.emptyMessage'),

@@ -80,6 +80,7 @@ function useProductColumns(onOpen: (product: Product) => void): ColumnDef<Produc
 /** The catalogue: SKU, name, category, price, cost and margin, sortable by name, SKU and price; a product opens in an editor. */
 export function ProductsListPage() {
   const { t } = useTranslation();
+  const format = useFormatters();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const workspace = useWorkspace();
@@ -123,7 +124,7 @@ export function ProductsListPage() {
         list={list}
         text={{
           title: t('products.title'),
-          count: t('products.count', { count: list.total }),
+          count: t('products.count', { count: list.total, formatted: list.formatTotal(format.number) }),
           newRecord: t('products.new'),
           emptyTitle: t('products.emptyTitle'),
           emptyMessage: t('products.emptyMessage'),
