@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { appRouter } from '../api/router';
 import { openCore } from '../api/core';
 import { contactListSpec, getContact, listContacts } from '../people/contacts';
@@ -31,15 +30,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 /** Issue 7 §8: at a million contacts these paths answer within 25 ms p95 over the browser host's HTTP. */
 const HTTP_BUDGET_MS = 25;
 
-/**
- * What the workspace open path runs on every open (issue 7 §3: `PRAGMA optimize=0x10002`, added to
- * db/workspace/open.ts in another branch): called here too until that lands, so the bench sees the
- * statistics a user's file has, and not an ANALYZE users never get.
- */
-function optimizeLikeTheOpenPath(sqlite: Database.Database): void {
-  sqlite.pragma('optimize=0x10002');
-}
-
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
   const file = path.join(dir, 'bench.db');
@@ -61,15 +51,13 @@ async function main(): Promise<void> {
     // Opening to the first list row, in process (the open path's checks included).
     const openStarted = performance.now();
     const core = openCore(file, { probeLocks: false });
-    optimizeLikeTheOpenPath(core.workspace.sqlite);
     listContacts(core.workspace, { sort: 'name', order: 'asc', limit: 50 });
     console.log(`Open to the first contact list page, in process: ${(performance.now() - openStarted).toFixed(0)} ms`);
 
     const { workspace } = core;
     const { sqlite } = workspace;
     const api = appRouter.createCaller(core.context());
-    // The browser host in its own process (as users run it), on the same file, opened after the
-    // optimize above so it reads the same statistics.
+    // The browser host in its own process (as users run it), on the same file and its statistics.
     const host = await startHostProcess(file);
     const http = host.call;
     const results: BenchResult[] = [];
