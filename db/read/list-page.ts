@@ -41,6 +41,8 @@ export interface ListSpec {
   search?: { kind: IndexedKind; query: string };
   /** Count every match instead of stopping at the cap (the list's "count exactly"). */
   exactTotal?: boolean;
+  /** Rows only, no total (the global search ranks pages of lists and shows no counts). */
+  withoutTotal?: boolean;
 }
 
 /** How a search narrows the page: none, a bounded set of ids, or a membership test while walking the sort order. */
@@ -199,7 +201,7 @@ export function listPage<Row>(sqlite: Database.Database, spec: ListSpec): { rows
   const plan = spec.search ? planSearch(sqlite, spec.search.kind, spec.search.query, spec.idColumn) : ({ mode: 'none' } as const);
   const page = pageQuery(spec, plan);
   const rows = statement(sqlite, page.sql).all(...page.params) as Row[];
-  if (spec.cursor) return { rows, total: null, totalAtLeast: null };
+  if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
   return { rows, ...totalOf(sqlite, spec, plan) };
 }
 

@@ -1,15 +1,24 @@
+import { dealList } from '../contract/sales';
 import type { SearchHit } from '../contract/system';
-import { statement } from '../read/statements';
+import { prefixFirst } from '../read/prefix-first';
 import type { SearchMatch } from '../system/record-kind';
 import type { Workspace } from '../workspace/open';
+import { dealListSpec } from './deals';
 
-/** Global-search hits for deals: titles starting with the query first, with the customer and stage. */
+/** Global-search hits for deals: the deals list's own search, titles starting with the query first, with the customer and stage. */
 export function dealHits(workspace: Workspace, match: SearchMatch, limit: number): SearchHit[] {
-  const rows = statement(
+  const spec = dealListSpec(dealList.parse({ search: match.query, sort: 'title', order: 'asc', limit }));
+  const rows = prefixFirst<{ id: number; title: string; contact_name: string | null; company_name: string | null; stage_name: string }>(
     workspace.sqlite,
-    `SELECT d.id, d.title, coalesce(co.name, c.name) AS customer, s.name AS stage FROM deals d JOIN stages s ON s.id = d.stage_id
-     LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id
-     WHERE d.id IN (${match.sql}) AND d.deleted_at IS NULL ORDER BY instr(d.sort_title, ?) = 1 DESC, d.sort_title LIMIT ?`,
-  ).all(...match.params, match.prefix, limit) as { id: number; title: string; customer: string | null; stage: string }[];
-  return rows.map((row) => ({ kind: 'deal', id: row.id, title: row.title, subtitle: [row.customer, row.stage].filter(Boolean).join(' · '), parent: null }));
+    spec,
+    'd.sort_title',
+    match.prefix,
+  );
+  return rows.map((row) => ({
+    kind: 'deal',
+    id: row.id,
+    title: row.title,
+    subtitle: [row.company_name ?? row.contact_name, row.stage_name].filter(Boolean).join(' · '),
+    parent: null,
+  }));
 }

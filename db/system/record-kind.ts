@@ -20,11 +20,12 @@ export interface RecordLink {
   label?: string;
 }
 
-/** FTS rowids of the matching records (composable as `id IN (…)`), and the normalized query for prefix ranking. */
+/** A global search for one kind: the query as typed, its normalized form for prefix ranking, and the FTS rowids of the first matches in index order (composable as `id IN (…)`). */
 export interface SearchMatch {
+  query: string;
+  prefix: string;
   sql: string;
   params: (string | number)[];
-  prefix: string;
 }
 
 /**

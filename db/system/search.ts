@@ -8,7 +8,7 @@ import { searchDefinitionOf } from './registry';
 
 type SearchQuery = z.output<typeof searchInput>;
 
-/** Matches considered per kind before ranking; a broad one-letter query stops here. */
+/** Matches in index order a kind without a list to rank by (notes) considers; the others rank over every match. */
 const CANDIDATES = 2000;
 
 /** Global search (command palette): records of each searchable kind whose text contains every term. */
@@ -20,7 +20,7 @@ export function searchAll(workspace: Workspace, query: SearchQuery): SearchHit[]
     if (remaining <= 0) break;
     const match = matchingIdsSql(kind, query.query, { limit: CANDIDATES });
     if (!match) return [];
-    hits.push(...searchDefinitionOf(kind).search.hits(workspace, { ...match, prefix: normalizeText(query.query).trim() }, remaining));
+    hits.push(...searchDefinitionOf(kind).search.hits(workspace, { ...match, query: query.query, prefix: normalizeText(query.query).trim() }, remaining));
   }
   return hits;
 }
