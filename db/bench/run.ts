@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { appRouter } from '../api/router';
 import { openCore } from '../api/core';
+import { connectCore } from '../api/core-client';
 import { contactListSpec, getContact, listContacts } from '../people/contacts';
 import { TOTAL_CAP, countQueries, pageQuery, planSearch } from '../read/list-page';
 import { matchingIdsSql } from '../search/index';
@@ -60,6 +61,13 @@ async function main(): Promise<void> {
     // The browser host in its own process (as users run it), on the same file and its statistics.
     const host = await startHostProcess(file);
     const http = host.call;
+    // The core in its own process, on the same file, called over its message protocol.
+    const coreProcess = await connectCore(file, { probeLocks: false });
+    const port = async (procedure: string, input: unknown) => {
+      const response = await coreProcess.call('query', procedure, input);
+      if (!response.ok) throw new Error(`${procedure}: ${response.error.message}`);
+      return response.data;
+    };
     const results: BenchResult[] = [];
     // Each path is printed as it finishes too, so a long 1m run that fails midway still says something.
     const record = (...added: BenchResult[]) => {
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
           core: () => listContacts(workspace, { sort: 'name', order: 'asc', limit: 50 }),
           api: () => api.people.contacts.list({ limit: 50 }),
           http: () => http('people.contacts.list', { limit: 50 }),
+          port: () => port('people.contacts.list', { limit: 50 }),
           raw: () => {
             withTags(rawDefault.all() as { id: number }[]);
             rawDefaultCount.get();
@@ -95,6 +104,8 @@ async function main(): Promise<void> {
         })),
         budgetMs: HTTP_BUDGET_MS,
         budgetOn: 'http',
+        // Issue 7 §9: list page and contact page through the core process's message protocol.
+        portBudgetMs: 5,
         maxRatio: 1.5,
       });
 
@@ -116,10 +127,13 @@ async function main(): Promise<void> {
           core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50 }),
           api: () => api.people.contacts.list({ lifecycle: 'customer', sort: 'name', limit: 50 }),
           http: () => http('people.contacts.list', { lifecycle: 'customer', sort: 'name', limit: 50 }),
+          port: () => port('people.contacts.list', { lifecycle: 'customer', sort: 'name', limit: 50 }),
           raw: () => rawPage(['', 0], true),
         })),
         budgetMs: HTTP_BUDGET_MS,
         budgetOn: 'http',
+        // Issue 7 §9: list page and contact page through the core process's message protocol.
+        portBudgetMs: 5,
         maxRatio: 1.5,
       });
       record({
@@ -128,10 +142,13 @@ async function main(): Promise<void> {
           core: () => listContacts(workspace, { lifecycle: 'customer', sort: 'name', order: 'asc', limit: 50, cursor }),
           api: () => api.people.contacts.list({ lifecycle: 'customer', sort: 'name', limit: 50, cursor }),
           http: () => http('people.contacts.list', { lifecycle: 'customer', sort: 'name', limit: 50, cursor }),
+          port: () => port('people.contacts.list', { lifecycle: 'customer', sort: 'name', limit: 50, cursor }),
           raw: () => rawPage([last.sort_name, last.id], false),
         })),
         budgetMs: HTTP_BUDGET_MS,
         budgetOn: 'http',
+        // Issue 7 §9: list page and contact page through the core process's message protocol.
+        portBudgetMs: 5,
         maxRatio: 1.5,
       });
 
@@ -146,6 +163,7 @@ async function main(): Promise<void> {
             core: () => listContacts(workspace, { search, sort: 'name', order: 'asc', limit: 50 }),
             api: () => api.people.contacts.list({ search, limit: 50 }),
             http: () => http('people.contacts.list', { search, limit: 50 }),
+            port: () => port('people.contacts.list', { search, limit: 50 }),
             raw: () => {
               const planned = planSearch(sqlite, 'contact', search, 'c.id');
               const page = pageQuery(spec, planned);
@@ -190,6 +208,7 @@ async function main(): Promise<void> {
           core: (run) => searchAll(workspace, { query: queries[run % queries.length]!, limit: 20 }),
           api: (run) => api.system.search({ query: queries[run % queries.length]!, limit: 20 }),
           http: (run) => http('system.search', { query: queries[run % queries.length]!, limit: 20 }),
+          port: (run) => port('system.search', { query: queries[run % queries.length]!, limit: 20 }),
           raw: (run) => rawSearch(queries[run % queries.length]!),
         })),
         budgetMs: HTTP_BUDGET_MS,
@@ -211,6 +230,7 @@ async function main(): Promise<void> {
           core: (run) => getContact(workspace, ids[run % ids.length]!),
           api: (run) => api.people.contacts.get({ id: ids[run % ids.length]! }),
           http: (run) => http('people.contacts.get', { id: ids[run % ids.length]! }),
+          port: (run) => port('people.contacts.get', { id: ids[run % ids.length]! }),
           raw: (run) => {
             const id = ids[run % ids.length]!;
             rawContact.get(id);
@@ -220,11 +240,14 @@ async function main(): Promise<void> {
         })),
         budgetMs: HTTP_BUDGET_MS,
         budgetOn: 'http',
+        // Issue 7 §9: list page and contact page through the core process's message protocol.
+        portBudgetMs: 5,
         maxRatio: 1.5,
       });
       record(...(await salesHotPaths(workspace, api)));
     } finally {
       host.stop();
+      await coreProcess.close();
       core.close();
     }
 
