@@ -5,7 +5,7 @@ import { RapportError, deletedConflict, notFound } from '../errors';
 import type { AuditCause } from '../contract/system';
 import { auditLog, changes } from '../system/schema';
 import type { Workspace } from '../workspace/open';
-import { isDerivedColumn } from './derived-columns';
+import { isBookkeepingColumn, isUnauditedColumn } from './derived-columns';
 
 /** A table written through the write path: integer id plus the record columns. */
 export type RecordTable = SQLiteTable & {
@@ -77,7 +77,7 @@ export class RecordWriter {
       .returning({ id: table.id })
       .get() as { id: number };
     const fields = Object.entries(values as Record<string, unknown>)
-      .filter(([field, value]) => value !== null && value !== undefined && value !== false && !isDerivedColumn(table, field))
+      .filter(([field, value]) => value !== null && value !== undefined && value !== false && !isUnauditedColumn(table, field))
       .map(([field, value]) => ({ field, before: null, after: value }));
     this.audit('create', table, row.id, [...fields, ...extraChanges]);
     this.change(table, row.id, 'insert');
@@ -113,7 +113,7 @@ export class RecordWriter {
     for (const [field, value] of Object.entries(patch as Record<string, unknown>)) {
       if (value === undefined || BOOKKEEPING.has(field) || !(field in columns)) continue;
       if (!sameValue(current[field], value)) {
-        if (!isDerivedColumn(table, field)) fieldChanges.push({ field, before: current[field], after: value });
+        if (!isUnauditedColumn(table, field)) fieldChanges.push({ field, before: current[field], after: value });
         set[field] = value;
       }
     }
@@ -128,6 +128,22 @@ export class RecordWriter {
     this.audit('update', table, id, allChanges, options.cause);
     this.change(table, id, 'update');
     return nextVersion;
+  }
+
+  /**
+   * Sets bookkeeping columns declared on the table (`withBookkeepingColumns`): no version bump, so an
+   * edit form open elsewhere does not conflict, and no audit, since no person changed anything; but
+   * a change row, so other PCs refresh. Any other column is refused.
+   */
+  setBookkeeping<T extends RecordTable>(table: T, id: number, values: Partial<Row<T>>): void {
+    const fields = Object.keys(values);
+    const undeclared = fields.filter((field) => !isBookkeepingColumn(table, field));
+    if (fields.length === 0 || undeclared.length > 0) {
+      throw new RapportError('INTERNAL', `${getTableConfig(table).name} declares no bookkeeping column ${undeclared.join(', ') || '(none given)'}.`);
+    }
+    const result = this.db.update(table).set(values as any).where(eq(table.id, id)).run();
+    if (result.changes === 0) throw notFound(tableLabel(table), id);
+    this.change(table, id, 'update');
   }
 
   /** Soft delete: the row goes to the Trash. `expectedVersion` guards against deleting an edited row. */
