@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../api/router';
+import { snapshotRecords as snapshot, type RecordSnapshot as Snapshot, type RowState } from '../test-support/record-snapshot';
 import { tempCore } from '../test-support/temp-workspace';
 
 /**
@@ -142,29 +142,6 @@ const RECIPES: Record<string, Recipe> = {
     return { items: [{ kind: 'contact', id: s.spare.id }] };
   },
 };
-
-interface RowState {
-  version: number | null;
-  json: string;
-}
-type Snapshot = Map<string, Map<number, RowState>>;
-
-/** Every row of every record table (the ones with `id` and `version`), plus the settings as row 0. */
-function snapshot(sqlite: Database.Database): Snapshot {
-  const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[])
-    .map((row) => row.name)
-    .filter((name) => {
-      const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((column) => column.name);
-      return columns.includes('id') && columns.includes('version');
-    });
-  const state: Snapshot = new Map();
-  for (const table of tables) {
-    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all() as ({ id: number; version: number } & Record<string, unknown>)[];
-    state.set(table, new Map(rows.map((row) => [row.id, { version: row.version, json: JSON.stringify(row) }])));
-  }
-  state.set('settings', new Map([[0, { version: null, json: JSON.stringify(sqlite.prepare(`SELECT key, value FROM settings WHERE key != 'version' ORDER BY key`).all()) }]]));
-  return state;
-}
 
 type Touch = { table: string; id: number; how: 'created' | 'changed' | 'purged'; before?: RowState; after?: RowState };
 
