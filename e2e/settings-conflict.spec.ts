@@ -18,12 +18,13 @@ test('two PCs change the workspace currency: the later save is refused and shows
   await openSettings(first);
   await openSettings(second);
 
+  // Both are editing at once: the second has made its choice before the first saves.
   const currency = (page: Page) => page.getByLabel('Currency for prices and totals');
+  await currency(second).selectOption('GBP');
   await currency(first).selectOption('EUR');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(first.getByText('Settings saved')).toBeVisible();
 
-  await currency(second).selectOption('GBP');
   await second.getByRole('button', { name: 'Save' }).click();
   await expect(second.getByRole('alert').filter({ hasText: 'Someone else changed these settings' })).toBeVisible();
   await expect(currency(second)).toHaveValue('EUR');
