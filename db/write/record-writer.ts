@@ -248,7 +248,7 @@ export class RecordWriter {
     this.change(table, id, 'update');
   }
 
-  audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[], cause?: AuditCause): void {
+  private audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[], cause?: AuditCause): void {
     const entry = {
       at: this.now,
       userId: this.workspace.userId || null,
@@ -268,7 +268,7 @@ export class RecordWriter {
       .run(entry.at, entry.userId, entry.action, entry.tableName, entry.rowId, entry.changes);
   }
 
-  change(table: SQLiteTable, rowId: number, op: 'insert' | 'update' | 'delete' | 'restore' | 'purge'): void {
+  private change(table: SQLiteTable, rowId: number, op: 'insert' | 'update' | 'delete' | 'restore' | 'purge'): void {
     this.db
       .insert(changes)
       .values({ at: this.now, tableName: getTableConfig(table).name, rowId, op, clientId: this.workspace.clientId })
