@@ -21,6 +21,8 @@ export interface WorkspaceInfo {
   journalMode: string;
   locale: Locale;
   currency: string;
+  /** The version of the workspace settings, named by an edit of them (optimistic concurrency). */
+  settingsVersion: number;
   /** False until the user chose "Start empty" or "Load sample data" on first run. */
   initialized: boolean;
   currentUser: User;
@@ -41,6 +43,8 @@ export interface IntegrityInfo {
 }
 
 export const settingsUpdate = z.object({
+  /** The settings version the form read (`WorkspaceInfo.settingsVersion`); a stale one is refused with CONFLICT. */
+  version: z.number().int().min(0),
   locale: z.enum(LOCALES).optional(),
   currency: currencyCode.optional(),
 });

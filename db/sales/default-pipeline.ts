@@ -16,31 +16,29 @@ function namesFor(locale: string) {
 }
 
 /**
- * A workspace starts with one sensible pipeline in its language. Idempotent and safe when two PCs
- * open a new file at once: the check runs again under the write lock.
+ * A workspace starts with one sensible pipeline in its language, written inside the caller's
+ * `write()` (attributed to the system) and audited. Idempotent and safe when two PCs open a new
+ * file at once: the check runs under the write lock.
  */
-export function ensureDefaultPipeline(sqlite: Database.Database, locale: string): void {
+export function ensureDefaultPipeline(writer: RecordWriter, locale: string): void {
+  const { sqlite } = writer;
   // Opened with a migrations folder from before pipelines existed (tests play older builds so).
-  if (!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pipelines'`).get()) return;
+  if (!hasPipelinesTable(sqlite)) return;
   if (sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get()) return;
   const names = namesFor(locale);
-  sqlite.prepare('BEGIN IMMEDIATE').run();
-  try {
-    if (!sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get()) {
-      const now = Date.now();
-      const pipelineId = sqlite
-        .prepare('INSERT INTO pipelines (name, is_default, version, created_at, updated_at) VALUES (?, 1, 1, ?, ?)')
-        .run(names.pipeline, now, now).lastInsertRowid;
-      const insertStage = sqlite.prepare(
-        'INSERT INTO stages (pipeline_id, name, position, probability, kind, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
-      );
-      names.stages.forEach((name, position) => insertStage.run(pipelineId, name, position, PROBABILITIES[position], KINDS[position], now, now));
-    }
-    sqlite.prepare('COMMIT').run();
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
-    throw error;
-  }
+  const pipelineId = writer.insert(pipelines, { name: names.pipeline, isDefault: true });
+  names.stages.forEach((name, position) =>
+    writer.insert(stages, { pipelineId, name, position, probability: PROBABILITIES[position]!, kind: KINDS[position]! }),
+  );
+}
+
+/** Whether opening must write the default pipeline: checked before taking the write lock. */
+export function needsDefaultPipeline(sqlite: Database.Database): boolean {
+  return hasPipelinesTable(sqlite) && !sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get();
+}
+
+function hasPipelinesTable(sqlite: Database.Database): boolean {
+  return Boolean(sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pipelines'`).get());
 }
 
 /**

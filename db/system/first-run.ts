@@ -6,8 +6,8 @@ import { localizeDefaultPipeline } from '../sales/default-pipeline';
 import { loadSampleSales } from '../sales/sample-sales';
 import { loadSampleWork } from '../work/sample-work';
 import { write } from '../write/transaction';
-import { readSetting, writeSetting } from '../workspace/settings';
-import { settings, users } from './schema';
+import { readSetting } from '../workspace/settings';
+import { users } from './schema';
 import type { Workspace } from '../workspace/open';
 import { workspaceInfo } from './workspace-info';
 
@@ -23,8 +23,7 @@ export function completeFirstRun(workspace: Workspace, input: z.output<typeof fi
     }
     const locale: Locale = input.locale ?? ((readSetting(writer.sqlite, 'locale') ?? 'en') as Locale);
     const currency = input.currency ?? readSetting(writer.sqlite, 'currency') ?? 'USD';
-    writeSetting(writer.sqlite, 'locale', locale);
-    writeSetting(writer.sqlite, 'currency', currency);
+    writer.setSettings({ locale, currency, initialized: '1' });
     const owner = writer.read(users, workspace.userId);
     if (owner && input.ownerName) writer.update(users, owner.id, owner.version, { name: input.ownerName });
     localizeDefaultPipeline(writer, locale);
@@ -33,8 +32,6 @@ export function completeFirstRun(workspace: Workspace, input: z.output<typeof fi
       const { dealIds } = loadSampleSales(writer, people, { currency, locale });
       loadSampleWork(writer, { contactIds: people.contactIds, dealIds }, locale);
     }
-    writeSetting(writer.sqlite, 'initialized', '1');
-    writer.change(settings, 0, 'update');
   });
   return workspaceInfo(workspace);
 }

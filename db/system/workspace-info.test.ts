@@ -47,7 +47,7 @@ describe('workspace info and first run', () => {
     expect(renames.map((row) => [row.table_name, JSON.parse(row.changes)[0].after])).toEqual([['users', '陈老板'], ['pipelines', '销售']]);
 
     // Switching the workspace language later changes the interface, not what was created.
-    await api.system.workspace.updateSettings({ locale: 'en' });
+    await api.system.workspace.updateSettings({ version: (await api.system.workspace.info()).settingsVersion, locale: 'en' });
     expect((await api.sales.pipelines.list())[0]!.name).toBe('销售');
   });
 
@@ -83,9 +83,9 @@ describe('workspace info and first run', () => {
 
   it('validates settings and reports the change to other clients', async () => {
     const { api, core } = tempCore();
-    expect((await rapportError(() => api.system.workspace.updateSettings({ currency: 'dollars' }))).issues?.[0]?.path).toBe('currency');
+    expect((await rapportError(() => api.system.workspace.updateSettings({ version: 0, currency: 'dollars' }))).issues?.[0]?.path).toBe('currency');
     const before = (await api.system.changes({ seq: 0 })).seq;
-    expect((await api.system.workspace.updateSettings({ currency: 'CNY', locale: 'zh-CN' })).currency).toBe('CNY');
+    expect((await api.system.workspace.updateSettings({ version: (await api.system.workspace.info()).settingsVersion, currency: 'CNY', locale: 'zh-CN' })).currency).toBe('CNY');
     const feed = core.workspace.sqlite.prepare('SELECT table_name FROM changes WHERE seq > ?').all(before);
     expect(feed).toEqual([{ table_name: 'settings' }]);
   });

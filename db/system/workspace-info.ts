@@ -3,9 +3,8 @@ import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/sy
 import { RapportError } from '../errors';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
-import { settings } from './schema';
 import type { Workspace } from '../workspace/open';
-import { readSetting, writeSetting } from '../workspace/settings';
+import { readSetting, readSettingsVersion } from '../workspace/settings';
 
 export function listUsers(workspace: Workspace): User[] {
   return (
@@ -31,6 +30,7 @@ export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
     journalMode: workspace.journalMode,
     locale: (readSetting(sqlite, 'locale') ?? 'en') as Locale,
     currency: readSetting(sqlite, 'currency') ?? 'USD',
+    settingsVersion: readSettingsVersion(sqlite),
     initialized: readSetting(sqlite, 'initialized') === '1',
     currentUser,
     schemaVersion: workspace.schemaVersion,
@@ -45,11 +45,23 @@ export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
   };
 }
 
+/** Saves the workspace defaults if nobody saved them since `input.version`; else CONFLICT with the current ones. */
 export function updateSettings(workspace: Workspace, input: z.output<typeof settingsUpdate>): WorkspaceInfo {
   write(workspace, (writer) => {
-    if (input.locale) writeSetting(writer.sqlite, 'locale', input.locale);
-    if (input.currency) writeSetting(writer.sqlite, 'currency', input.currency);
-    writer.change(settings, 0, 'update');
+    writer.setSettings(
+      { locale: input.locale, currency: input.currency },
+      { expectedVersion: input.version, describeCurrent: () => currentSettings(workspace) },
+    );
   });
   return workspaceInfo(workspace);
+}
+
+/** What a CONFLICT on the settings carries: the values the other save left. */
+function currentSettings(workspace: Workspace): { version: number; locale: Locale; currency: string } {
+  const { sqlite } = workspace;
+  return {
+    version: readSettingsVersion(sqlite),
+    locale: (readSetting(sqlite, 'locale') ?? 'en') as Locale,
+    currency: readSetting(sqlite, 'currency') ?? 'USD',
+  };
 }

@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-cor
 import { companies, contacts } from '../people/schema';
 import { deals } from '../sales/schema';
 import { recordColumns, users } from '../system/schema';
+import { withBookkeepingColumns } from '../write/derived-columns';
 
 /** Every touchpoint on any channel, linked to a contact, company and/or deal. */
 export const activities = sqliteTable(
@@ -32,35 +33,38 @@ export const activities = sqliteTable(
   ],
 );
 
-export const tasks = sqliteTable(
-  'tasks',
-  {
-    id: integer('id').primaryKey(),
-    title: text('title').notNull(),
-    notes: text('notes'),
-    dueAt: integer('due_at'),
-    remindAt: integer('remind_at'),
-    /** Set when the reminder was shown, so each reminder fires once across all PCs. */
-    remindedAt: integer('reminded_at'),
-    assigneeId: integer('assignee_id').references(() => users.id),
-    priority: text('priority').notNull().default('normal'),
-    recurrenceEvery: integer('recurrence_every'),
-    recurrenceUnit: text('recurrence_unit'),
-    completedAt: integer('completed_at'),
-    /** The task this one was scheduled from when a recurring task was completed. */
-    previousId: integer('previous_id'),
-    contactId: integer('contact_id').references(() => contacts.id),
-    companyId: integer('company_id').references(() => companies.id),
-    dealId: integer('deal_id').references(() => deals.id),
-    ...recordColumns(),
-  },
-  (table) => [
-    index('tasks_open_due_idx').on(table.completedAt, table.deletedAt, table.dueAt, table.id),
-    index('tasks_reminder_idx').on(table.remindedAt, table.remindAt),
-    index('tasks_contact_idx').on(table.contactId),
-    index('tasks_company_idx').on(table.companyId),
-    index('tasks_deal_idx').on(table.dealId),
-    check('tasks_priority_check', sql`${table.priority} in ('low','normal','high','urgent')`),
-    check('tasks_recurrence_check', sql`${table.recurrenceUnit} is null or ${table.recurrenceUnit} in ('day','week','month')`),
-  ],
+export const tasks = withBookkeepingColumns(
+  sqliteTable(
+    'tasks',
+    {
+      id: integer('id').primaryKey(),
+      title: text('title').notNull(),
+      notes: text('notes'),
+      dueAt: integer('due_at'),
+      remindAt: integer('remind_at'),
+      /** Set when the reminder was shown, so each reminder fires once across all PCs. */
+      remindedAt: integer('reminded_at'),
+      assigneeId: integer('assignee_id').references(() => users.id),
+      priority: text('priority').notNull().default('normal'),
+      recurrenceEvery: integer('recurrence_every'),
+      recurrenceUnit: text('recurrence_unit'),
+      completedAt: integer('completed_at'),
+      /** The task this one was scheduled from when a recurring task was completed. */
+      previousId: integer('previous_id'),
+      contactId: integer('contact_id').references(() => contacts.id),
+      companyId: integer('company_id').references(() => companies.id),
+      dealId: integer('deal_id').references(() => deals.id),
+      ...recordColumns(),
+    },
+    (table) => [
+      index('tasks_open_due_idx').on(table.completedAt, table.deletedAt, table.dueAt, table.id),
+      index('tasks_reminder_idx').on(table.remindedAt, table.remindAt),
+      index('tasks_contact_idx').on(table.contactId),
+      index('tasks_company_idx').on(table.companyId),
+      index('tasks_deal_idx').on(table.dealId),
+      check('tasks_priority_check', sql`${table.priority} in ('low','normal','high','urgent')`),
+      check('tasks_recurrence_check', sql`${table.recurrenceUnit} is null or ${table.recurrenceUnit} in ('day','week','month')`),
+    ],
+  ),
+  ['remindedAt'],
 );

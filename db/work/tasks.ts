@@ -206,7 +206,7 @@ export function takeDueReminders(workspace: Workspace, now = Date.now()): Task[]
       `SELECT id FROM tasks WHERE reminded_at IS NULL AND remind_at IS NOT NULL AND remind_at <= ? AND completed_at IS NULL AND deleted_at IS NULL
        AND (assignee_id IS NULL OR assignee_id = ?) LIMIT 50`,
     ).all(now, writer.workspace.userId) as { id: number }[];
-    for (const task of due) statement(writer.sqlite, 'UPDATE tasks SET reminded_at = ? WHERE id = ?').run(now, task.id);
+    for (const task of due) writer.setBookkeeping(tasks, task.id, { remindedAt: now });
     return due.map((task) => task.id);
   });
   return ids.map((id) => getTask(workspace, id));

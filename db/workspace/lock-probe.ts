@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
  * old NAS setups), several writers would corrupt the file, so shared use is refused.
  */
 export function probeLocksExclude(sqlite: Database.Database, file: string): boolean {
+  // Not write(): the lock is held only to be tested and always rolled back, writing nothing.
   sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
     const child = spawnSync(process.execPath, ['-e', CHILD_SCRIPT, file], {

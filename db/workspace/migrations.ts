@@ -74,6 +74,7 @@ export interface RunMigrationsOptions {
  * Returns the names it applied.
  */
 export function runMigrations(sqlite: Database.Database, migrations: Migration[], options: RunMigrationsOptions = {}): string[] {
+  // Not write(): it runs before the schema the writer audits into exists, and DDL is no record change.
   sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
     const applied = readAppliedMigrations(sqlite);

@@ -17,8 +17,9 @@ import {
   runMigrations,
 } from './migrations';
 import { isNetworkPath } from './network-path';
-import { ensureDefaultPipeline } from '../sales/default-pipeline';
-import { ensureWorkspaceDefaults, readSetting, writeSetting } from './settings';
+import { ensureDefaultPipeline, needsDefaultPipeline } from '../sales/default-pipeline';
+import { write } from '../write/transaction';
+import { ensureWorkspaceDefaults, needsWorkspaceDefaults, readSetting } from './settings';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -120,25 +121,13 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     }
 
     setAndCheck(sqlite, 'foreign_keys', 'ON', 1);
-    ensureWorkspaceDefaults(sqlite, { locale: options.locale ?? 'en' });
-    ensureDefaultPipeline(sqlite, readSetting(sqlite, 'locale') ?? 'en');
 
     const onNetwork = isNetworkPath(resolved);
     const markingShared = (options.markShared || onNetwork) && readSetting(sqlite, 'shared') !== '1';
     const shared = markingShared || readSetting(sqlite, 'shared') === '1';
     // The journal switch comes first: if another client holds the file in WAL it fails, and then
-    // nothing about sharing has been committed.
+    // nothing about sharing (or anything else) has been committed.
     const journalMode = applyJournalPolicy(sqlite, shared, markingShared);
-    if (markingShared) {
-      sqlite.prepare('BEGIN IMMEDIATE').run();
-      try {
-        writeSetting(sqlite, 'shared', '1');
-        sqlite.prepare('COMMIT').run();
-      } catch (error) {
-        if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
-        throw error;
-      }
-    }
     if (shared && (options.probeLocks ?? true) && !probeLocksExclude(sqlite, resolved)) {
       throw new RapportError(
         'UNSAFE_SHARE',
@@ -148,12 +137,7 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     refreshStatistics(sqlite, OPTIMIZE_ON_OPEN);
 
     const clientId = randomUUID();
-    const ownerId = (sqlite.prepare(`SELECT id FROM users WHERE role = 'owner' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as
-      | { id: number }
-      | undefined)?.id;
-    registerPresence(sqlite, clientId, ownerId ?? null);
     const integrity = new IntegrityMonitor(resolved, journalMode !== 'wal', quickCheck);
-
     const workspace: Workspace = {
       file: resolved,
       sqlite,
@@ -162,7 +146,8 @@ function openOnce(file: string, options: OpenOptions): Workspace {
       shared,
       journalMode,
       schemaVersion: migrations.length,
-      userId: ownerId ?? 0,
+      // The system (no user) until the owner is looked up below: set-up rows are the system's.
+      userId: 0,
       integrity,
       heartbeat() {
         try {
@@ -183,6 +168,13 @@ function openOnce(file: string, options: OpenOptions): Workspace {
         sqlite.close();
       },
     };
+    setUpWorkspace(workspace, { locale: options.locale ?? 'en', markingShared });
+
+    const ownerId = (sqlite.prepare(`SELECT id FROM users WHERE role = 'owner' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as
+      | { id: number }
+      | undefined)?.id;
+    workspace.userId = ownerId ?? 0;
+    registerPresence(workspace);
     return workspace;
   } catch (error) {
     sqlite.close();
@@ -277,22 +269,33 @@ function applyJournalPolicy(sqlite: Database.Database, shared: boolean, markingS
   return actual;
 }
 
-function registerPresence(sqlite: Database.Database, clientId: string, userId: number | null): void {
+/**
+ * The rows a workspace needs before its first call (settings defaults, the owner, the default
+ * pipeline, the shared flag): one write through the writer, attributed to the system and audited.
+ * Skipped without taking the write lock when nothing is missing, as on nearly every open.
+ */
+function setUpWorkspace(workspace: Workspace, setup: { locale: 'en' | 'zh-CN'; markingShared: boolean }): void {
+  const { sqlite } = workspace;
+  if (!setup.markingShared && !needsWorkspaceDefaults(sqlite) && !needsDefaultPipeline(sqlite)) return;
+  write(workspace, (writer) => {
+    ensureWorkspaceDefaults(writer, { locale: setup.locale, shared: setup.markingShared });
+    if (setup.markingShared) writer.setSettings({ shared: '1' });
+    ensureDefaultPipeline(writer, readSetting(sqlite, 'locale') ?? 'en');
+  });
+}
+
+function registerPresence(workspace: Workspace): void {
   const now = Date.now();
-  sqlite.prepare('BEGIN IMMEDIATE').run();
-  try {
+  // Presence is this connection's own row, not record state: no audit and no change row.
+  write(workspace, (writer) => {
     // Rows whose heartbeat stopped long ago belong to clients that crashed.
-    sqlite.prepare('DELETE FROM presence WHERE heartbeat_at < ?').run(now - 10 * 60_000);
-    sqlite
+    writer.sqlite.prepare('DELETE FROM presence WHERE heartbeat_at < ?').run(now - 10 * 60_000);
+    writer.sqlite
       .prepare(
         `INSERT INTO presence (client_id, host, os_user, pid, user_id, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(clientId, os.hostname(), safeUserName(), process.pid, userId, now, now);
-    sqlite.prepare('COMMIT').run();
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
-    throw error;
-  }
+      .run(workspace.clientId, os.hostname(), safeUserName(), process.pid, workspace.userId || null, now, now);
+  });
 }
 
 function safeUserName(): string {

@@ -1,43 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { users } from '../system/schema';
+import type { RecordWriter } from '../write/record-writer';
 
 export type SettingKey = 'workspace_id' | 'shared' | 'locale' | 'currency' | 'initialized' | 'created_at';
+/** The settings' optimistic version, kept as a settings row of its own (written only by the writer). */
+export const SETTINGS_VERSION_KEY = 'version';
 
 export function readSetting(sqlite: Database.Database, key: SettingKey): string | undefined {
   return (sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
-/** Callers run this inside their own write transaction. */
-export function writeSetting(sqlite: Database.Database, key: SettingKey, value: string): void {
-  sqlite
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, value);
+/** The version an edit of the settings names (0 for a file from before settings were versioned). */
+export function readSettingsVersion(sqlite: Database.Database): number {
+  return Number((sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_VERSION_KEY) as { value: string } | undefined)?.value ?? 0);
 }
 
-/** First open of a new file: workspace id, locale, currency, and the owner user. Idempotent. */
-export function ensureWorkspaceDefaults(sqlite: Database.Database, defaults: { locale: 'en' | 'zh-CN' }): void {
-  const hasOwner = sqlite.prepare(`SELECT 1 FROM users WHERE role = 'owner' LIMIT 1`).get();
-  if (hasOwner && readSetting(sqlite, 'workspace_id')) return;
-  sqlite.prepare('BEGIN IMMEDIATE').run();
-  try {
-    const now = Date.now();
-    const insertDefault = sqlite.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
-    insertDefault.run('workspace_id', randomUUID());
-    insertDefault.run('shared', '0');
-    insertDefault.run('locale', defaults.locale);
-    insertDefault.run('currency', defaults.locale === 'zh-CN' ? 'CNY' : 'USD');
-    insertDefault.run('initialized', '0');
-    insertDefault.run('created_at', String(now));
-    if (!sqlite.prepare(`SELECT 1 FROM users WHERE role = 'owner' LIMIT 1`).get()) {
-      sqlite
-        .prepare(
-          `INSERT INTO users (name, role, active, version, created_at, updated_at) VALUES (?, 'owner', 1, 1, ?, ?)`,
-        )
-        .run(defaults.locale === 'zh-CN' ? '店主' : 'Owner', now, now);
-    }
-    sqlite.prepare('COMMIT').run();
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
-    throw error;
+/** Whether a file still lacks its defaults or its owner: only then does opening take the write lock. */
+export function needsWorkspaceDefaults(sqlite: Database.Database): boolean {
+  return !sqlite.prepare(`SELECT 1 FROM users WHERE role = 'owner' LIMIT 1`).get() || !readSetting(sqlite, 'workspace_id');
+}
+
+/**
+ * First open of a new file: workspace id, locale, currency and the owner user, written inside the
+ * caller's `write()` (attributed to the system) and audited. Idempotent: only what is missing is
+ * written, checked again under the write lock, so two PCs opening a new file at once agree.
+ */
+export function ensureWorkspaceDefaults(writer: RecordWriter, defaults: { locale: 'en' | 'zh-CN'; shared: boolean }): void {
+  const { sqlite } = writer;
+  if (!needsWorkspaceDefaults(sqlite)) return;
+  const wanted: Record<SettingKey, string> = {
+    workspace_id: randomUUID(),
+    shared: defaults.shared ? '1' : '0',
+    locale: defaults.locale,
+    currency: defaults.locale === 'zh-CN' ? 'CNY' : 'USD',
+    initialized: '0',
+    created_at: String(writer.now),
+  };
+  const missing = Object.fromEntries(Object.entries(wanted).filter(([key]) => readSetting(sqlite, key as SettingKey) === undefined));
+  writer.setSettings(missing);
+  if (!sqlite.prepare(`SELECT 1 FROM users WHERE role = 'owner' LIMIT 1`).get()) {
+    writer.insert(users, { name: defaults.locale === 'zh-CN' ? '店主' : 'Owner', role: 'owner', active: true, pinHash: null });
   }
 }

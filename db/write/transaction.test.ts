@@ -41,13 +41,14 @@ describe('the write path', () => {
     const { core } = tempCore();
     const { writeReportingTables } = await import('./transaction');
     const { tags, contacts } = await import('../people/schema');
+    const seqBefore = (core.workspace.sqlite.prepare('SELECT max(seq) AS seq FROM changes').get() as { seq: number }).seq;
     const outcome = writeReportingTables(core.workspace, (writer) => {
       writer.insert(tags, { name: 'vip', color: null });
       writer.insert(tags, { name: 'new', color: null });
       return writer.insert(contacts, { name: 'Ann', sortName: 'ann' });
     });
     expect(outcome.tables).toEqual(['tags', 'contacts']);
-    const feed = core.workspace.sqlite.prepare('SELECT DISTINCT table_name FROM changes WHERE row_id = ? OR table_name = ?').all(outcome.result, 'tags');
+    const feed = core.workspace.sqlite.prepare('SELECT DISTINCT table_name FROM changes WHERE seq > ? AND (row_id = ? OR table_name = ?)').all(seqBefore, outcome.result, 'tags');
     expect(feed.map((row: any) => row.table_name).sort()).toEqual([...outcome.tables].sort());
     expect(writeReportingTables(core.workspace, () => 'read only').tables).toEqual([]);
   });

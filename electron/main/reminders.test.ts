@@ -65,7 +65,7 @@ describe('desktop reminders', () => {
   it('checks every 30 seconds, in the workspace language', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { core, api } = tempCore();
-    await api.system.workspace.updateSettings({ locale: 'zh-CN' });
+    await api.system.workspace.updateSettings({ version: (await api.system.workspace.info()).settingsVersion, locale: 'zh-CN' });
     const notifier = startReminderNotifier({ getCore: () => caller(core), getWindow: () => undefined });
     try {
       await api.work.tasks.create({ title: '续签合同', dueAt: null, remindAt: Date.now() - 1_000, priority: 'normal' });
