@@ -211,6 +211,7 @@ export class RecordWriter {
         rowId,
         changes: JSON.stringify(fieldChanges),
         cause: cause ? JSON.stringify(cause) : null,
+        client: this.workspace.pc,
       })
       .run();
   }

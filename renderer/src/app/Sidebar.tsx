@@ -83,9 +83,9 @@ export function Sidebar({ workspace, onOpenPalette }: { workspace: WorkspaceInfo
         </div>
         <p className="sidebar__user" title={workspace.path}>
           <span className="sidebar__avatar" aria-hidden="true">
-            {workspace.currentUser.name.slice(0, 1)}
+            {workspace.currentUser?.name.slice(0, 1)}
           </span>
-          <span>{workspace.currentUser.name}</span>
+          <span>{workspace.currentUser?.name}</span>
         </p>
       </div>
     </aside>
