@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +81,7 @@ function useProductColumns(onOpen: (product: Product) => void): ColumnDef<Produc
 /** The catalogue: SKU, name, category, price, cost and margin, sortable by name, SKU and price; a product opens in an editor. */
 export function ProductsListPage() {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const workspace = useWorkspace();
@@ -131,7 +133,7 @@ export function ProductsListPage() {
           noMatchesMessage: t('contacts.noMatchesMessage'),
           tableLabel: t('products.title'),
         }}
-        newActions={newButton}
+        newActions={canWrite ? newButton : <></>}
         filtered={filtered}
         onClearFilters={() => {
           setSearch('');
