@@ -63,6 +63,11 @@ test('the owner adds staff; staff sign in with a PIN and are named in history; r
   await expect(page.getByRole('region', { name: 'Staff' })).toHaveCount(0);
   expect((await apiCall(page, 'system.staff.create', { name: 'Sneaky', role: 'owner' })).error?.data.rapport.code).toBe('FORBIDDEN');
 
+  // Nor pipelines: the board offers them no way in.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
+  await expect(page.getByRole('link', { name: 'New deal' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Stages…' })).toHaveCount(0);
+
   // The staff member edits a contact; its history names them.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('link', { name: 'Ada Lovelace' }).click();
