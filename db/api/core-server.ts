@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { callProcedure, type CallContextSource, type IpcResponse } from './call';
 import { openCore, type Core } from './core';
 import type { ControlMessage, CoreStatus, CoreToHost } from './core-protocol';
+import { StaffSession } from '../system/session';
 import type { ApiContext } from './trpc';
 
 const callSchema = z.strictObject({
@@ -22,11 +23,12 @@ const callSchema = z.strictObject({
 });
 
 /**
- * One connection into the core. Today every session acts as the workspace's user; the signed-in
- * staff member (issue 7 §4) will be kept here, per window or browser connection, and put into the
- * context each call runs in.
+ * One connection into the core (a window, the browser host's connection): who is signed in on it
+ * is kept here and put into the context each of its calls runs in.
  */
 class Session implements CallContextSource {
+  private readonly staff = new StaffSession();
+
   constructor(
     readonly id: string,
     private readonly getCore: () => Core | undefined,
@@ -35,7 +37,7 @@ class Session implements CallContextSource {
   context(): ApiContext {
     const core = this.getCore();
     if (!core) throw new Error('no workspace open');
-    return core.context();
+    return core.context(this.staff);
   }
 }
 

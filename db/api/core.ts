@@ -1,3 +1,4 @@
+import { StaffSession, sessionContext } from '../system/session';
 import { openWorkspace, type OpenOptions, type Workspace } from '../workspace/open';
 import type { ApiContext } from './trpc';
 
@@ -6,7 +7,8 @@ export { defaultWorkspacePath } from './core-protocol';
 /** What a host (Electron main, browser host, tests) holds: one open workspace and its API context. */
 export interface Core {
   workspace: Workspace;
-  context(): ApiContext;
+  /** The context calls run in for `session` (a connection's sign-in state); without one, the core's own session. */
+  context(session?: StaffSession): ApiContext;
   close(): void;
 }
 
@@ -16,9 +18,10 @@ export function openCore(file: string, options: OpenOptions = {}): Core {
   const workspace = openWorkspace(file, options);
   const heartbeat = setInterval(() => workspace.heartbeat(), HEARTBEAT_MS);
   heartbeat.unref();
+  const ownSession = new StaffSession();
   return {
     workspace,
-    context: () => ({ workspace }),
+    context: (session = ownSession) => sessionContext(workspace, session),
     close: () => {
       clearInterval(heartbeat);
       workspace.close();

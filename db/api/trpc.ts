@@ -3,10 +3,40 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import type { ErrorCode, RapportErrorData } from '../contract/errors';
 import { RapportError, rapportErrorFromSystem } from '../errors';
+import type { User, UserRole } from '../contract/system';
+import type { StaffSession } from '../system/session';
 import type { Workspace } from '../workspace/open';
 
 export interface ApiContext {
+  /** The workspace as the signed-in user sees it: writes through it record that user and this PC. */
   workspace: Workspace;
+  /** Who is signed in on this connection; null until someone signs in. */
+  user: User | null;
+  /** The connection's sign-in state, which sign-in and sign-out change. */
+  session: StaffSession;
+}
+
+/**
+ * What a procedure needs: `signIn` is what a connection with nobody signed in may call (workspace
+ * info, the staff list, signing in); the others are ranked, each role reaching up to its own.
+ */
+export type Access = 'signIn' | 'read' | 'write' | 'manage' | 'owner';
+export const ACCESS_LEVELS = ['signIn', 'read', 'write', 'manage', 'owner'] as const satisfies readonly Access[];
+
+const ROLE_REACHES: Record<UserRole, Exclude<Access, 'signIn'>> = {
+  read_only: 'read',
+  staff: 'write',
+  manager: 'manage',
+  owner: 'owner',
+};
+
+/** Whether a signed-in user of `role` may call a procedure declaring `access`. */
+export function roleAllows(role: UserRole, access: Access): boolean {
+  return ACCESS_LEVELS.indexOf(ROLE_REACHES[role]) >= ACCESS_LEVELS.indexOf(access);
+}
+
+export interface ProcedureMeta {
+  access: Access;
 }
 
 const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -43,7 +73,7 @@ export function toErrorData(error: unknown): RapportErrorData {
   return { code: 'INTERNAL' };
 }
 
-const t = initTRPC.context<ApiContext>().create({
+const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({
   isServer: true,
   allowOutsideOfServer: true,
   errorFormatter({ shape, error }) {
@@ -69,6 +99,29 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
+/** Refuses a call the signed-in user's role does not reach: READ_ONLY for read-only users, FORBIDDEN otherwise. */
+const enforceAccess = t.middleware(({ ctx, meta, next }) => {
+  const access = meta?.access;
+  if (!access) throw new RapportError('INTERNAL', 'This procedure declares no access.');
+  if (access === 'signIn') return next();
+  const user = ctx.user;
+  if (!user) throw new RapportError('FORBIDDEN', 'Sign in first.');
+  if (roleAllows(user.role, access)) return next();
+  if (user.role === 'read_only') throw new RapportError('READ_ONLY', 'You have read-only access; nothing was changed.');
+  throw new RapportError('FORBIDDEN', 'Your role does not allow this.');
+});
+
+const base = t.procedure.use(mapErrors).use(enforceAccess);
+
+/**
+ * Every procedure is built from one of these, so each declares the access it needs (a test walks
+ * the router and fails on one that declares nothing).
+ */
+export const signInProcedure = base.meta({ access: 'signIn' });
+export const readProcedure = base.meta({ access: 'read' });
+export const writeProcedure = base.meta({ access: 'write' });
+export const manageProcedure = base.meta({ access: 'manage' });
+export const ownerProcedure = base.meta({ access: 'owner' });
+
 export const router = t.router;
-export const procedure = t.procedure.use(mapErrors);
 export const createCallerFactory = t.createCallerFactory;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, requiredText } from './common';
+import { cursor, id, requiredText, version } from './common';
 import { currencyCode } from './money';
 import { RECORD_KINDS, SEARCH_KINDS, TRASH_KINDS, type RecordKind, type SearchKind, type TrashKind } from './record-kinds';
 
@@ -7,12 +7,41 @@ export const USER_ROLES = ['owner', 'manager', 'staff', 'read_only'] as const;
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+export type UserRole = (typeof USER_ROLES)[number];
+
 export interface User {
   id: number;
   name: string;
-  role: (typeof USER_ROLES)[number];
+  role: UserRole;
   active: boolean;
 }
+
+/** A staff member as Settings › Staff and the sign-in screen see them: never the PIN's hash. */
+export interface StaffMember extends User {
+  version: number;
+  hasPin: boolean;
+}
+
+/** A PIN is 4 to 8 digits; it is stored only as a scrypt hash. */
+export const pin = z.string().regex(/^\d{4,8}$/, 'Use 4 to 8 digits');
+
+export const staffCreate = z.object({
+  name: requiredText(100),
+  role: z.enum(USER_ROLES),
+  pin: pin.optional(),
+});
+
+/** `pin: null` clears the PIN; leaving it out keeps it. */
+export const staffUpdate = z.object({
+  id,
+  version,
+  name: requiredText(100).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  active: z.boolean().optional(),
+  pin: pin.nullable().optional(),
+});
+
+export const signInInput = z.object({ userId: id, pin: z.string().max(100).optional() });
 
 export interface WorkspaceInfo {
   path: string;
@@ -25,11 +54,12 @@ export interface WorkspaceInfo {
   settingsVersion: number;
   /** False until the user chose "Start empty" or "Load sample data" on first run. */
   initialized: boolean;
-  currentUser: User;
+  /** The staff member signed in on this connection; null until someone signs in. */
+  currentUser: User | null;
   schemaVersion: number;
   counts: { contacts: number; companies: number };
   /** Other clients with this file open (shared use), by their last heartbeat. */
-  others: { host: string; osUser: string; since: number }[];
+  others: { host: string; osUser: string; since: number; userName: string | null }[];
   integrity: IntegrityInfo;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { procedure, router } from '../api/trpc';
+import { readProcedure, writeProcedure, router } from '../api/trpc';
 import { id } from '../contract/common';
 import { removeInput } from '../contract/people';
 import {
@@ -22,12 +22,12 @@ const byId = z.object({ id });
 
 /** Mounted as `sales.products.*`. */
 export const productsRouter = router({
-  list: procedure.input(productList).query(({ ctx, input }) => listProducts(ctx.workspace, input)),
-  get: procedure.input(byId).query(({ ctx, input }) => getProduct(ctx.workspace, input.id)),
-  create: procedure.input(productCreate).mutation(({ ctx, input }) => createProduct(ctx.workspace, input)),
-  update: procedure.input(productUpdate).mutation(({ ctx, input }) => updateProduct(ctx.workspace, input)),
-  remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'product', input)),
-  restore: procedure.input(byId).mutation(({ ctx, input }) => {
+  list: readProcedure.input(productList).query(({ ctx, input }) => listProducts(ctx.workspace, input)),
+  get: readProcedure.input(byId).query(({ ctx, input }) => getProduct(ctx.workspace, input.id)),
+  create: writeProcedure.input(productCreate).mutation(({ ctx, input }) => createProduct(ctx.workspace, input)),
+  update: writeProcedure.input(productUpdate).mutation(({ ctx, input }) => updateProduct(ctx.workspace, input)),
+  remove: writeProcedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'product', input)),
+  restore: writeProcedure.input(byId).mutation(({ ctx, input }) => {
     restoreRecord(ctx.workspace, 'product', input.id);
     return getProduct(ctx.workspace, input.id);
   }),
@@ -35,17 +35,17 @@ export const productsRouter = router({
 
 /** Mounted as `sales.orders.*`: quotes and orders share these procedures, told apart by `kind`. */
 export const ordersRouter = router({
-  list: procedure.input(orderList).query(({ ctx, input }) => listOrders(ctx.workspace, input)),
-  get: procedure.input(byId).query(({ ctx, input }) => getOrder(ctx.workspace, input.id)),
-  create: procedure.input(orderCreate).mutation(({ ctx, input }) => createOrder(ctx.workspace, input)),
-  update: procedure.input(orderUpdate).mutation(({ ctx, input }) => updateOrder(ctx.workspace, input)),
-  setStatus: procedure.input(orderSetStatus).mutation(({ ctx, input }) => setOrderStatus(ctx.workspace, input)),
-  convertQuote: procedure.input(quoteConvert).mutation(({ ctx, input }) => convertQuote(ctx.workspace, input)),
-  remove: procedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'order', input)),
+  list: readProcedure.input(orderList).query(({ ctx, input }) => listOrders(ctx.workspace, input)),
+  get: readProcedure.input(byId).query(({ ctx, input }) => getOrder(ctx.workspace, input.id)),
+  create: writeProcedure.input(orderCreate).mutation(({ ctx, input }) => createOrder(ctx.workspace, input)),
+  update: writeProcedure.input(orderUpdate).mutation(({ ctx, input }) => updateOrder(ctx.workspace, input)),
+  setStatus: writeProcedure.input(orderSetStatus).mutation(({ ctx, input }) => setOrderStatus(ctx.workspace, input)),
+  convertQuote: writeProcedure.input(quoteConvert).mutation(({ ctx, input }) => convertQuote(ctx.workspace, input)),
+  remove: writeProcedure.input(removeInput).mutation(({ ctx, input }) => removeRecord(ctx.workspace, 'order', input)),
 });
 
 /** Mounted as `sales.customer`: a contact's or company's deals, orders and lifetime revenue. */
-export const customerProcedure = procedure.input(customerRef).query(({ ctx, input }) => customerSales(ctx.workspace, input));
+export const customerProcedure = readProcedure.input(customerRef).query(({ ctx, input }) => customerSales(ctx.workspace, input));
 
 /** Mounted as `people.contacts.dependents` and `people.companies.dependents`. */
-export const dependentsProcedure = procedure.input(customerRef).query(({ ctx, input }) => dependents(ctx.workspace, input));
+export const dependentsProcedure = readProcedure.input(customerRef).query(({ ctx, input }) => dependents(ctx.workspace, input));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { withDerivedColumns } from '../write/derived-columns';
 
 /** Columns every mutable table carries (DESIGN §5): optimistic version, who/when, soft delete. */
 export const recordColumns = () => ({
@@ -11,7 +12,9 @@ export const recordColumns = () => ({
   deletedAt: integer('deleted_at'),
 });
 
-export const users = sqliteTable(
+/** The PIN's hash is stored but, like a derived column, kept out of the audit: history says only "PIN set". */
+export const users = withDerivedColumns(
+  sqliteTable(
   'users',
   {
     id: integer('id').primaryKey(),
@@ -22,6 +25,8 @@ export const users = sqliteTable(
     ...recordColumns(),
   },
   (table) => [check('users_role_check', sql`${table.role} in ('owner','manager','staff','read_only')`)],
+  ),
+  ['pinHash'],
 );
 
 export const settings = sqliteTable('settings', {
@@ -42,6 +47,8 @@ export const auditLog = sqliteTable(
     changes: text('changes').notNull(),
     /** JSON AuditCause when another action caused this change (a deal won made its contact a customer). */
     cause: text('cause'),
+    /** The computer the change was made at (its host name); null on entries from before it was recorded. */
+    client: text('client'),
   },
   (table) => [
     index('audit_log_row_idx').on(table.tableName, table.rowId, table.id),

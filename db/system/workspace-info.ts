@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
-import { RapportError } from '../errors';
 import { statement } from '../read/statements';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
@@ -19,8 +18,8 @@ const PRESENCE_FRESH_MS = 90_000;
 
 export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
   const { sqlite } = workspace;
-  const currentUser = listUsers(workspace).find((user) => user.id === workspace.userId);
-  if (!currentUser) throw new RapportError('INTERNAL', 'The workspace has no user for this session.');
+  // Null until someone signs in on this connection (workspace.userId is then 0).
+  const currentUser = listUsers(workspace).find((user) => user.id === workspace.userId && user.active) ?? null;
   const count = (table: string) =>
     (statement(sqlite, `SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
   return {
@@ -36,11 +35,11 @@ export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
     schemaVersion: workspace.schemaVersion,
     counts: { contacts: count('contacts'), companies: count('companies') },
     others: (
-      statement(sqlite, 'SELECT host, os_user, started_at FROM presence WHERE client_id != ? AND heartbeat_at > ? ORDER BY started_at').all(
-        workspace.clientId,
-        Date.now() - PRESENCE_FRESH_MS,
-      ) as { host: string; os_user: string; started_at: number }[]
-    ).map((row) => ({ host: row.host, osUser: row.os_user, since: row.started_at })),
+      statement(
+        sqlite,
+        'SELECT p.host, p.os_user, p.started_at, u.name AS user_name FROM presence p LEFT JOIN users u ON u.id = p.user_id WHERE p.client_id != ? AND p.heartbeat_at > ? ORDER BY p.started_at',
+      ).all(workspace.clientId, Date.now() - PRESENCE_FRESH_MS) as { host: string; os_user: string; started_at: number; user_name: string | null }[]
+    ).map((row) => ({ host: row.host, osUser: row.os_user, since: row.started_at, userName: row.user_name })),
     integrity: workspace.integrity.status,
   };
 }

@@ -51,6 +51,8 @@ export interface Workspace {
   readonly schemaVersion: number;
   /** The staff member acting through this connection. */
   userId: number;
+  /** The computer the acting user works at, recorded with each audit entry. */
+  readonly pc: string;
   /** This client's integrity checks; a damaged file found in the background refuses every call. */
   readonly integrity: IntegrityMonitor;
   /** Refreshes this client's presence row, so others see it is still in; also the idle step (full integrity check). */
@@ -148,6 +150,7 @@ function openOnce(file: string, options: OpenOptions): Workspace {
       schemaVersion: migrations.length,
       // The system (no user) until the owner is looked up below: set-up rows are the system's.
       userId: 0,
+      pc: os.hostname(),
       integrity,
       heartbeat() {
         try {

@@ -8,7 +8,7 @@ const MISSING = 999_999;
 async function seeded() {
   const { api, core } = tempCore();
   const [pipeline] = await api.sales.pipelines.list();
-  const owner = (await api.system.workspace.info()).currentUser;
+  const owner = (await api.system.workspace.info()).currentUser!;
   const contacts = [];
   const deals = [];
   for (const name of ['Ann', 'Bo', 'Cai']) {

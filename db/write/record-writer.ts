@@ -1,9 +1,11 @@
+import type Database from 'better-sqlite3';
 import { eq, getTableColumns, type InferSelectModel } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { RapportError, deletedConflict, notFound } from '../errors';
 import type { AuditCause } from '../contract/system';
-import { auditLog, changes, settings } from '../system/schema';
+import { changes, settings } from '../system/schema';
+import { statement } from '../read/statements';
 import type { Workspace } from '../workspace/open';
 import { SETTINGS_VERSION_KEY, type SettingKey } from '../workspace/settings';
 import { isBookkeepingColumn, isUnauditedColumn } from './derived-columns';
@@ -249,23 +251,20 @@ export class RecordWriter {
   }
 
   private audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[], cause?: AuditCause): void {
-    const entry = {
+    const entry: Record<string, unknown> = {
       at: this.now,
-      userId: this.workspace.userId || null,
+      user_id: this.workspace.userId || null,
       action,
-      tableName: getTableConfig(table).name,
-      rowId,
+      table_name: getTableConfig(table).name,
+      row_id: rowId,
       changes: JSON.stringify(fieldChanges),
     };
-    if (cause) {
-      this.db.insert(auditLog).values({ ...entry, cause: JSON.stringify(cause) }).run();
-      return;
-    }
-    // Without a cause the column is left out: files set up by builds from before audit causes
-    // (tests open them with the older migrations) have no such column.
-    this.sqlite
-      .prepare('INSERT INTO audit_log (at, user_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.userId, entry.action, entry.tableName, entry.rowId, entry.changes);
+    // Files set up by older builds (tests open them with older migrations) lack the later columns.
+    const columns = auditColumns(this.sqlite);
+    if (columns.has('cause')) entry.cause = cause ? JSON.stringify(cause) : null;
+    if (columns.has('client')) entry.client = this.workspace.pc ?? null;
+    const names = Object.keys(entry);
+    statement(this.sqlite, `INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...Object.values(entry));
   }
 
   private change(table: SQLiteTable, rowId: number, op: 'insert' | 'update' | 'delete' | 'restore' | 'purge'): void {
@@ -286,4 +285,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const auditColumnsByConnection = new WeakMap<Database.Database, ReadonlySet<string>>();
+
+function auditColumns(sqlite: Database.Database): ReadonlySet<string> {
+  let columns = auditColumnsByConnection.get(sqlite);
+  if (!columns) {
+    columns = new Set((sqlite.pragma('table_info(audit_log)') as { name: string }[]).map((column) => column.name));
+    auditColumnsByConnection.set(sqlite, columns);
+  }
+  return columns;
 }

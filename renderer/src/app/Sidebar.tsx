@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceInfo } from '../../../db/contract/system';
+import { SwitchUserButton } from '../features/system/staff/SwitchUserButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
 import { useRoute } from './router';
@@ -83,10 +84,12 @@ export function Sidebar({ workspace, onOpenPalette }: { workspace: WorkspaceInfo
         </div>
         <p className="sidebar__user" title={workspace.path}>
           <span className="sidebar__avatar" aria-hidden="true">
-            {workspace.currentUser.name.slice(0, 1)}
+            {workspace.currentUser?.name.slice(0, 1)}
           </span>
-          <span>{workspace.currentUser.name}</span>
+          <span>{workspace.currentUser?.name}</span>
+          {workspace.currentUser?.role === 'read_only' ? <span className="badge">{t('signIn.readOnly')}</span> : null}
         </p>
+        <SwitchUserButton />
       </div>
     </aside>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FirstRunScreen } from '../features/system/first-run/FirstRunScreen';
+import { SignInScreen } from '../features/system/staff/SignInScreen';
 import { applyWorkspaceLocale } from '../i18n';
 import { AppShell } from './AppShell';
 import { errorCodeOf, errorMessageKey } from './errors';
@@ -10,7 +11,7 @@ import { OpenFromAddressPage } from './OpenFromAddressPage';
 import { useTRPC } from './trpc';
 import { LoadingState } from './ui/LoadingState';
 
-/** Decides what the user sees first: a loading screen, the first-run choice, or the app. */
+/** Decides what the user sees first: a loading screen, the first-run choice, "Who are you?", or the app. */
 export function WorkspaceGate() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -48,5 +49,7 @@ export function WorkspaceGate() {
     );
   }
   if (!info.data.initialized) return <FirstRunScreen />;
+  // Several staff (or a PIN): this connection works as nobody until someone says who they are.
+  if (!info.data.currentUser) return <SignInScreen info={info.data} />;
   return <AppShell workspace={info.data} />;
 }

@@ -1,10 +1,12 @@
 import { salesEn } from './sales-en';
+import { staffEn } from './staff-en';
 import { workEn } from './work-en';
 
 /** English strings. Every visible string in the renderer comes from here or zh-CN.ts. */
 export const en = {
   ...workEn,
   ...salesEn,
+  ...staffEn,
   app: { name: 'Rapport' },
   common: {
     cancel: 'Cancel',

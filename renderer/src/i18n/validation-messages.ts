@@ -24,6 +24,12 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'Whole numbers only': 'validation.wholeNumber',
   'Whole minutes only': 'validation.wholeMinutes',
   'At most 100 %': 'validation.percentAtMost',
+  'Wrong PIN': 'staffValidation.wrongPin',
+  'Enter your PIN': 'staffValidation.enterPin',
+  'Too many wrong PINs; wait a minute and try again': 'staffValidation.tooManyPins',
+  'Use 4 to 8 digits': 'staffValidation.pinDigits',
+  'At least one active owner must remain': 'staffValidation.lastOwner',
+  'Choose someone from the list': 'staffValidation.chooseSomeone',
 };
 
 /** Messages with a limit in them (db/contract/common.ts `issue`, and a few field-specific ones). */

@@ -1,5 +1,6 @@
 import type { Resources } from './en';
 import { salesZhCN } from './sales-zh-CN';
+import { staffZhCN } from './staff-zh-CN';
 import { workZhCN } from './work-zh-CN';
 
 /**
@@ -14,6 +15,7 @@ type WithoutPlurals<T> = {
 export const zhCN: WithoutPlurals<Translation<Resources>> = {
   ...workZhCN,
   ...salesZhCN,
+  ...staffZhCN,
   app: { name: 'Rapport' },
   common: {
     cancel: '取消',

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import type { VisibilityState } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ const DEFAULT_SORT: SortState = { field: 'name', direction: 'asc' };
 
 export function CompaniesListPage() {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const format = useFormatters();
@@ -77,7 +79,9 @@ export function CompaniesListPage() {
       onSort={onSort}
       rowLabel={(row) => row.name}
       onOpenRow={(row) => navigate(`/companies/${row.id}`)}
-      bulkBar={(selectedIds, onClear) => <BulkActionsBar kind="company" selectedIds={selectedIds} onClear={onClear} />}
+      // Read-only users get no New button and no bulk actions.
+      newActions={canWrite ? undefined : <></>}
+      bulkBar={!canWrite ? undefined : (selectedIds, onClear) => <BulkActionsBar kind="company" selectedIds={selectedIds} onClear={onClear} />}
     />
   );
 }

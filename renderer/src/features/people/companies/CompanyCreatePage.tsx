@@ -15,7 +15,7 @@ export function CompanyCreatePage() {
   const trpc = useTRPC();
   useDocumentTitle(t('companies.new'));
   const info = useQuery(trpc.system.workspace.info.queryOptions());
-  const initialValues = { ...EMPTY_COMPANY_FORM, ownerId: info.data ? String(info.data.currentUser.id) : '' };
+  const initialValues = { ...EMPTY_COMPANY_FORM, ownerId: info.data?.currentUser ? String(info.data.currentUser.id) : '' };
   const create = useMutation({ ...trpc.people.companies.create.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });
 
   async function save(company: CompanyCreate) {

@@ -20,7 +20,7 @@ export function ContactCreatePage() {
   const companyId = Number(query.get('companyId'));
   const initialValues = {
     ...EMPTY_CONTACT_FORM,
-    ownerId: info.data ? String(info.data.currentUser.id) : '',
+    ownerId: info.data?.currentUser ? String(info.data.currentUser.id) : '',
     company: Number.isSafeInteger(companyId) && companyId > 0 ? { id: companyId, name: query.get('companyName') ?? `#${companyId}` } : null,
   };
   const create = useMutation({ ...trpc.people.contacts.create.mutationOptions(), meta: { handledErrors: ['VALIDATION'] } });

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { useFormatters } from '../../../app/use-formatters';
 
 export function NoteItem({ note }: { note: Note }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -60,18 +62,22 @@ export function NoteItem({ note }: { note: Note }) {
         {draft === null ? (
           <span className="note__actions">
             <HistoryButton kind="note" id={note.id} name={note.body.slice(0, 40)} />
-            <button type="button" className="button button--ghost button--small" onClick={() => setDraft(note.body)} aria-label={t('notes.editNote')}>
-              {t('common.edit')}
-            </button>
-            <button
-              type="button"
-              className="button button--ghost button--small button--danger-ghost"
-              onClick={() => void moveToTrash().catch(() => undefined)}
-              disabled={remove.isPending}
-              aria-label={t('notes.deleteNote')}
-            >
-              {t('common.delete')}
-            </button>
+            {canWrite ? (
+              <>
+                <button type="button" className="button button--ghost button--small" onClick={() => setDraft(note.body)} aria-label={t('notes.editNote')}>
+                  {t('common.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small button--danger-ghost"
+                  onClick={() => void moveToTrash().catch(() => undefined)}
+                  disabled={remove.isPending}
+                  aria-label={t('notes.deleteNote')}
+                >
+                  {t('common.delete')}
+                </button>
+              </>
+            ) : null}
           </span>
         ) : null}
       </div>

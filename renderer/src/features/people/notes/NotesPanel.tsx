@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RecordRef } from '../../../../../db/contract/people';
@@ -8,6 +9,7 @@ import { NoteItem } from './NoteItem';
 
 export function NotesPanel({ target }: { target: RecordRef }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const notes = useQuery(trpc.people.notes.list.queryOptions(target));
   const titleId = `notes-title-${target.kind}-${target.id}`;
@@ -17,7 +19,7 @@ export function NotesPanel({ target }: { target: RecordRef }) {
         {t('notes.title')}
         {notes.data && notes.data.length > 0 ? <span className="card__count">{notes.data.length}</span> : null}
       </h2>
-      <NoteComposer target={target} />
+      {canWrite ? <NoteComposer target={target} /> : null}
       {notes.isPending ? <LoadingState /> : null}
       {notes.data && notes.data.length === 0 ? <p className="muted">{t('notes.none')}</p> : null}
       {notes.data && notes.data.length > 0 ? (

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,7 @@ export interface PeopleRecordPageProps {
 
 /** A contact's or company's page: back link, header with Edit and Delete (to Trash, with Undo), main column, and tags, tasks and history beside it. */
 export function PeopleRecordPage({ kind, record, avatarClassName, title, subtitle, editing, onEdit, extraActions, removing, remove, restore, children, after }: PeopleRecordPageProps) {
+  const canWrite = useCanWrite();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const listPath = kind === 'contact' ? '/contacts' : '/companies';
@@ -72,7 +74,7 @@ export function PeopleRecordPage({ kind, record, avatarClassName, title, subtitl
         title={title}
         subtitle={subtitle}
         actions={
-          editing ? null : (
+          editing || !canWrite ? null : (
             <>
               <button type="button" className="button" onClick={onEdit}>
                 <Icon name="edit" />
@@ -91,7 +93,7 @@ export function PeopleRecordPage({ kind, record, avatarClassName, title, subtitl
             <h2 id={`${kind}-tags-title`} className="card__title">
               {t('fields.tags')}
             </h2>
-            <TagEditor kind={kind} recordId={record.id} recordName={record.name} tags={record.tags} readOnly={editing} />
+            <TagEditor kind={kind} recordId={record.id} recordName={record.name} tags={record.tags} readOnly={editing || !canWrite} />
           </section>
           <TasksPanel target={{ kind, id: record.id }} recordName={record.name} />
           <HistoryPanel kind={kind} id={record.id} />

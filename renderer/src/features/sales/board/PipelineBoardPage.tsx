@@ -1,3 +1,4 @@
+import { useWorkspace } from '../../../app/use-workspace';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements } from '@dnd-kit/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -26,6 +27,7 @@ import { useMoveDeal } from './use-move-deal';
  */
 export function PipelineBoardPage() {
   const { t } = useTranslation();
+  const role = useWorkspace()?.currentUser?.role;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { query } = useRoute();
@@ -101,14 +103,19 @@ export function PipelineBoardPage() {
         subtitle={board.data ? t('board.subtitle', { count: total, pipeline: board.data.pipeline.name }) : undefined}
         actions={
           <>
-            <Link className="button" to="/pipeline/settings">
-              <Icon name="gear" />
-              <span>{t('board.manage')}</span>
-            </Link>
-            <Link className="button button--primary" to={withQuery('/deals/new', { pipelineId: pipeline?.id })}>
-              <Icon name="plus" />
-              <span>{t('deals.new')}</span>
-            </Link>
+            {/* Pipelines are managers' and owners' to set up; read-only users add no deals. */}
+            {role === 'owner' || role === 'manager' ? (
+              <Link className="button" to="/pipeline/settings">
+                <Icon name="gear" />
+                <span>{t('board.manage')}</span>
+              </Link>
+            ) : null}
+            {role !== 'read_only' ? (
+              <Link className="button button--primary" to={withQuery('/deals/new', { pipelineId: pipeline?.id })}>
+                <Icon name="plus" />
+                <span>{t('deals.new')}</span>
+              </Link>
+            ) : null}
           </>
         }
       />

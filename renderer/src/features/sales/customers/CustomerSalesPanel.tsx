@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../app/Link';
@@ -15,6 +16,7 @@ import { StageBadge } from '../shared/StageBadge';
 /** A contact's or company's business: lifetime revenue, deals, quotes and orders, and the buttons to add more. */
 export function CustomerSalesPanel({ kind, id, name }: { kind: 'contact' | 'company'; id: number; name: string }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const format = useFormatters();
   const money = useMoney();
@@ -28,6 +30,7 @@ export function CustomerSalesPanel({ kind, id, name }: { kind: 'contact' | 'comp
         <h2 id={`sales-title-${kind}-${id}`} className="card__title">
           {t('customerSales.title')}
         </h2>
+        {canWrite ? (
         <div className="card__actions">
           <Link className="button button--small" to={withQuery('/deals/new', { ...customer, title: name })}>
             <Icon name="plus" />
@@ -42,6 +45,7 @@ export function CustomerSalesPanel({ kind, id, name }: { kind: 'contact' | 'comp
             <span>{t('orders.newOrder')}</span>
           </Link>
         </div>
+        ) : null}
       </div>
       {sales.isPending ? <LoadingState /> : null}
       {data ? (

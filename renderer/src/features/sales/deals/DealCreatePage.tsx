@@ -49,7 +49,7 @@ export function DealCreatePage() {
           contact,
           company,
           currency: workspace.currency,
-          ownerId: String(workspace.currentUser.id),
+          ownerId: workspace.currentUser ? String(workspace.currentUser.id) : '',
           pipelineId: pipeline ? String(pipeline.id) : '',
           stageId: stage ? String(stage.id) : '',
         })}

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +33,7 @@ import { StageHistory } from './StageHistory';
 /** A deal: its fields, where it stands in the pipeline, its quotes and orders, tasks and whole timeline. */
 export function DealPage({ id }: { id: number }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -104,7 +106,7 @@ export function DealPage({ id }: { id: number }) {
         }
         subtitle={[customer, money(data.amountMinor, data.currency)].filter(Boolean).join(' · ')}
         actions={
-          editing ? null : (
+          editing || !canWrite ? null : (
             <>
               <button type="button" className="button" onClick={() => setEditing(data)}>
                 <Icon name="edit" />

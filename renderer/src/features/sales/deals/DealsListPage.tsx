@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import type { VisibilityState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ const DEFAULT_SORT: SortState = { field: 'updatedAt', direction: 'desc' };
 /** Every deal in a virtualized, keyset-paged table: the board's filters, sorting, bulk owner change and delete. */
 export function DealsListPage() {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const format = useFormatters();
@@ -92,7 +94,9 @@ export function DealsListPage() {
       onSort={onSort}
       rowLabel={(row) => row.title}
       onOpenRow={(row) => navigate(`/deals/${row.id}`)}
-      bulkBar={(selectedIds, onClear) => <DealBulkBar selectedIds={selectedIds} onClear={onClear} />}
+      // Read-only users get no New button and no bulk actions.
+      newActions={canWrite ? undefined : <></>}
+      bulkBar={!canWrite ? undefined : (selectedIds, onClear) => <DealBulkBar selectedIds={selectedIds} onClear={onClear} />}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,7 @@ import { OrderTotals } from './OrderTotals';
 /** A quote or order: its lines and totals, the next status steps, and every status change. */
 export function OrderPage({ id }: { id: number }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -100,7 +102,7 @@ export function OrderPage({ id }: { id: number }) {
         }
         subtitle={[t(`orders.kinds.${data.kind}`), customerName, format.date(data.issuedAt)].filter(Boolean).join(' · ')}
         actions={
-          editing ? null : (
+          editing || !canWrite ? null : (
             <>
               {editable ? (
                 <button type="button" className="button" onClick={() => setEditing(true)}>

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +60,7 @@ function useOrderColumns(): ColumnDef<OrderRow, any>[] {
 /** Every quote and order, newest first, by kind and status, sortable by number, customer, status, date and total. */
 export function OrdersListPage() {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   useDocumentTitle(t('orders.title'));
@@ -98,6 +100,8 @@ export function OrdersListPage() {
         tableLabel: t('orders.title'),
       }}
       newActions={
+        // Read-only users get no New buttons.
+        canWrite ? (
         <>
           <Link className="button" to="/orders/new?kind=quote">
             <Icon name="plus" />
@@ -108,6 +112,9 @@ export function OrdersListPage() {
             <span>{t('orders.newOrder')}</span>
           </Link>
         </>
+        ) : (
+          <></>
+        )
       }
       filtered={Boolean(filters.kind || filters.status)}
       onClearFilters={() => setFilters({ kind: null, status: '' })}

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,6 +82,7 @@ function useProductColumns(onOpen: (product: Product) => void): ColumnDef<Produc
 export function ProductsListPage() {
   const { t } = useTranslation();
   const format = useFormatters();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const workspace = useWorkspace();
@@ -132,7 +134,7 @@ export function ProductsListPage() {
           noMatchesMessage: t('contacts.noMatchesMessage'),
           tableLabel: t('products.title'),
         }}
-        newActions={newButton}
+        newActions={canWrite ? newButton : <></>}
         filtered={filtered}
         onClearFilters={() => {
           setSearch('');

@@ -30,13 +30,17 @@ export function DatabaseSettings({ info }: { info: WorkspaceInfo }) {
         </DetailItem>
         <DetailItem label={t('settingsDatabase.contents')}>{contents}</DetailItem>
         <DetailItem label={t('settings.signedInAs')}>
-          {info.currentUser.name} <span className="muted">({t(`roles.${info.currentUser.role}`)})</span>
+          {info.currentUser ? (
+            <>
+              {info.currentUser.name} <span className="muted">({t(`roles.${info.currentUser.role}`)})</span>
+            </>
+          ) : null}
         </DetailItem>
         {info.shared ? (
           <DetailItem label={t('settingsDatabase.others')} wide>
             {info.others.length === 0
               ? t('settingsDatabase.othersNone')
-              : info.others.map((other) => t('settingsDatabase.otherEntry', { host: other.host, user: other.osUser })).join(t('common.listSeparator'))}
+              : info.others.map((other) => t('settingsDatabase.otherEntry', { host: other.host, user: other.userName ?? other.osUser })).join(t('common.listSeparator'))}
           </DetailItem>
         ) : null}
       </dl>

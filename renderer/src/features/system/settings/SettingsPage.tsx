@@ -8,6 +8,7 @@ import { AppearanceSettings } from './AppearanceSettings';
 import { DatabaseSettings } from './DatabaseSettings';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { WorkspaceDefaultsForm } from './WorkspaceDefaultsForm';
+import { StaffSettings } from '../staff/StaffSettings';
 import { useDocumentTitle } from '../../../app/use-document-title';
 
 /** What a shop owner adjusts first, then the database in plain words; technical facts last (About). */
@@ -23,7 +24,13 @@ export function SettingsPage() {
       {info.data ? (
         <>
           <DatabaseSettings info={info.data} />
-          <WorkspaceDefaultsForm info={info.data} />
+          {/* Staff and workspace defaults are managers' and owners' to change; the core refuses the others. */}
+          {info.data.currentUser?.role === 'owner' || info.data.currentUser?.role === 'manager' ? (
+            <>
+              <WorkspaceDefaultsForm info={info.data} />
+              <StaffSettings currentUser={info.data.currentUser} />
+            </>
+          ) : null}
         </>
       ) : (
         <LoadingState />

@@ -1,3 +1,4 @@
+import { useWorkspace } from '../../../app/use-workspace';
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,10 @@ export function TrashPage() {
     ...trpc.system.trash.list.infiniteQueryOptions({ kind: kind ?? undefined, limit: 100 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
     placeholderData: keepPreviousData,
   });
+  const role = useWorkspace()?.currentUser?.role;
+  // The core refuses the same: read-only users restore nothing, only managers and owners purge.
+  const canRestore = role !== undefined && role !== 'read_only';
+  const canPurge = role === 'owner' || role === 'manager';
   const restore = useMutation(trpc.system.trash.restore.mutationOptions());
   const purge = useMutation(trpc.system.trash.purge.mutationOptions());
   const rows = list.data?.pages.flatMap((page) => page.rows) ?? [];
@@ -46,7 +51,7 @@ export function TrashPage() {
         title={t('trash.title')}
         subtitle={t('trash.subtitle')}
         actions={
-          rows.length > 0 ? (
+          rows.length > 0 && canPurge ? (
             <button type="button" className="button button--danger-ghost" onClick={() => setPurging(rows)}>
               {t('trash.emptyShown')}
             </button>
@@ -78,8 +83,8 @@ export function TrashPage() {
                   key={`${entry.kind}-${entry.id}`}
                   entry={entry}
                   busy={restore.isPending || purge.isPending}
-                  onRestore={() => void restoreEntry(entry).catch(() => undefined)}
-                  onPurge={() => setPurging([entry])}
+                  onRestore={canRestore ? () => void restoreEntry(entry).catch(() => undefined) : undefined}
+                  onPurge={canPurge ? () => setPurging([entry]) : undefined}
                 />
               ))}
             </tbody>

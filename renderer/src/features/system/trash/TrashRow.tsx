@@ -3,7 +3,8 @@ import type { TrashEntry } from '../../../../../db/contract/system';
 import { kindName } from '../../../app/record-kinds';
 import { useFormatters } from '../../../app/use-formatters';
 
-export function TrashRow({ entry, busy, onRestore, onPurge }: { entry: TrashEntry; busy: boolean; onRestore: () => void; onPurge: () => void }) {
+/** One Trash row; restore and purge buttons only for those allowed them (the core refuses the others). */
+export function TrashRow({ entry, busy, onRestore, onPurge }: { entry: TrashEntry; busy: boolean; onRestore?: (() => void) | undefined; onPurge?: (() => void) | undefined }) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
@@ -21,12 +22,16 @@ export function TrashRow({ entry, busy, onRestore, onPurge }: { entry: TrashEntr
       </td>
       <td>{entry.deletedByName ?? t('common.none')}</td>
       <td className="simple-table__actions">
-        <button type="button" className="button button--small" onClick={onRestore} disabled={busy} aria-label={t('trash.restoreNamed', { name: entry.title })}>
-          {t('trash.restore')}
-        </button>
-        <button type="button" className="button button--small button--danger-ghost" onClick={onPurge} disabled={busy} aria-label={t('trash.deleteForeverNamed', { name: entry.title })}>
-          {t('trash.deleteForever')}
-        </button>
+        {onRestore ? (
+          <button type="button" className="button button--small" onClick={onRestore} disabled={busy} aria-label={t('trash.restoreNamed', { name: entry.title })}>
+            {t('trash.restore')}
+          </button>
+        ) : null}
+        {onPurge ? (
+          <button type="button" className="button button--small button--danger-ghost" onClick={onPurge} disabled={busy} aria-label={t('trash.deleteForeverNamed', { name: entry.title })}>
+            {t('trash.deleteForever')}
+          </button>
+        ) : null}
       </td>
     </tr>
   );

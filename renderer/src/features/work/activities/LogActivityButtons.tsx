@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityChannel } from '../../../../../db/contract/work';
@@ -13,9 +14,12 @@ import { LogActivityDialog } from './LogActivityDialog';
  */
 export function LogActivityButtons({ links, recordName, shortcuts = true }: { links: ActivityLinks; recordName: string; shortcuts?: boolean }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const [open, setOpen] = useState<'activity' | 'call' | null>(null);
   const [lastChannel, setLastChannel] = useStoredState<ActivityChannel>('rapport.activity.lastChannel', 'meeting');
-  useKeyboardShortcuts({ l: () => setOpen('activity'), c: () => setOpen('call') }, shortcuts && open === null);
+  useKeyboardShortcuts({ l: () => setOpen('activity'), c: () => setOpen('call') }, shortcuts && open === null && canWrite);
+  // Read-only users log nothing.
+  if (!canWrite) return null;
   return (
     <>
       <button type="button" className="button button--small" onClick={() => setOpen('call')} aria-keyshortcuts="C">

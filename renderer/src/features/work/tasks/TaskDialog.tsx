@@ -40,7 +40,7 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
   const messages = { needDate: t('tasks.needDate'), reminderNeedsDue: t('tasks.reminderNeedsDue'), invalidDate: t('validation.invalidValue') };
   const form = useForm<TaskFormValues>({
     resolver: taskFormResolver(messages),
-    defaultValues: task ? taskToFormValues(task) : emptyTaskForm(link, workspace?.currentUser.id ?? null),
+    defaultValues: task ? taskToFormValues(task) : emptyTaskForm(link, workspace?.currentUser?.id ?? null),
     mode: 'onTouched',
   });
   const { register, handleSubmit, formState, setError, control } = form;

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +14,11 @@ import { TaskItem } from './TaskItem';
 /** Open tasks about a contact, company or deal, with "Add task" (also the T key). */
 export function TasksPanel({ target, recordName }: { target: { kind: (typeof TIMELINE_TARGETS)[number]; id: number }; recordName: string }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const [adding, setAdding] = useState(false);
   const tasks = useQuery(trpc.work.tasks.list.queryOptions({ status: 'open', target, limit: 100 }));
-  useKeyboardShortcuts({ t: () => setAdding(true) }, !adding);
+  useKeyboardShortcuts({ t: () => setAdding(true) }, !adding && canWrite);
   const rows = tasks.data?.rows ?? [];
   const titleId = `tasks-title-${target.kind}-${target.id}`;
   const now = useNow();
@@ -27,10 +29,12 @@ export function TasksPanel({ target, recordName }: { target: { kind: (typeof TIM
           {t('tasks.title')}
           {rows.length > 0 ? <span className="card__count">{rows.length}</span> : null}
         </h2>
-        <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-keyshortcuts="T">
-          <Icon name="plus" />
-          <span>{t('tasks.add')}</span>
-        </button>
+        {canWrite ? (
+          <button type="button" className="button button--small" onClick={() => setAdding(true)} aria-keyshortcuts="T">
+            <Icon name="plus" />
+            <span>{t('tasks.add')}</span>
+          </button>
+        ) : null}
       </div>
       {tasks.isPending ? <LoadingState /> : null}
       {tasks.data && rows.length === 0 ? <p className="muted">{t('tasks.noneOpen')}</p> : null}

@@ -30,7 +30,7 @@ export function TodayPage() {
   useKeyboardShortcuts({ t: () => setAdding(true), n: () => setAdding(true) }, !adding);
   // The day's bounds come from this PC's clock and time zone; refreshed every minute so midnight moves tasks along.
   const [day, setDay] = useState(() => localDay());
-  const assigneeId = scope === 'mine' ? workspace?.currentUser.id : undefined;
+  const assigneeId = scope === 'mine' ? workspace?.currentUser?.id : undefined;
   const today = useQuery({
     ...trpc.work.tasks.today.queryOptions({ ...day, assigneeId, upcomingDays: UPCOMING_DAYS }),
     refetchInterval: 60_000,

@@ -1,3 +1,4 @@
+import { useCanWrite } from '../../../app/use-can-write';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ function iconOf(entry: TimelineEntry): IconName {
 /** One line of a record's story: what happened, on which channel, when, by whom, and where it leads. */
 export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
+  const canWrite = useCanWrite();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -105,18 +107,22 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
       {entry.type === 'activity' ? (
         <span className="timeline-entry__actions">
           <HistoryButton kind="activity" id={entry.id} name={entry.title} />
-          <button type="button" className="button button--ghost button--small" onClick={() => void edit()} aria-label={t('timeline.editActivity', { title: entry.title })}>
-            {t('common.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost button--small button--danger-ghost"
-            onClick={() => void moveToTrash().catch(() => undefined)}
-            disabled={remove.isPending}
-            aria-label={t('timeline.deleteActivity', { title: entry.title })}
-          >
-            {t('common.delete')}
-          </button>
+          {canWrite ? (
+            <>
+              <button type="button" className="button button--ghost button--small" onClick={() => void edit()} aria-label={t('timeline.editActivity', { title: entry.title })}>
+                {t('common.edit')}
+              </button>
+              <button
+                type="button"
+                className="button button--ghost button--small button--danger-ghost"
+                onClick={() => void moveToTrash().catch(() => undefined)}
+                disabled={remove.isPending}
+                aria-label={t('timeline.deleteActivity', { title: entry.title })}
+              >
+                {t('common.delete')}
+              </button>
+            </>
+          ) : null}
         </span>
       ) : null}
       {editing ? (

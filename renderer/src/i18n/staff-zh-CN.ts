@@ -1,0 +1,50 @@
+import type { staffEn } from './staff-en';
+
+/** 员工、登录与角色的简体中文文本。 */
+export const staffZhCN: typeof staffEn = {
+  signIn: {
+    title: '您是哪位？',
+    lead: '选择您的名字开始工作。您所做的每项更改都会记在您的名下。',
+    people: '员工',
+    pin: 'PIN 码',
+    submit: '登录',
+    switchUser: '退出 / 切换用户',
+    readOnly: '只读',
+  },
+  staff: {
+    title: '员工',
+    lead: '在此工作区工作的人员，以及每个人可以做什么。',
+    add: '添加员工',
+    addTitle: '新员工',
+    editTitle: '编辑 {{name}}',
+    edit: '编辑 {{name}}',
+    name: '姓名',
+    role: '角色',
+    pin: 'PIN 码',
+    pinHint: '4 到 8 位数字，登录时输入。留空表示不设置。',
+    pinKeepHint: '留空则保留当前 PIN 码。',
+    clearPin: '移除 PIN 码',
+    active: '在职（可以登录）',
+    hasPin: '已设 PIN 码',
+    noPin: '无 PIN 码',
+    inactive: '已停用',
+    saved: '已保存 {{name}}',
+    created: '已添加 {{name}}',
+    conflict: '其他人在此期间修改了该员工。请重新打开以查看其更改。',
+    columns: { name: '姓名', role: '角色', pin: 'PIN 码', status: '状态' },
+    roleHints: {
+      owner: '拥有全部权限，包括管理所有者。',
+      manager: '除管理所有者外的全部权限。',
+      staff: '处理记录；不能管理员工、设置、销售流程，也不能彻底清除回收站。',
+      read_only: '可以查看全部内容，不能做任何更改。',
+    },
+  },
+  staffValidation: {
+    wrongPin: 'PIN 码错误',
+    enterPin: '请输入您的 PIN 码',
+    tooManyPins: 'PIN 码错误次数过多，请等一分钟后再试',
+    pinDigits: '请使用 4 到 8 位数字',
+    lastOwner: '必须至少保留一名在职的所有者',
+    chooseSomeone: '请从列表中选择一位',
+  },
+};
