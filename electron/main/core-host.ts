@@ -52,7 +52,7 @@ export interface PortGrantOptions extends TrustedRenderer {
 export function createPortGrant(getCore: () => CoreClient | undefined, options: PortGrantOptions) {
   const sessions = new Map<number, string>();
   let counter = 0;
-  return async (event: PortRequestEvent): Promise<boolean> => {
+  const grant = async (event: PortRequestEvent): Promise<boolean> => {
     const url = event.senderFrame?.url ?? null;
     if (!isTrustedSender(event.senderFrame, options)) {
       options.onRefused?.('foreign sender', { url });
@@ -82,4 +82,7 @@ export function createPortGrant(getCore: () => CoreClient | undefined, options: 
     contents.postMessage(PORT_CHANNEL, null, [port2]);
     return true;
   };
+  /** The session a window's page is connected as (whoever signed in there), for calls main makes on its behalf. */
+  const sessionOf = (contentsId: number): string | undefined => sessions.get(contentsId);
+  return Object.assign(grant, { sessionOf });
 }

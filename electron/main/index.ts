@@ -115,7 +115,17 @@ async function start(): Promise<void> {
   }
   createWindow();
   // Due task reminders become desktop notifications; a click opens Today. Main asks the core.
-  startReminderNotifier({ getCore: () => (core ? coreProcess : undefined), getWindow: () => mainWindow });
+  // Reminders are the signed-in person's: main asks as the main window's session, so the core
+  // takes that person's due tasks (with several staff, a call as nobody would be refused).
+  startReminderNotifier({
+    getCore: () => {
+      const client = core ? coreProcess : undefined;
+      if (!client) return undefined;
+      const windowSession = mainWindow && !mainWindow.isDestroyed() ? grantPort.sessionOf(mainWindow.webContents.id) : undefined;
+      return { call: (type, path, input) => client.call(type, path, input, windowSession) };
+    },
+    getWindow: () => mainWindow,
+  });
 }
 
 const MAX_CORE_RESTARTS = 3;
