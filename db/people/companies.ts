@@ -4,7 +4,7 @@ import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
 import { notFound, validation } from '../errors';
 import { pageOf, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec } from '../read/list-page';
+import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
@@ -164,12 +164,8 @@ export function companyListSpec(query: CompanyListQuery): ListSpec {
     idColumn: 'co.id',
     where,
     params,
-    sortColumns: SORT_KEYS[query.sort].columns,
-    order: query.order,
-    limit: query.limit,
-    cursor: query.cursor,
+    ...pagingOf(query, SORT_KEYS[query.sort].columns),
     search: query.search ? { kind: 'company', query: query.search } : undefined,
-    exactTotal: query.exactTotal,
   };
 }
 

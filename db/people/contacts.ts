@@ -13,7 +13,7 @@ import { notFound } from '../errors';
 import { requireLive } from '../read/references';
 import { LIFECYCLE_STAGES } from '../contract/people';
 import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec } from '../read/list-page';
+import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
@@ -296,12 +296,8 @@ export function contactListSpec(query: ContactListQuery): ListSpec {
     idColumn: 'c.id',
     where: filter.where,
     params: filter.params,
-    sortColumns: SORT_KEYS[query.sort].columns,
-    order: query.order,
-    limit: query.limit,
-    cursor: query.cursor,
+    ...pagingOf(query, SORT_KEYS[query.sort].columns),
     search: query.search ? { kind: 'contact', query: query.search } : undefined,
-    exactTotal: query.exactTotal,
   };
 }
 

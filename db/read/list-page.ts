@@ -45,6 +45,14 @@ export interface ListSpec {
   withoutTotal?: boolean;
 }
 
+/** The paging part of a list's spec, straight from its input: sort keys, direction, page size, cursor and exact total. */
+export function pagingOf(
+  query: { order: 'asc' | 'desc'; limit: number; cursor?: string | undefined; exactTotal?: boolean | undefined },
+  sortColumns: string[],
+): Pick<ListSpec, 'sortColumns' | 'order' | 'limit' | 'cursor' | 'exactTotal'> {
+  return { sortColumns, order: query.order, limit: query.limit, cursor: query.cursor, exactTotal: query.exactTotal };
+}
+
 /** How a search narrows the page: none, a bounded set of ids, or a membership test while walking the sort order. */
 export type SearchPlan =
   | { mode: 'none' }

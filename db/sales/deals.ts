@@ -8,7 +8,7 @@ import { promoteToCustomer } from './auto-customer';
 import { pageOf, type KeyValue } from '../read/keyset';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
-import { listPage, type ListSpec } from '../read/list-page';
+import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
@@ -262,12 +262,8 @@ export function dealListSpec(query: DealListQuery): ListSpec {
     idColumn: 'd.id',
     where: filter.where,
     params: filter.params,
-    sortColumns: SORT_KEYS[query.sort].columns,
-    order: query.order,
-    limit: query.limit,
-    cursor: query.cursor,
+    ...pagingOf(query, SORT_KEYS[query.sort].columns),
     search: query.search ? { kind: 'deal', query: query.search } : undefined,
-    exactTotal: query.exactTotal,
   };
 }
 

@@ -24,7 +24,7 @@ import { RapportError, deletedConflict, notFound, validation } from '../errors';
 import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
 import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec } from '../read/list-page';
+import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { requireLive } from '../read/references';
 import { statement } from '../read/statements';
 import type { FieldChange, RecordWriter } from '../write/record-writer';
@@ -551,11 +551,7 @@ export function orderListSpec(query: OrderListQuery): ListSpec {
     idColumn: 'o.id',
     where,
     params,
-    sortColumns: SORT_KEYS[query.sort].columns,
-    order: query.order,
-    limit: query.limit,
-    cursor: query.cursor,
-    exactTotal: query.exactTotal,
+    ...pagingOf(query, SORT_KEYS[query.sort].columns),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Product, productCreate, productList, productUpdate } from '../cont
 import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { pageOf, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec } from '../read/list-page';
+import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { statement } from '../read/statements';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
@@ -154,11 +154,7 @@ export function productListSpec(query: ProductListQuery): ListSpec {
     idColumn: 'p.id',
     where,
     params,
-    sortColumns: SORT_KEYS[query.sort].columns,
-    order: query.order,
-    limit: query.limit,
-    cursor: query.cursor,
-    exactTotal: query.exactTotal,
+    ...pagingOf(query, SORT_KEYS[query.sort].columns),
   };
 }
 
