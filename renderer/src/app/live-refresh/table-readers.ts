@@ -15,41 +15,28 @@ const EVERYTHING = ['people', 'sales', 'work', 'system'] as const;
 /** A record's history panel reads the audit entries of that kind of record (and of its child rows). */
 const history = (kind: RecordKind): QueryReader => ({ path: 'system.history', input: { kind } });
 
+/** Everything that shows a contact's or a company's name, so a rename of either refetches it. */
+const CUSTOMER_NAME_READERS: readonly QueryReader[] = [
+  'people.contacts',
+  'people.companies',
+  // Deal rows (list, page, board cards) show their contact's and company's names; the forecast does not.
+  'sales.deals.list',
+  'sales.deals.get',
+  'sales.deals.board',
+  'sales.orders',
+  'sales.customer',
+  'work.activities.get',
+  'work.tasks',
+  'work.timeline',
+  'system.search',
+  'system.trash',
+  'system.workspace.info',
+];
+
 export const TABLE_READERS: Readonly<Record<string, readonly QueryReader[]>> = {
   // people
-  contacts: [
-    'people.contacts',
-    'people.companies',
-    // Deal rows (list, page, board cards) show their contact's and company's names; the forecast does not.
-    'sales.deals.list',
-    'sales.deals.get',
-    'sales.deals.board',
-    'sales.orders',
-    'sales.customer',
-    'work.activities.get',
-    'work.tasks',
-    'work.timeline',
-    'system.search',
-    'system.trash',
-    history('contact'),
-    'system.workspace.info',
-  ],
-  companies: [
-    'people.companies',
-    'people.contacts',
-    'sales.deals.list',
-    'sales.deals.get',
-    'sales.deals.board',
-    'sales.orders',
-    'sales.customer',
-    'work.activities.get',
-    'work.tasks',
-    'work.timeline',
-    'system.search',
-    'system.trash',
-    history('company'),
-    'system.workspace.info',
-  ],
+  contacts: [...CUSTOMER_NAME_READERS, history('contact')],
+  companies: [...CUSTOMER_NAME_READERS, history('company')],
   contact_channels: ['people.contacts', 'system.search', history('contact')],
   tags: ['people.tags', 'people.contacts', 'people.companies'],
   contact_tags: ['people.tags', 'people.contacts', history('contact')],

@@ -8,13 +8,13 @@ import { currencyCode } from '../../../../../db/contract/money';
 import { LOCALES, type Locale } from '../../../../../db/contract/system';
 import { setServerErrors } from '../../../app/form-server-errors';
 import { navigate } from '../../../app/router';
-import { ThemeToggle } from '../../../app/ThemeToggle';
 import { useTRPC } from '../../../app/trpc';
 import { CurrencyOptions } from '../../../app/ui/CurrencyOptions';
 import { Field } from '../../../app/ui/Field';
 import { LanguageOptions } from '../../../app/ui/LanguageOptions';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { changeLanguage, LANGUAGES } from '../../../i18n';
+import { WelcomeCard } from '../../../app/ui/WelcomeCard';
 import { defaultCurrency, defaultWorkspaceLocale } from './first-run-defaults';
 
 /** The contract's fields, except that an empty owner name is allowed here: it becomes "Owner" / "店主". */
@@ -68,16 +68,7 @@ export function FirstRunScreen() {
   const language = form.register('locale', { onChange: (event) => changeLanguage(event.target.value as Locale) });
 
   return (
-    <main className="first-run">
-      <div className="first-run__controls">
-        <ThemeToggle />
-      </div>
-      <div className="first-run__card">
-        <span className="first-run__logo" aria-hidden="true">
-          R
-        </span>
-        <h1 className="first-run__title">{t('firstRun.title')}</h1>
-        <p className="first-run__lead">{t('firstRun.lead')}</p>
+    <WelcomeCard title={t('firstRun.title')} lead={t('firstRun.lead')}>
         <form className="first-run__setup" aria-label={t('firstRun.setup')} noValidate onSubmit={(event) => event.preventDefault()}>
           <Field label={t('firstRun.language')} hint={t('firstRun.languageHint')} error={form.formState.errors.locale}>
             {(control) => (
@@ -108,7 +99,6 @@ export function FirstRunScreen() {
           </button>
         </div>
         <p className="first-run__hint">{t('firstRun.hint')}</p>
-      </div>
-    </main>
+    </WelcomeCard>
   );
 }

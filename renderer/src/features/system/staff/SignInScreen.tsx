@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceInfo } from '../../../../../db/contract/system';
 import { fieldIssues } from '../../../app/errors';
 import { useTRPC } from '../../../app/trpc';
-import { ThemeToggle } from '../../../app/ThemeToggle';
 import { Field } from '../../../app/ui/Field';
 import { LoadingState } from '../../../app/ui/LoadingState';
+import { WelcomeCard } from '../../../app/ui/WelcomeCard';
 import { lastUserId, rememberLastUser } from './last-user';
 
 /** "Who are you?": the active staff of this workspace, and the PIN of whoever has one. */
@@ -41,16 +41,7 @@ export function SignInScreen({ info }: { info: WorkspaceInfo }) {
   };
 
   return (
-    <main className="first-run">
-      <div className="first-run__controls">
-        <ThemeToggle />
-      </div>
-      <div className="first-run__card">
-        <span className="first-run__logo" aria-hidden="true">
-          R
-        </span>
-        <h1 className="first-run__title">{t('signIn.title')}</h1>
-        <p className="first-run__lead">{t('signIn.lead')}</p>
+    <WelcomeCard title={t('signIn.title')} lead={t('signIn.lead')}>
         {staff.isPending ? (
           <LoadingState />
         ) : (
@@ -99,7 +90,6 @@ export function SignInScreen({ info }: { info: WorkspaceInfo }) {
             </div>
           </form>
         )}
-      </div>
-    </main>
+    </WelcomeCard>
   );
 }
