@@ -4,7 +4,7 @@ import { RapportError } from '../errors';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { companies, contacts } from './schema';
-import { checkTagIds, replaceTags, tagsFor } from './tags';
+import { checkTagIds, tagsFor, tagsReplacement } from './tags';
 
 const TABLES = { contact: contacts, company: companies } as const;
 
@@ -14,9 +14,9 @@ const TABLES = { contact: contacts, company: companies } as const;
  */
 export function bulkTagRecords(workspace: Workspace, input: z.output<typeof bulkTag>): { count: number } {
   return write(workspace, (writer) => {
-    checkTagIds(writer.sqlite, [input.tagId], 'tagId');
+    checkTagIds(writer.reads, [input.tagId], 'tagId');
     const table = TABLES[input.kind];
-    const current = tagsFor(writer.sqlite, input.kind, input.ids);
+    const current = tagsFor(writer.reads, input.kind, input.ids);
     let count = 0;
     for (const id of new Set(input.ids)) {
       const row = writer.read(table, id);
@@ -25,9 +25,7 @@ export function bulkTagRecords(workspace: Workspace, input: z.output<typeof bulk
       const has = tagIds.includes(input.tagId);
       if (has === input.add) continue;
       const next = input.add ? [...tagIds, input.tagId] : tagIds.filter((tagId) => tagId !== input.tagId);
-      const change = replaceTags(writer.sqlite, input.kind, id, next);
-      if (!change) continue;
-      writer.update(table, id, row.version, {}, { extraChanges: [{ field: 'tags', before: change.before, after: change.after }] });
+      writer.update(table, id, row.version, {}, { children: [tagsReplacement(input.kind, next)] });
       count++;
     }
     return { count };

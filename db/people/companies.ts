@@ -14,7 +14,8 @@ import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import { listContacts, reindexContact } from './contacts';
 import { companies } from './schema';
-import { checkTagIds, replaceTags, tagChange, tagsFor } from './tags';
+import { checkTagIds, tagsFor, tagsReplacement } from './tags';
+import { readsOf } from '../read/reads';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
@@ -50,7 +51,7 @@ export function readCompany(sqlite: Database.Database, id: number): Company | un
     address: addressFromRow(row),
     ownerId: row.owner_id,
     ownerName: row.owner_name,
-    tags: tagsFor(sqlite, 'company', [id]).get(id) ?? [],
+    tags: tagsFor(readsOf(sqlite), 'company', [id]).get(id) ?? [],
     ...recordMeta(row),
   };
 }
@@ -80,7 +81,7 @@ function checkReferences(sqlite: Database.Database, input: Partial<CompanyCreate
   if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
     throw validation('ownerId', `User ${input.ownerId} does not exist`);
   }
-  if (input.tagIds) checkTagIds(sqlite, input.tagIds);
+  if (input.tagIds) checkTagIds(readsOf(sqlite), input.tagIds);
 }
 
 export function reindexCompany(sqlite: Database.Database, id: number): void {
@@ -107,9 +108,11 @@ export function createCompany(workspace: Workspace, input: CompanyCreate): Compa
 
 export function insertCompany(writer: RecordWriter, input: CompanyCreate): number {
   checkReferences(writer.sqlite, input);
-  const tags = tagChange(writer.sqlite, [], input.tagIds);
-  const id = writer.insert(companies, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) }, tags ? [tags] : []);
-  replaceTags(writer.sqlite, 'company', id, input.tagIds);
+  const id = writer.insert(
+    companies,
+    { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) },
+    { children: [tagsReplacement('company', input.tagIds)] },
+  );
   reindexCompany(writer.sqlite, id);
   return id;
 }
@@ -120,12 +123,10 @@ export function updateCompany(workspace: Workspace, input: CompanyUpdate): Compa
     const before = readCompany(sqlite, input.id);
     if (!before) throw notFound('Company', input.id);
     checkReferences(sqlite, input.patch);
-    const tags = tagChange(sqlite, before.tags, input.patch.tagIds);
     writer.update(companies, input.id, input.version, scalarColumns(input.patch), {
-      extraChanges: tags ? [tags] : [],
+      children: input.patch.tagIds ? [tagsReplacement('company', input.patch.tagIds)] : [],
       describeCurrent: (id) => readCompany(sqlite, id),
     });
-    if (tags) replaceTags(sqlite, 'company', input.id, input.patch.tagIds!);
     reindexCompany(sqlite, input.id);
     if (input.patch.name !== undefined && input.patch.name !== before.name) reindexCompanyContacts(sqlite, input.id);
   });
@@ -173,7 +174,7 @@ export function listCompanies(workspace: Workspace, query: CompanyListQuery): Pa
   const { sqlite } = workspace;
   const page = listPage<CompanyDbRow & { contact_count: number }>(sqlite, companyListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  const tags = tagsFor(sqlite, 'company', pageRows.map((row) => row.id));
+  const tags = tagsFor(readsOf(sqlite), 'company', pageRows.map((row) => row.id));
   return {
     rows: pageRows.map((row) => ({
       name: row.name,

@@ -18,12 +18,14 @@ import { statement } from '../read/statements';
 import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { indexRecord, unindexRecord } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
-import type { FieldChange, RecordWriter } from '../write/record-writer';
+import type { RecordWriter } from '../write/record-writer';
+import { readsOf } from '../read/reads';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import type { z } from 'zod';
 import { contacts } from './schema';
-import { checkTagIds, replaceTags, tagChange, tagsFor } from './tags';
+import { checkTagIds, tagsFor, tagsReplacement } from './tags';
+import { channelsReplacement, normalizeChannel } from './contact-channels';
 
 type ContactUpdate = z.output<typeof contactUpdate>;
 type ContactListQuery = z.output<typeof contactList>;
@@ -83,7 +85,7 @@ export function readContact(sqlite: Database.Database, id: number): Contact | un
     vip: row.vip === 1,
     creditRating: row.credit_rating,
     doNotContact: { email: row.dnc_email === 1, phone: row.dnc_phone === 1, sms: row.dnc_sms === 1, mail: row.dnc_mail === 1 },
-    tags: tagsFor(sqlite, 'contact', [id]).get(id) ?? [],
+    tags: tagsFor(readsOf(sqlite), 'contact', [id]).get(id) ?? [],
     ...recordMeta(row),
   };
 }
@@ -128,21 +130,7 @@ function scalarColumns(input: Partial<ContactCreate>): Partial<typeof contacts.$
 function checkReferences(sqlite: Database.Database, input: Partial<ContactCreate>): void {
   requireLive(sqlite, 'companies', input.companyId, 'companyId');
   requireLive(sqlite, 'users', input.ownerId, 'ownerId');
-  if (input.tagIds) checkTagIds(sqlite, input.tagIds);
-}
-
-function writeChannels(sqlite: Database.Database, contactId: number, kind: 'email' | 'phone', entries: Channel[]): void {
-  sqlite.prepare('DELETE FROM contact_channels WHERE contact_id = ? AND kind = ?').run(contactId, kind);
-  const insert = sqlite.prepare(
-    'INSERT INTO contact_channels (contact_id, kind, label, value, normalized, position) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  entries.forEach((entry, position) =>
-    insert.run(contactId, kind, entry.label, entry.value, normalizeChannel(kind, entry.value), position),
-  );
-}
-
-export function normalizeChannel(kind: 'email' | 'phone', value: string): string {
-  return kind === 'email' ? value.trim().toLowerCase() : phoneDigits(value);
+  if (input.tagIds) checkTagIds(readsOf(sqlite), input.tagIds);
 }
 
 /** Keeps the contact's search row in step; runs inside the write transaction. */
@@ -183,15 +171,11 @@ export function createContact(workspace: Workspace, input: ContactCreate): Conta
 export function insertContact(writer: RecordWriter, input: ContactCreate): number {
   const { sqlite } = writer;
   checkReferences(sqlite, input);
-  const extra: FieldChange[] = [];
-  if (input.emails.length) extra.push({ field: 'emails', before: null, after: input.emails.map((entry) => entry.value) });
-  if (input.phones.length) extra.push({ field: 'phones', before: null, after: input.phones.map((entry) => entry.value) });
-  const tags = tagChange(sqlite, [], input.tagIds);
-  if (tags) extra.push(tags);
-  const id = writer.insert(contacts, { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) }, extra);
-  writeChannels(sqlite, id, 'email', input.emails);
-  writeChannels(sqlite, id, 'phone', input.phones);
-  replaceTags(sqlite, 'contact', id, input.tagIds);
+  const id = writer.insert(
+    contacts,
+    { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) },
+    { children: [channelsReplacement('email', input.emails), channelsReplacement('phone', input.phones), tagsReplacement('contact', input.tagIds)] },
+  );
   reindexContact(sqlite, id);
   return id;
 }
@@ -200,31 +184,17 @@ export function updateContact(workspace: Workspace, input: ContactUpdate): Conta
   write(workspace, (writer) => {
     const { sqlite } = writer;
     const { patch } = input;
-    const before = readContact(sqlite, input.id);
-    if (!before) throw notFound('Contact', input.id);
+    if (!readContact(sqlite, input.id)) throw notFound('Contact', input.id);
     checkReferences(sqlite, patch);
-    const extra: FieldChange[] = [];
-    // Child rows are written only after the version check inside update() passed; collect first.
-    const emailsChanged = patch.emails !== undefined && !sameChannels(before.emails, patch.emails);
-    const phonesChanged = patch.phones !== undefined && !sameChannels(before.phones, patch.phones);
-    if (emailsChanged) extra.push({ field: 'emails', before: before.emails.map((e) => e.value), after: patch.emails!.map((e) => e.value) });
-    if (phonesChanged) extra.push({ field: 'phones', before: before.phones.map((p) => p.value), after: patch.phones!.map((p) => p.value) });
-    const tags = tagChange(sqlite, before.tags, patch.tagIds);
-    if (tags) extra.push(tags);
-    writer.update(contacts, input.id, input.version, scalarColumns(patch), {
-      extraChanges: extra,
-      describeCurrent: (id) => readContact(sqlite, id),
-    });
-    if (emailsChanged) writeChannels(sqlite, input.id, 'email', patch.emails!);
-    if (phonesChanged) writeChannels(sqlite, input.id, 'phone', patch.phones!);
-    if (tags) replaceTags(sqlite, 'contact', input.id, patch.tagIds!);
+    const children = [
+      ...(patch.emails ? [channelsReplacement('email', patch.emails)] : []),
+      ...(patch.phones ? [channelsReplacement('phone', patch.phones)] : []),
+      ...(patch.tagIds ? [tagsReplacement('contact', patch.tagIds)] : []),
+    ];
+    writer.update(contacts, input.id, input.version, scalarColumns(patch), { children, describeCurrent: (id) => readContact(sqlite, id) });
     reindexContact(sqlite, input.id);
   });
   return getContact(workspace, input.id);
-}
-
-function sameChannels(a: Channel[], b: Channel[]): boolean {
-  return JSON.stringify(a.map(({ label, value }) => [label, value])) === JSON.stringify(b.map(({ label, value }) => [label, value]));
 }
 
 const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (row: ListDbRow) => KeyValue[] }> = {
@@ -305,7 +275,7 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
   const { sqlite } = workspace;
   const page = listPage<ListDbRow>(sqlite, contactListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  const tags = tagsFor(sqlite, 'contact', pageRows.map((row) => row.id));
+  const tags = tagsFor(readsOf(sqlite), 'contact', pageRows.map((row) => row.id));
   return {
     rows: pageRows.map((row) => ({
       name: row.name,

@@ -1,25 +1,52 @@
-import type Database from 'better-sqlite3';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TagRef } from '../contract/people';
 import { RapportError, validation } from '../errors';
-import { statement } from '../read/statements';
-import type { FieldChange } from '../write/record-writer';
+import type { Reads } from '../read/reads';
+import { defineChildRows } from '../write/child-rows';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
-import { tags } from './schema';
+import { companyTags, contactTags, tags } from './schema';
 
 type TaggedKind = 'contact' | 'company';
-const LINK = {
-  contact: { table: 'contact_tags', column: 'contact_id' },
-  company: { table: 'company_tags', column: 'company_id' },
+
+/** A record's tags, as names in the audit (ids mean nothing to a person reading the history). */
+function describeTags(rows: { tagId?: number }[], reads: Reads): string[] {
+  const ids = rows.map((row) => row.tagId!).filter((id) => id !== undefined);
+  if (ids.length === 0) return [];
+  return reads.db
+    .select({ name: tags.name })
+    .from(tags)
+    .where(inArray(tags.id, ids))
+    .orderBy(sql`lower(${tags.name})`)
+    .all()
+    .map((row) => row.name);
+}
+
+export const contactTagRows = defineChildRows({ table: contactTags, parent: 'contactId', field: 'tags', describe: describeTags });
+export const companyTagRows = defineChildRows({ table: companyTags, parent: 'companyId', field: 'tags', describe: describeTags });
+
+const LINKS = {
+  contact: { rows: contactTagRows, owner: contactTags.contactId, tag: contactTags.tagId },
+  company: { rows: companyTagRows, owner: companyTags.companyId, tag: companyTags.tagId },
 } as const;
 
+/** Sets a record's tags to `tagIds` (with `insert`/`update`'s `children`); `tagIds` must have passed checkTagIds. */
+export function tagsReplacement(kind: TaggedKind, tagIds: number[]) {
+  return LINKS[kind].rows.replace([...new Set(tagIds)].map((tagId) => ({ tagId })));
+}
+
 export function listTags(workspace: Workspace): TagRef[] {
-  return statement(workspace.sqlite, 'SELECT id, name, color FROM tags WHERE deleted_at IS NULL ORDER BY lower(name)').all() as TagRef[];
+  return workspace.reads.db
+    .select({ id: tags.id, name: tags.name, color: tags.color })
+    .from(tags)
+    .where(isNull(tags.deletedAt))
+    .orderBy(sql`lower(${tags.name})`)
+    .all();
 }
 
 export function createTag(workspace: Workspace, input: { name: string; color: string | null }): TagRef {
   return write(workspace, (writer) => {
-    const clash = writer.sqlite.prepare('SELECT id FROM tags WHERE lower(name) = lower(?)').get(input.name);
+    const clash = writer.reads.db.select({ id: tags.id }).from(tags).where(sql`lower(${tags.name}) = lower(${input.name})`).get();
     if (clash) throw new RapportError('VALIDATION', 'A tag with this name exists', { issues: [{ path: 'name', message: 'A tag with this name exists' }] });
     const id = writer.insert(tags, { name: input.name, color: input.color });
     return { id, name: input.name, color: input.color };
@@ -27,17 +54,18 @@ export function createTag(workspace: Workspace, input: { name: string; color: st
 }
 
 /** Tags of many records at once (list pages): record id → tags. */
-export function tagsFor(sqlite: Database.Database, kind: TaggedKind, ids: number[]): Map<number, TagRef[]> {
+export function tagsFor(reads: Reads, kind: TaggedKind, ids: number[]): Map<number, TagRef[]> {
   const result = new Map<number, TagRef[]>();
   if (ids.length === 0) return result;
-  const { table, column } = LINK[kind];
-  // One record (a record page) is the common case: a plain equality avoids building JSON.
-  const single = ids.length === 1;
-  const rows = statement(
-    sqlite,
-    `SELECT l.${column} AS owner, t.id, t.name, t.color FROM ${table} l JOIN tags t ON t.id = l.tag_id
-     WHERE l.${column} ${single ? '= ?' : 'IN (SELECT value FROM json_each(?))'} AND t.deleted_at IS NULL ORDER BY lower(t.name)`,
-  ).all(single ? ids[0] : JSON.stringify(ids)) as (TagRef & { owner: number })[];
+  const link = LINKS[kind];
+  const rows = reads.db
+    .select({ owner: link.owner, id: tags.id, name: tags.name, color: tags.color })
+    .from(link.rows.table)
+    .innerJoin(tags, eq(tags.id, link.tag))
+    // One record (a record page) is the common case: a plain equality.
+    .where(and(ids.length === 1 ? eq(link.owner, ids[0]!) : inArray(link.owner, ids), isNull(tags.deletedAt)))
+    .orderBy(asc(sql`lower(${tags.name})`))
+    .all();
   for (const { owner, ...tag } of rows) {
     const list = result.get(owner) ?? [];
     list.push(tag);
@@ -46,46 +74,14 @@ export function tagsFor(sqlite: Database.Database, kind: TaggedKind, ids: number
   return result;
 }
 
-export function checkTagIds(sqlite: Database.Database, tagIds: number[], path = 'tagIds'): void {
+export function checkTagIds(reads: Reads, tagIds: number[], path = 'tagIds'): void {
   if (tagIds.length === 0) return;
-  const found = (
-    sqlite.prepare('SELECT id FROM tags WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(tagIds)) as {
-      id: number;
-    }[]
-  ).map((row) => row.id);
+  const found = reads.db
+    .select({ id: tags.id })
+    .from(tags)
+    .where(and(isNull(tags.deletedAt), inArray(tags.id, tagIds)))
+    .all()
+    .map((row) => row.id);
   const missing = tagIds.findIndex((tagId) => !found.includes(tagId));
   if (missing >= 0) throw validation(`${path}.${missing}`, `Tag ${tagIds[missing]} does not exist`);
-}
-
-/**
- * The audit entry for setting a record's tags to `wanted` (null when they would not change), so the
- * history shows tag names, not ids. `wanted` must already have passed checkTagIds.
- */
-export function tagChange(sqlite: Database.Database, current: TagRef[], wanted: number[] | undefined): FieldChange | null {
-  if (wanted === undefined) return null;
-  const unique = [...new Set(wanted)].sort((a, b) => a - b);
-  if (JSON.stringify(current.map((tag) => tag.id).sort((a, b) => a - b)) === JSON.stringify(unique)) return null;
-  const names = statement(sqlite, 'SELECT name FROM tags WHERE id IN (SELECT value FROM json_each(?)) ORDER BY lower(name)')
-    .pluck()
-    .all(JSON.stringify(unique)) as string[];
-  return { field: 'tags', before: current.map((tag) => tag.name), after: names };
-}
-
-/** Replaces a record's tags inside the caller's transaction; returns the before/after names for the audit. */
-export function replaceTags(
-  sqlite: Database.Database,
-  kind: TaggedKind,
-  ownerId: number,
-  tagIds: number[],
-): { before: string[]; after: string[] } | null {
-  const { table, column } = LINK[kind];
-  const before = tagsFor(sqlite, kind, [ownerId]).get(ownerId) ?? [];
-  const unique = [...new Set(tagIds)];
-  const beforeIds = before.map((tag) => tag.id).sort((a, b) => a - b);
-  if (JSON.stringify(beforeIds) === JSON.stringify([...unique].sort((a, b) => a - b))) return null;
-  sqlite.prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(ownerId);
-  const insert = sqlite.prepare(`INSERT INTO ${table} (${column}, tag_id) VALUES (?, ?)`);
-  for (const tagId of unique) insert.run(ownerId, tagId);
-  const after = tagsFor(sqlite, kind, [ownerId]).get(ownerId) ?? [];
-  return { before: before.map((tag) => tag.name), after: after.map((tag) => tag.name) };
 }

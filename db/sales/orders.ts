@@ -380,7 +380,7 @@ function insertOrder(writer: RecordWriter, order: NewOrder, lines: StoredLine[])
       note: order.note,
       quoteId: order.quoteId,
     },
-    [{ field: 'lines', before: null, after: lineSummaries(lines) }],
+    { extraChanges: [{ field: 'lines', before: null, after: lineSummaries(lines) }] },
   );
   insertLines(writer.sqlite, id, lines);
   addEvent(writer, id, status, writer.now, null);

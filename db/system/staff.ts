@@ -51,7 +51,7 @@ export function createStaff(workspace: Workspace, actor: User, input: z.output<t
   requireMayManage(actor, input.role);
   // Hashing is slow on purpose; it happens before the write transaction, never inside it.
   const pinHash = input.pin ? hashPin(input.pin) : null;
-  const id = write(workspace, (writer) => writer.insert(users, { name: input.name, role: input.role, active: true, pinHash }, pinChange(false, pinHash !== null)));
+  const id = write(workspace, (writer) => writer.insert(users, { name: input.name, role: input.role, active: true, pinHash }, { extraChanges: pinChange(false, pinHash !== null) }));
   return getStaff(workspace, id);
 }
 

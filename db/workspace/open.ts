@@ -19,6 +19,7 @@ import {
 import { isNetworkPath } from './network-path';
 import { ensureDefaultPipeline, needsDefaultPipeline } from '../sales/default-pipeline';
 import { write } from '../write/transaction';
+import { readsOf, type Reads } from '../read/reads';
 import { ensureWorkspaceDefaults, needsWorkspaceDefaults, readSetting } from './settings';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -44,6 +45,8 @@ export interface Workspace {
   readonly file: string;
   readonly sqlite: Database.Database;
   readonly db: Db;
+  /** The read interface area code uses (DESIGN §4): selects only, statements prepared once. */
+  readonly reads: Reads;
   /** Identifies this process's connection in `changes` and `presence`. */
   readonly clientId: string;
   readonly shared: boolean;
@@ -144,6 +147,7 @@ function openOnce(file: string, options: OpenOptions): Workspace {
       file: resolved,
       sqlite,
       db: drizzle({ client: sqlite, schema }),
+      reads: readsOf(sqlite),
       clientId,
       shared,
       journalMode,

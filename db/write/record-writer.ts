@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { eq, getTableColumns, type InferSelectModel } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, eq, getTableColumns, type InferSelectModel, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { RapportError, deletedConflict, notFound } from '../errors';
 import type { AuditCause } from '../contract/system';
@@ -9,6 +9,10 @@ import { statement } from '../read/statements';
 import type { Workspace } from '../workspace/open';
 import { SETTINGS_VERSION_KEY, type SettingKey } from '../workspace/settings';
 import { isBookkeepingColumn, isUnauditedColumn } from './derived-columns';
+import { childChange, currentChildRows, type ChildReplacement, type ChildRows, type ChildValues } from './child-rows';
+import { readsOf, type Reads } from '../read/reads';
+import { indexRecord, unindexRecord } from '../search/index';
+import type { IndexedKind } from '../search/text';
 
 /** A table written through the write path: integer id plus the record columns. */
 export type RecordTable = SQLiteTable & {
@@ -33,9 +37,14 @@ type Values<T extends RecordTable> = Omit<
   'id' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'deletedAt'
 >;
 
-export interface UpdateOptions {
-  /** Changes to child data (emails, tags, …) the caller wrote itself, recorded in the same audit entry. */
+export interface InsertOptions {
+  /** Audit fields beyond the row's columns (a PIN set, shown without its hash). */
   extraChanges?: FieldChange[];
+  /** The record's child rows (emails, tags, lines), written with it and shown in its audit entry. */
+  children?: ChildReplacement[];
+}
+
+export interface UpdateOptions extends InsertOptions {
   /** Shapes the current row for a CONFLICT error, so the UI can show "theirs". */
   describeCurrent?: (id: number) => unknown;
   /** The action that caused this change, recorded in its audit entry. */
@@ -60,15 +69,28 @@ export class RecordWriter {
     readonly now: number,
   ) {}
 
+  /** @deprecated Area code reads through `reads` and writes through the writer's methods. */
   get db() {
     return this.workspace.db;
   }
 
+  /** @deprecated Area code reads through `reads` and writes through the writer's methods. */
   get sqlite() {
     return this.workspace.sqlite;
   }
 
-  insert<T extends RecordTable>(table: T, values: Values<T>, extraChanges: FieldChange[] = []): number {
+  /** Reads inside the transaction (the state this write sees). */
+  get reads(): Reads {
+    return readsOf(this.workspace.sqlite);
+  }
+
+  /** The staff member this write is attributed to (null: the system, while setting up). */
+  get userId(): number | null {
+    return this.workspace.userId || null;
+  }
+
+  insert<T extends RecordTable>(table: T, values: Values<T>, options: InsertOptions = {}): number {
+    const { extraChanges = [], children = [] } = options;
     const userId = this.workspace.userId || null;
     const row = this.db
       .insert(table)
@@ -85,7 +107,12 @@ export class RecordWriter {
     const fields = Object.entries(values as Record<string, unknown>)
       .filter(([field, value]) => value !== null && value !== undefined && value !== false && !isUnauditedColumn(table, field))
       .map(([field, value]) => ({ field, before: null, after: value }));
-    this.audit('create', table, row.id, [...fields, ...extraChanges]);
+    const childChanges = children.flatMap((replacement) => {
+      const change = childChange(this.reads, replacement, null);
+      if (change) this.writeChildren(replacement, row.id);
+      return change ? [change] : [];
+    });
+    this.audit('create', table, row.id, [...fields, ...extraChanges, ...childChanges]);
     this.change(table, row.id, 'insert');
     return row.id;
   }
@@ -123,8 +150,13 @@ export class RecordWriter {
         set[field] = value;
       }
     }
-    const allChanges = [...fieldChanges, ...(options.extraChanges ?? [])];
+    const changedChildren = (options.children ?? []).flatMap((replacement) => {
+      const change = childChange(this.reads, replacement, currentChildRows(this.reads, replacement.rows, id));
+      return change ? [{ replacement, change }] : [];
+    });
+    const allChanges = [...fieldChanges, ...(options.extraChanges ?? []), ...changedChildren.map((child) => child.change)];
     if (allChanges.length === 0) return expectedVersion;
+    for (const child of changedChildren) this.writeChildren(child.replacement, id);
     const nextVersion = expectedVersion + 1;
     this.db
       .update(table)
@@ -248,6 +280,57 @@ export class RecordWriter {
       .run();
     this.audit('update', table, id, [{ field, before: current[field], after: null }]);
     this.change(table, id, 'update');
+  }
+
+  /**
+   * Adds a row to a record's log-like children (a deal's stage history, an order's status events):
+   * the record's own update, audited, is the change the row records, so the row itself adds none.
+   */
+  appendChild<C extends SQLiteTable, P extends keyof C['$inferInsert'] & string, Pos extends keyof C['$inferInsert'] & string, S extends keyof C['$inferInsert'] & string>(
+    rows: ChildRows<C, P, Pos, S>,
+    parentId: number,
+    values: ChildValues<C, P, Pos, S>,
+  ): number {
+    const parentField = rows.parent;
+    const inserted = this.workspace.db
+      .insert(rows.table)
+      .values({ ...(rows.scope ?? {}), ...values, [parentField]: parentId } as any)
+      .returning()
+      .get() as { id?: number };
+    this.touchedTables.add(getTableConfig(rows.table).name);
+    return inserted.id ?? 0;
+  }
+
+  /** Updates a record's log-like children (closing the open stage-history entry), under the same rule as `appendChild`. */
+  updateChildren<C extends SQLiteTable>(rows: ChildRows<C, any, any, any>, parentId: number, set: Partial<C['$inferInsert']>, where?: SQL): void {
+    const condition = where ? and(eq(rows.parentColumn, parentId), where) : eq(rows.parentColumn, parentId);
+    this.workspace.db.update(rows.table).set(set as any).where(condition).run();
+    this.touchedTables.add(getTableConfig(rows.table).name);
+  }
+
+  /** Keeps a record's search row in step with what it is found by; inside the transaction, so the index is never stale. */
+  index(kind: IndexedKind, id: number, parts: (string | null | undefined)[]): void {
+    indexRecord(this.workspace.sqlite, kind, id, parts);
+  }
+
+  unindex(kind: IndexedKind, id: number): void {
+    unindexRecord(this.workspace.sqlite, kind, id);
+  }
+
+  private writeChildren(replacement: ChildReplacement, parentId: number): void {
+    const { rows, values } = replacement;
+    const columns = rows.table as unknown as Record<string, SQLiteColumn>;
+    const conditions: SQL[] = [eq(rows.parentColumn, parentId)];
+    for (const [field, value] of Object.entries(rows.scope ?? {})) conditions.push(eq(columns[field]!, value));
+    this.workspace.db.delete(rows.table).where(and(...conditions)).run();
+    const parentField = rows.parent;
+    if (values.length) {
+      this.workspace.db
+        .insert(rows.table)
+        .values(values.map((value, position) => ({ ...value, ...(rows.scope ?? {}), ...(rows.position ? { [rows.position]: position } : {}), [parentField]: parentId })) as any)
+        .run();
+    }
+    this.touchedTables.add(getTableConfig(rows.table).name);
   }
 
   private audit(action: 'create' | 'update' | 'delete' | 'restore' | 'purge', table: SQLiteTable, rowId: number, fieldChanges: FieldChange[], cause?: AuditCause): void {

@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { RapportError } from '../errors';
+import * as schema from '../schema';
+
+/**
+ * Drizzle's query builder, for selects only: area code reads through this and writes through the
+ * writer (DESIGN §4), so `insert`/`update`/`delete` are not there to call.
+ */
+export type ReadDb = Pick<BetterSQLite3Database<typeof schema>, 'select' | 'selectDistinct' | '$count' | 'query'>;
+
+/** A value the `sql` template binds as a parameter. */
+export type Param = string | number | bigint | null | Buffer;
+
+/**
+ * What area code reads the database through. Two ways, both checked by the compiler:
+ * - `db`: Drizzle's select builder, rows inferred from the schema (the default);
+ * - `all`/`get`/`value`/`values`: Drizzle's `sql` template for what the builder cannot say (FTS
+ *   MATCH, json_each, window functions), with columns written as `${table.column}` so a renamed
+ *   column fails the typecheck, and the row type given as `sql<Row>`.
+ * Statements are prepared once per connection, and a statement that would write is refused.
+ */
+export interface Reads {
+  readonly db: ReadDb;
+  all<Row>(query: SQL<Row> | SQL): Row[];
+  get<Row>(query: SQL<Row> | SQL): Row | undefined;
+  /** The first column of the first row. */
+  value<Value>(query: SQL<Value> | SQL): Value | undefined;
+  /** The first column of every row. */
+  values<Value>(query: SQL<Value> | SQL): Value[];
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/** Renders a `sql` template to SQLite text and its parameters (what the plan tests explain). */
+export function renderSql(query: SQL): { sql: string; params: Param[] } {
+  const rendered = dialect.sqlToQuery(query);
+  return { sql: rendered.sql, params: rendered.params as Param[] };
+}
+
+/**
+ * The connection's statement cache that `Reads` and its Drizzle builder share. Each use resets the
+ * statement's result mode, since Drizzle toggles `raw()` on the statements it is handed.
+ */
+class ReaderStatements {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  prepare(text: string): Database.Statement {
+    let prepared = this.cache.get(text);
+    if (!prepared) {
+      prepared = this.sqlite.prepare(text);
+      if (!prepared.reader) throw new RapportError('INTERNAL', 'The read interface runs only statements that read.');
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(text, prepared);
+    }
+    return prepared.raw(false);
+  }
+}
+
+const readsByConnection = new WeakMap<Database.Database, Reads>();
+
+/** The read interface of a connection (one per connection, so its statements are prepared once). */
+export function readsOf(sqlite: Database.Database): Reads {
+  let reads = readsByConnection.get(sqlite);
+  if (reads) return reads;
+  const statements = new ReaderStatements(sqlite);
+  // Drizzle only ever calls `prepare` on its client for selects; anything else is not a reader and is refused there.
+  const client = { prepare: (text: string) => statements.prepare(text) } as unknown as Database.Database;
+  const run = (query: SQL) => {
+    const { sql, params } = renderSql(query);
+    return { statement: statements.prepare(sql), params };
+  };
+  reads = {
+    db: drizzle({ client, schema }),
+    all: <Row>(query: SQL) => {
+      const { statement, params } = run(query);
+      return statement.all(...params) as Row[];
+    },
+    get: <Row>(query: SQL) => {
+      const { statement, params } = run(query);
+      return statement.get(...params) as Row | undefined;
+    },
+    value: <Value>(query: SQL) => {
+      const { statement, params } = run(query);
+      const row = statement.raw(true).get(...params) as unknown[] | undefined;
+      return row?.[0] as Value | undefined;
+    },
+    values: <Value>(query: SQL) => {
+      const { statement, params } = run(query);
+      return (statement.raw(true).all(...params) as unknown[][]).map((row) => row[0] as Value);
+    },
+  };
+  readsByConnection.set(sqlite, reads);
+  return reads;
+}
