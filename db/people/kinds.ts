@@ -1,3 +1,4 @@
+import { connectionOf } from '../read/reads';
 import { defineRecordKind } from '../system/record-kind';
 import { readCompany, reindexCompany } from './companies';
 import { readContact, reindexContact } from './contacts';
@@ -8,29 +9,29 @@ import { companyHits, contactHits, noteHits } from './search-hits';
 export const contactKind = defineRecordKind({
   table: contacts,
   noun: { one: 'contact', many: 'contacts' },
-  read: readContact,
+  read: (reads, id) => readContact(connectionOf(reads), id),
   titleSql: 'name',
   links: [{ column: 'company_id', to: 'company', onPurge: 'clear' }],
-  search: { reindex: reindexContact, hits: contactHits },
+  search: { reindex: (writer, id) => reindexContact(writer.sqlite, id), hits: contactHits },
 });
 
 export const companyKind = defineRecordKind({
   table: companies,
   noun: { one: 'company', many: 'companies' },
-  read: readCompany,
+  read: (reads, id) => readCompany(connectionOf(reads), id),
   titleSql: 'name',
   links: [],
-  search: { reindex: reindexCompany, hits: companyHits },
+  search: { reindex: (writer, id) => reindexCompany(writer.sqlite, id), hits: companyHits },
 });
 
 export const noteKind = defineRecordKind({
   table: notes,
   noun: { one: 'note', many: 'notes' },
-  read: readNote,
+  read: (reads, id) => readNote(connectionOf(reads), id),
   titleSql: 'substr(body, 1, 120)',
   links: [
     { column: 'contact_id', to: 'contact', onPurge: 'cascade' },
     { column: 'company_id', to: 'company', onPurge: 'cascade' },
   ],
-  search: { reindex: reindexNote, hits: noteHits },
+  search: { reindex: (writer, id) => reindexNote(writer.sqlite, id), hits: noteHits },
 });

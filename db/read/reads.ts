@@ -62,6 +62,17 @@ class ReaderStatements {
 }
 
 const readsByConnection = new WeakMap<Database.Database, Reads>();
+const connectionByReads = new WeakMap<Reads, Database.Database>();
+
+/**
+ * The connection behind a read interface, for the core's own plumbing (db/read, db/search, db/write).
+ * Area code may not call it (eslint): it reads through `Reads` and writes through the writer.
+ */
+export function connectionOf(reads: Reads): Database.Database {
+  const sqlite = connectionByReads.get(reads);
+  if (!sqlite) throw new RapportError('INTERNAL', 'This read interface has no connection.');
+  return sqlite;
+}
 
 /** The read interface of a connection (one per connection, so its statements are prepared once). */
 export function readsOf(sqlite: Database.Database): Reads {
@@ -95,5 +106,6 @@ export function readsOf(sqlite: Database.Database): Reads {
     },
   };
   readsByConnection.set(sqlite, reads);
+  connectionByReads.set(reads, sqlite);
   return reads;
 }

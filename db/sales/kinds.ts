@@ -1,3 +1,4 @@
+import { connectionOf } from '../read/reads';
 import { defineRecordKind, type RecordLink } from '../system/record-kind';
 import { readDeal, reindexDeal } from './deals';
 import { readOrder } from './orders';
@@ -14,7 +15,7 @@ const customerLinks: RecordLink[] = [
 export const dealKind = defineRecordKind({
   table: deals,
   noun: { one: 'deal', many: 'deals' },
-  read: readDeal,
+  read: (reads, id) => readDeal(connectionOf(reads), id),
   titleSql: 'title',
   links: [
     ...customerLinks,
@@ -22,13 +23,13 @@ export const dealKind = defineRecordKind({
     { column: 'pipeline_id', to: 'pipeline', onPurge: 'block' },
     { column: 'stage_id', to: 'stage', onPurge: 'block', table: 'deal_stage_history', label: 'stage history entries' },
   ],
-  search: { reindex: reindexDeal, hits: dealHits },
+  search: { reindex: (writer, id) => reindexDeal(writer.sqlite, id), hits: dealHits },
 });
 
 export const orderKind = defineRecordKind({
   table: orders,
   noun: { one: 'order', many: 'orders' },
-  read: readOrder,
+  read: (reads, id) => readOrder(connectionOf(reads), id),
   titleSql: 'number',
   links: [
     ...customerLinks,
@@ -40,7 +41,7 @@ export const orderKind = defineRecordKind({
 export const productKind = defineRecordKind({
   table: products,
   noun: { one: 'product', many: 'products' },
-  read: readProduct,
+  read: (reads, id) => readProduct(connectionOf(reads), id),
   titleSql: 'name',
   links: [],
 });
@@ -48,7 +49,7 @@ export const productKind = defineRecordKind({
 export const pipelineKind = defineRecordKind({
   table: pipelines,
   noun: { one: 'pipeline', many: 'pipelines' },
-  read: readPipeline,
+  read: (reads, id) => readPipeline(connectionOf(reads), id),
   titleSql: 'name',
   links: [],
 });
@@ -56,7 +57,7 @@ export const pipelineKind = defineRecordKind({
 export const stageKind = defineRecordKind({
   table: stages,
   noun: { one: 'stage', many: 'stages' },
-  read: readStage,
+  read: (reads, id) => readStage(connectionOf(reads), id),
   titleSql: 'name',
   links: [{ column: 'pipeline_id', to: 'pipeline', onPurge: 'cascade' }],
 });

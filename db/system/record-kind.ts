@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { RecordKind } from '../contract/record-kinds';
 import type { SearchHit } from '../contract/system';
 import type { RecordTable } from '../write/record-writer';
-import type { Workspace } from '../workspace/open';
+import type { Reads } from '../read/reads';
+import type { RecordWriter } from '../write/record-writer';
 
 /** A column of one record pointing at another record, and what purging that other record does here. */
 export interface RecordLink {
@@ -37,15 +37,15 @@ export interface RecordKindDefinition {
   /** English nouns for the core's own messages; the UI translates by kind. */
   noun: { one: string; many: string };
   /** The record as the API returns it (also "theirs" in a CONFLICT). */
-  read(sqlite: Database.Database, id: number): unknown;
+  read(reads: Reads, id: number): unknown;
   /** SQL over the kind's table (unaliased) giving a short title, e.g. for the Trash. */
   titleSql: string;
   /** Columns pointing at other records. */
   links: RecordLink[];
   /** For searchable kinds: refresh the record's index entry (dropping it when deleted or gone), and read ranked hits. */
   search?: {
-    reindex(sqlite: Database.Database, id: number): void;
-    hits(workspace: Workspace, match: SearchMatch, limit: number): SearchHit[];
+    reindex(writer: RecordWriter, id: number): void;
+    hits(reads: Reads, match: SearchMatch, limit: number): SearchHit[];
   };
 }
 

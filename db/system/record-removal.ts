@@ -12,8 +12,8 @@ export function removeRecord(workspace: Workspace, kind: TrashKind, input: { id:
 /** The same, inside a transaction the caller runs. */
 export function removeInTransaction(writer: RecordWriter, kind: TrashKind, input: { id: number; version?: number | undefined }): void {
   const { table, read } = definitionOf(kind);
-  writer.softDelete(table, input.id, input.version, (id) => read(writer.sqlite, id));
-  reindexAny(writer.sqlite, kind, input.id);
+  writer.softDelete(table, input.id, input.version, (id) => read(writer.reads, id));
+  reindexAny(writer, kind, input.id);
 }
 
 /** Soft-deletes many records in one transaction (all or nothing); they can be restored from the Trash. */
@@ -31,7 +31,7 @@ export function restoreRecord(workspace: Workspace, kind: TrashKind, id: number)
 
 export function restoreInTransaction(writer: RecordWriter, kind: TrashKind, id: number): void {
   writer.restore(definitionOf(kind).table, id);
-  reindexAny(writer.sqlite, kind, id);
+  reindexAny(writer, kind, id);
 }
 
 /** Restores many records in one transaction: the Undo of a bulk delete is all or nothing too. */

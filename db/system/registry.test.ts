@@ -1,3 +1,4 @@
+import { readsOf } from '../read/reads';
 import { describe, expect, it } from 'vitest';
 import { RECORD_KINDS, RECORD_KIND_TRAITS, SEARCH_KINDS, TRASH_KINDS, type RecordKind } from '../contract/record-kinds';
 import { tempCore } from '../test-support/temp-workspace';
@@ -59,7 +60,7 @@ describe('the record-kind registry', () => {
     const id = await CREATE[kind](api, word);
     const table = tableNameOf(kind);
     expect(sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE id = ?`).get(id)).toEqual({ n: 1 });
-    expect(definitionOf(kind).read(sqlite, id)).toMatchObject({ id });
+    expect(definitionOf(kind).read(readsOf(sqlite), id)).toMatchObject({ id });
 
     const history = await api.system.history({ kind, id });
     expect(history.at(-1)).toMatchObject({ action: 'create', tableName: table, rowId: id });

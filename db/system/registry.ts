@@ -1,3 +1,4 @@
+import type { RecordWriter } from '../write/record-writer';
 import type Database from 'better-sqlite3';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { RECORD_KINDS, type RecordKind, type SearchKind, type TrashKind } from '../contract/record-kinds';
@@ -38,8 +39,8 @@ export function tableNameOf(kind: RecordKind): string {
 }
 
 /** A record's search entry, refreshed after a generic operation (a no-op for kinds search does not hold). */
-export function reindexAny(sqlite: Database.Database, kind: RecordKind, id: number): void {
-  definitionOf(kind).search?.reindex(sqlite, id);
+export function reindexAny(writer: RecordWriter, kind: RecordKind, id: number): void {
+  definitionOf(kind).search?.reindex(writer, id);
 }
 
 export interface IncomingLink extends RecordLink {

@@ -20,7 +20,7 @@ export function searchAll(workspace: Workspace, query: SearchQuery): SearchHit[]
     if (remaining <= 0) break;
     const match = matchingIdsSql(kind, query.query, { limit: CANDIDATES });
     if (!match) return [];
-    hits.push(...searchDefinitionOf(kind).search.hits(workspace, { ...match, query: query.query, prefix: normalizeText(query.query).trim() }, remaining));
+    hits.push(...searchDefinitionOf(kind).search.hits(workspace.reads, { ...match, query: query.query, prefix: normalizeText(query.query).trim() }, remaining));
   }
   return hits;
 }

@@ -78,12 +78,12 @@ export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; i
         for (const id of ids) {
           if (link.onPurge === 'cascade') writer.purgeWithParent(from.table, id);
           else writer.clearLink(from.table, id, link.column);
-          reindexAny(sqlite, link.from, id);
+          reindexAny(writer, link.from, id);
         }
       }
       writer.purge(table, item.id);
       // With the row gone, reindexing drops it from search (a no-op for kinds search does not hold).
-      reindexAny(sqlite, item.kind, item.id);
+      reindexAny(writer, item.kind, item.id);
     }
     return { purged: items.length };
   });

@@ -1,3 +1,4 @@
+import { connectionOf } from '../read/reads';
 import { defineRecordKind, type RecordLink } from '../system/record-kind';
 import { readActivity } from './activities';
 import { activities, tasks } from './schema';
@@ -13,7 +14,7 @@ const workLinks: RecordLink[] = [
 export const activityKind = defineRecordKind({
   table: activities,
   noun: { one: 'activity', many: 'activities' },
-  read: readActivity,
+  read: (reads, id) => readActivity(connectionOf(reads), id),
   titleSql: 'subject',
   links: workLinks,
 });
@@ -21,7 +22,7 @@ export const activityKind = defineRecordKind({
 export const taskKind = defineRecordKind({
   table: tasks,
   noun: { one: 'task', many: 'tasks' },
-  read: readTask,
+  read: (reads, id) => readTask(connectionOf(reads), id),
   titleSql: 'title',
   links: workLinks,
 });

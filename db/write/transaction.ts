@@ -1,5 +1,6 @@
 import { RapportError, isBusyError } from '../errors';
 import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { RecordWriter } from './record-writer';
 
 const MAX_ATTEMPTS = 4;
@@ -19,12 +20,14 @@ export interface WriteOutcome<T> {
  * do nothing but database work: on a lock timeout the whole transaction is rolled back and retried,
  * a bounded number of times, then BUSY is thrown with nothing written.
  */
-export function write<T>(workspace: Workspace, work: (writer: RecordWriter) => T): T {
-  return writeReportingTables(workspace, work).result;
+export function write<T>(store: Store, work: (writer: RecordWriter) => T): T {
+  return writeReportingTables(store, work).result;
 }
 
 /** `write()`, also reporting which tables it touched: what the change feed will show for this write. */
-export function writeReportingTables<T>(workspace: Workspace, work: (writer: RecordWriter) => T): WriteOutcome<T> {
+export function writeReportingTables<T>(store: Store, work: (writer: RecordWriter) => T): WriteOutcome<T> {
+  // Every Store is an open Workspace; only the write path takes its connection.
+  const workspace = store as Workspace;
   const { sqlite } = workspace;
   if (sqlite.inTransaction) throw new RapportError('INTERNAL', 'Nested write transactions are not allowed.');
   let lastError: unknown;
