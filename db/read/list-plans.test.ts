@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../api/core';
-import { seedLargeWorkspace, seedSales } from '../bench/seed';
+import { expectIndexed as expectIndexedPlan, openSeededPlanWorkspace, type PlanWorkspace } from '../test-support/query-plans';
 import { companySortFields, contactSortFields } from '../contract/people';
 import { companyListSpec } from '../people/companies';
 import { contactListSpec } from '../people/contacts';
@@ -13,7 +9,6 @@ import { orderListSpec } from '../sales/orders';
 import { productListSpec } from '../sales/products';
 import { encodeCursor } from './keyset';
 import { countQueries, pageQuery, type ListSpec, type SearchPlan } from './list-page';
-import { registerSearchHit } from './search-hit';
 
 /**
  * The query plans of the list pages, from the list's own exported spec and the same builders the
@@ -22,50 +17,18 @@ import { registerSearchHit } from './search-hit';
  * a search's bounded candidates are primary-key lookups, and every count reads an index.
  */
 
-let core: Core;
-let dir: string;
+let plans: PlanWorkspace;
 let sqlite: Database.Database;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-plans-'));
-  const file = path.join(dir, 'rapport.db');
-  const seeding = openCore(file, { probeLocks: false });
-  seedLargeWorkspace(seeding.workspace.sqlite, { contacts: 2_000, companies: 300 }, seeding.workspace.userId);
-  seedSales(seeding.workspace.sqlite, { contacts: 2_000, companies: 300, deals: 1_000, activities: 2_000, orders: 500, linesPerOrder: 2 }, seeding.workspace.userId);
-  seeding.close();
-  core = openCore(file, { probeLocks: false });
-  sqlite = core.workspace.sqlite;
-  // The statistics are what the open path's PRAGMA optimize (on close and on open) gives a user's
-  // file; never ANALYZE.
-  registerSearchHit(sqlite);
+  plans = openSeededPlanWorkspace();
+  sqlite = plans.sqlite;
 }, 60_000);
 
-afterAll(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => plans.close());
 
-function planOf(query: { sql: string; params: unknown[] }): string {
-  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[]).map((row) => row.detail).join(' | ');
-}
-
-/**
- * Tables read whole: `SCAN x` that is neither an index walk nor a virtual table (json_each, FTS).
- * Stages (`s`) and users (`u`) are a handful of rows joined by id; without statistics the planner
- * may read them whole, which costs nothing. `top` is a page's own sorted candidates (at most 51 rows).
- */
-function fullScans(plan: string): string[] {
-  return [...plan.matchAll(/\bSCAN (\w+)(?! (USING|VIRTUAL))(?= \||$| LEFT-JOIN)/g)].map((match) => match[1]!).filter((alias) => !['s', 'u', 'top'].includes(alias));
-}
-
-/** `sortedInTemp`: a bounded set sorted after reading it; `unindexedSort`: a sort no index serves (listed with its reason below). */
-function expectIndexed(query: { sql: string; params: unknown[] }, label: string, options: { sortedInTemp?: boolean; unindexedSort?: boolean } = {}) {
-  const plan = planOf(query);
-  if (options.unindexedSort) return plan;
-  expect(fullScans(plan), `${label}\n${plan}\n${query.sql}`).toEqual([]);
-  if (!options.sortedInTemp) expect(plan, `${label}\n${query.sql}`).not.toMatch(/TEMP B-TREE/);
-  return plan;
-}
+const expectIndexed = (query: { sql: string; params: unknown[] }, label: string, options: { sortedInTemp?: boolean; unindexedSort?: boolean } = {}) =>
+  expectIndexedPlan(sqlite, query, label, options);
 
 const NONE: SearchPlan = { mode: 'none' };
 const candidates = (): SearchPlan => ({ mode: 'candidates', ids: [1, 2, 3], membership: { sql: `rapport_search_hit('x', ?)`, params: ['ab'] } });
