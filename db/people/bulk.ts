@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { bulkTag } from '../contract/people';
 import { RapportError } from '../errors';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { companies, contacts } from './schema';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
 
@@ -12,8 +12,8 @@ const TABLES = { contact: contacts, company: companies } as const;
  * Adds or removes one tag on many records: one transaction, all or nothing; every record's version
  * is bumped and audited, so a concurrent editor sees a CONFLICT instead of silently losing the tag.
  */
-export function bulkTagRecords(workspace: Workspace, input: z.output<typeof bulkTag>): { count: number } {
-  return write(workspace, (writer) => {
+export function bulkTagRecords(store: Store, input: z.output<typeof bulkTag>): { count: number } {
+  return write(store, (writer) => {
     checkTagIds(writer.reads, [input.tagId], 'tagId');
     const table = TABLES[input.kind];
     const current = tagsFor(writer.reads, input.kind, input.ids);

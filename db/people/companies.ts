@@ -1,21 +1,22 @@
-import type Database from 'better-sqlite3';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
-import { notFound, validation } from '../errors';
+import { notFound } from '../errors';
+import { requireLive } from '../read/references';
 import { pageOf, type KeyValue } from '../read/keyset';
 import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import { statement } from '../read/statements';
-import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { indexRecord, unindexRecord } from '../search/index';
+import { addressColumns, recordMeta, recordMetaColumns, type RecordMetaRow } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
+import { users } from '../system/schema';
 import { listContacts, reindexContact } from './contacts';
-import { companies } from './schema';
+import { companies, contacts } from './schema';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
-import { readsOf } from '../read/reads';
+import { readsOf, type Reads } from '../read/reads';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
@@ -36,28 +37,43 @@ interface CompanyDbRow extends RecordMetaRow {
   owner_name: string | null;
 }
 
-export function readCompany(sqlite: Database.Database, id: number): Company | undefined {
-  const row = statement(
-    sqlite,
-    'SELECT co.*, u.name AS owner_name FROM companies co LEFT JOIN users u ON u.id = co.owner_id WHERE co.id = ?',
-  ).get(id) as CompanyDbRow | undefined;
+/** A company page's record with its owner's name (exported for the plan test). */
+export function companyQuery(reads: Reads, id: number) {
+  return reads.db
+    .select({
+      meta: recordMetaColumns(companies),
+      name: companies.name,
+      industry: companies.industry,
+      website: companies.website,
+      email: companies.email,
+      phone: companies.phone,
+      street: companies.street,
+      city: companies.city,
+      region: companies.region,
+      postalCode: companies.postalCode,
+      country: companies.country,
+      ownerId: companies.ownerId,
+      ownerName: users.name,
+    })
+    .from(companies)
+    .leftJoin(users, eq(users.id, companies.ownerId))
+    .where(eq(companies.id, id));
+}
+
+export function readCompany(reads: Reads, id: number): Company | undefined {
+  const row = companyQuery(reads, id).get();
   if (!row) return undefined;
+  const { meta, street, city, region, postalCode, country, ...fields } = row;
   return {
-    name: row.name,
-    industry: row.industry,
-    website: row.website,
-    email: row.email,
-    phone: row.phone,
-    address: addressFromRow(row),
-    ownerId: row.owner_id,
-    ownerName: row.owner_name,
-    tags: tagsFor(readsOf(sqlite), 'company', [id]).get(id) ?? [],
-    ...recordMeta(row),
+    ...fields,
+    address: { street, city, region, postalCode, country },
+    tags: tagsFor(reads, 'company', [id]).get(id) ?? [],
+    ...meta,
   };
 }
 
-export function getCompany(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Company {
-  const company = readCompany(workspace.sqlite, id);
+export function getCompany(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Company {
+  const company = readCompany(store.reads, id);
   if (!company || (company.deletedAt !== null && !options.includeDeleted)) throw notFound('Company', id);
   return company;
 }
@@ -77,20 +93,18 @@ function scalarColumns(input: Partial<CompanyCreate>): Partial<typeof companies.
   return values;
 }
 
-function checkReferences(sqlite: Database.Database, input: Partial<CompanyCreate>): void {
-  if (input.ownerId != null && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND deleted_at IS NULL').get(input.ownerId)) {
-    throw validation('ownerId', `User ${input.ownerId} does not exist`);
-  }
-  if (input.tagIds) checkTagIds(readsOf(sqlite), input.tagIds);
+function checkReferences(reads: Reads, input: Partial<CompanyCreate>): void {
+  requireLive(reads, 'users', input.ownerId, 'ownerId');
+  if (input.tagIds) checkTagIds(reads, input.tagIds);
 }
 
-export function reindexCompany(sqlite: Database.Database, id: number): void {
-  const company = readCompany(sqlite, id);
+export function reindexCompany(writer: RecordWriter, id: number): void {
+  const company = readCompany(writer.reads, id);
   if (!company || company.deletedAt !== null) {
-    unindexRecord(sqlite, 'company', id);
+    writer.unindex('company', id);
     return;
   }
-  indexRecord(sqlite, 'company', id, [
+  writer.index('company', id, [
     company.name,
     company.industry,
     company.email,
@@ -101,42 +115,46 @@ export function reindexCompany(sqlite: Database.Database, id: number): void {
   ]);
 }
 
-export function createCompany(workspace: Workspace, input: CompanyCreate): Company {
-  const id = write(workspace, (writer) => insertCompany(writer, input));
-  return getCompany(workspace, id);
+export function createCompany(store: Store, input: CompanyCreate): Company {
+  const id = write(store, (writer) => insertCompany(writer, input));
+  return getCompany(store, id);
 }
 
 export function insertCompany(writer: RecordWriter, input: CompanyCreate): number {
-  checkReferences(writer.sqlite, input);
+  checkReferences(writer.reads, input);
   const id = writer.insert(
     companies,
     { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) },
     { children: [tagsReplacement('company', input.tagIds)] },
   );
-  reindexCompany(writer.sqlite, id);
+  reindexCompany(writer, id);
   return id;
 }
 
-export function updateCompany(workspace: Workspace, input: CompanyUpdate): Company {
-  write(workspace, (writer) => {
-    const { sqlite } = writer;
-    const before = readCompany(sqlite, input.id);
+export function updateCompany(store: Store, input: CompanyUpdate): Company {
+  write(store, (writer) => {
+    const { reads } = writer;
+    const before = readCompany(reads, input.id);
     if (!before) throw notFound('Company', input.id);
-    checkReferences(sqlite, input.patch);
+    checkReferences(reads, input.patch);
     writer.update(companies, input.id, input.version, scalarColumns(input.patch), {
       children: input.patch.tagIds ? [tagsReplacement('company', input.patch.tagIds)] : [],
-      describeCurrent: (id) => readCompany(sqlite, id),
+      describeCurrent: (id) => readCompany(reads, id),
     });
-    reindexCompany(sqlite, input.id);
-    if (input.patch.name !== undefined && input.patch.name !== before.name) reindexCompanyContacts(sqlite, input.id);
+    reindexCompany(writer, input.id);
+    if (input.patch.name !== undefined && input.patch.name !== before.name) reindexCompanyContacts(writer, input.id);
   });
-  return getCompany(workspace, input.id);
+  return getCompany(store, input.id);
 }
 
 /** Contacts are found by their company's name, so a rename refreshes their search rows. */
-function reindexCompanyContacts(sqlite: Database.Database, companyId: number): void {
-  const ids = sqlite.prepare('SELECT id FROM contacts WHERE company_id = ? AND deleted_at IS NULL').all(companyId) as { id: number }[];
-  for (const { id } of ids) reindexContact(sqlite, id);
+function reindexCompanyContacts(writer: RecordWriter, companyId: number): void {
+  const rows = writer.reads.db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), isNull(contacts.deletedAt)))
+    .all();
+  for (const { id } of rows) reindexContact(writer, id);
 }
 
 const SORT_KEYS: Record<CompanyListQuery['sort'], { columns: string[]; values: (row: CompanyDbRow) => KeyValue[] }> = {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Page } from '../contract/common';
 import type {
   Contact,
@@ -14,91 +14,91 @@ import { requireLive } from '../read/references';
 import { LIFECYCLE_STAGES } from '../contract/people';
 import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import { statement } from '../read/statements';
-import { addressColumns, addressFromRow, recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { indexRecord, unindexRecord } from '../search/index';
+import { addressColumns, recordMeta, recordMetaColumns, type RecordMetaRow } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
-import { readsOf } from '../read/reads';
+import { readsOf, type Reads } from '../read/reads';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
+import { users } from '../system/schema';
 import type { z } from 'zod';
-import { contacts } from './schema';
+import { companies, contactChannels, contacts } from './schema';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
 import { channelsReplacement, normalizeChannel } from './contact-channels';
 
 type ContactUpdate = z.output<typeof contactUpdate>;
 type ContactListQuery = z.output<typeof contactList>;
 type DuplicateQuery = z.output<typeof duplicateCheck>;
-type Channel = { label: 'work' | 'home' | 'mobile' | 'other'; value: string };
+type ChannelKind = (typeof contactChannels.kind.enumValues)[number];
 
-interface ContactDbRow extends RecordMetaRow {
-  name: string;
-  job_title: string | null;
-  company_id: number | null;
-  company_name: string | null;
-  street: string | null;
-  city: string | null;
-  region: string | null;
-  postal_code: string | null;
-  country: string | null;
-  birthday: string | null;
-  source: Contact['source'];
-  lifecycle: Contact['lifecycle'];
-  owner_id: number | null;
-  owner_name: string | null;
-  vip: number;
-  credit_rating: Contact['creditRating'];
-  dnc_email: number;
-  dnc_phone: number;
-  dnc_sms: number;
-  dnc_mail: number;
-}
-
-export function getContact(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Contact {
-  const contact = readContact(workspace.sqlite, id);
+export function getContact(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Contact {
+  const contact = readContact(store.reads, id);
   if (!contact || (contact.deletedAt !== null && !options.includeDeleted)) throw notFound('Contact', id);
   return contact;
 }
 
-export function readContact(sqlite: Database.Database, id: number): Contact | undefined {
-  const row = statement(
-    sqlite,
-    `SELECT c.*, co.name AS company_name, u.name AS owner_name FROM contacts c
-     LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?`,
-  ).get(id) as ContactDbRow | undefined;
+/** A contact page's record: the contact with its company's and owner's names (exported for the plan test). */
+export function contactQuery(reads: Reads, id: number) {
+  return reads.db
+    .select({
+      meta: recordMetaColumns(contacts),
+      name: contacts.name,
+      jobTitle: contacts.jobTitle,
+      companyId: contacts.companyId,
+      companyName: companies.name,
+      street: contacts.street,
+      city: contacts.city,
+      region: contacts.region,
+      postalCode: contacts.postalCode,
+      country: contacts.country,
+      birthday: contacts.birthday,
+      source: contacts.source,
+      lifecycle: contacts.lifecycle,
+      ownerId: contacts.ownerId,
+      ownerName: users.name,
+      vip: contacts.vip,
+      creditRating: contacts.creditRating,
+      dncEmail: contacts.dncEmail,
+      dncPhone: contacts.dncPhone,
+      dncSms: contacts.dncSms,
+      dncMail: contacts.dncMail,
+    })
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .leftJoin(users, eq(users.id, contacts.ownerId))
+    .where(eq(contacts.id, id));
+}
+
+export function readContact(reads: Reads, id: number): Contact | undefined {
+  const row = contactQuery(reads, id).get();
   if (!row) return undefined;
-  const channels = readChannels(sqlite, id);
+  const { meta, street, city, region, postalCode, country, dncEmail, dncPhone, dncSms, dncMail, ...fields } = row;
+  const channels = readChannels(reads, id);
   return {
-    name: row.name,
-    jobTitle: row.job_title,
-    companyId: row.company_id,
-    companyName: row.company_name,
+    ...fields,
     emails: channels.emails,
     phones: channels.phones,
-    address: addressFromRow(row),
-    birthday: row.birthday,
-    source: row.source,
-    lifecycle: row.lifecycle,
-    ownerId: row.owner_id,
-    ownerName: row.owner_name,
-    vip: row.vip === 1,
-    creditRating: row.credit_rating,
-    doNotContact: { email: row.dnc_email === 1, phone: row.dnc_phone === 1, sms: row.dnc_sms === 1, mail: row.dnc_mail === 1 },
-    tags: tagsFor(readsOf(sqlite), 'contact', [id]).get(id) ?? [],
-    ...recordMeta(row),
+    address: { street, city, region, postalCode, country },
+    doNotContact: { email: dncEmail, phone: dncPhone, sms: dncSms, mail: dncMail },
+    tags: tagsFor(reads, 'contact', [id]).get(id) ?? [],
+    ...meta,
   };
 }
 
-function readChannels(sqlite: Database.Database, contactId: number): { emails: Channel[]; phones: Channel[] } {
-  const rows = statement(
-    sqlite,
-    'SELECT kind, label, value FROM contact_channels WHERE contact_id = ? ORDER BY kind, position',
-  ).all(contactId) as { kind: 'email' | 'phone'; label: Channel['label']; value: string }[];
-  return {
-    emails: rows.filter((row) => row.kind === 'email').map(({ label, value }) => ({ label, value })),
-    phones: rows.filter((row) => row.kind === 'phone').map(({ label, value }) => ({ label, value })),
-  };
+/** A contact's emails and phones in their order (exported for the plan test). */
+export function channelsQuery(reads: Reads, contactId: number) {
+  return reads.db
+    .select({ kind: contactChannels.kind, label: contactChannels.label, value: contactChannels.value })
+    .from(contactChannels)
+    .where(eq(contactChannels.contactId, contactId))
+    .orderBy(asc(contactChannels.kind), asc(contactChannels.position));
+}
+
+function readChannels(reads: Reads, contactId: number): Pick<Contact, 'emails' | 'phones'> {
+  const rows = channelsQuery(reads, contactId).all();
+  const ofKind = (kind: ChannelKind) => rows.filter((row) => row.kind === kind).map(({ label, value }) => ({ label, value }));
+  return { emails: ofKind('email'), phones: ofKind('phone') };
 }
 
 /** Column values of the contacts table for the scalar fields present in a create or patch. */
@@ -127,20 +127,20 @@ function scalarColumns(input: Partial<ContactCreate>): Partial<typeof contacts.$
 }
 
 /** References must point at live rows; a dangling id is the caller's mistake, reported on the field. */
-function checkReferences(sqlite: Database.Database, input: Partial<ContactCreate>): void {
-  requireLive(sqlite, 'companies', input.companyId, 'companyId');
-  requireLive(sqlite, 'users', input.ownerId, 'ownerId');
-  if (input.tagIds) checkTagIds(readsOf(sqlite), input.tagIds);
+function checkReferences(reads: Reads, input: Partial<ContactCreate>): void {
+  requireLive(reads, 'companies', input.companyId, 'companyId');
+  requireLive(reads, 'users', input.ownerId, 'ownerId');
+  if (input.tagIds) checkTagIds(reads, input.tagIds);
 }
 
 /** Keeps the contact's search row in step; runs inside the write transaction. */
-export function reindexContact(sqlite: Database.Database, id: number): void {
-  const contact = readContact(sqlite, id);
+export function reindexContact(writer: RecordWriter, id: number): void {
+  const contact = readContact(writer.reads, id);
   if (!contact || contact.deletedAt !== null) {
-    unindexRecord(sqlite, 'contact', id);
+    writer.unindex('contact', id);
     return;
   }
-  indexRecord(sqlite, 'contact', id, contactSearchParts(contact));
+  writer.index('contact', id, contactSearchParts(contact));
 }
 
 /** What a contact is found by: names, company, emails, phones (also as bare digits), city. */
@@ -162,39 +162,38 @@ export function contactSearchParts(contact: {
   ];
 }
 
-export function createContact(workspace: Workspace, input: ContactCreate): Contact {
-  const id = write(workspace, (writer) => insertContact(writer, input));
-  return getContact(workspace, id);
+export function createContact(store: Store, input: ContactCreate): Contact {
+  const id = write(store, (writer) => insertContact(writer, input));
+  return getContact(store, id);
 }
 
 /** The insert itself, for callers that batch many contacts in one transaction (import, sample data). */
 export function insertContact(writer: RecordWriter, input: ContactCreate): number {
-  const { sqlite } = writer;
-  checkReferences(sqlite, input);
+  checkReferences(writer.reads, input);
   const id = writer.insert(
     contacts,
     { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) },
     { children: [channelsReplacement('email', input.emails), channelsReplacement('phone', input.phones), tagsReplacement('contact', input.tagIds)] },
   );
-  reindexContact(sqlite, id);
+  reindexContact(writer, id);
   return id;
 }
 
-export function updateContact(workspace: Workspace, input: ContactUpdate): Contact {
-  write(workspace, (writer) => {
-    const { sqlite } = writer;
+export function updateContact(store: Store, input: ContactUpdate): Contact {
+  write(store, (writer) => {
+    const { reads } = writer;
     const { patch } = input;
-    if (!readContact(sqlite, input.id)) throw notFound('Contact', input.id);
-    checkReferences(sqlite, patch);
+    if (!readContact(reads, input.id)) throw notFound('Contact', input.id);
+    checkReferences(reads, patch);
     const children = [
       ...(patch.emails ? [channelsReplacement('email', patch.emails)] : []),
       ...(patch.phones ? [channelsReplacement('phone', patch.phones)] : []),
       ...(patch.tagIds ? [tagsReplacement('contact', patch.tagIds)] : []),
     ];
-    writer.update(contacts, input.id, input.version, scalarColumns(patch), { children, describeCurrent: (id) => readContact(sqlite, id) });
-    reindexContact(sqlite, input.id);
+    writer.update(contacts, input.id, input.version, scalarColumns(patch), { children, describeCurrent: (id) => readContact(reads, id) });
+    reindexContact(writer, input.id);
   });
-  return getContact(workspace, input.id);
+  return getContact(store, input.id);
 }
 
 const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (row: ListDbRow) => KeyValue[] }> = {
@@ -298,24 +297,30 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
   };
 }
 
+/**
+ * Live contacts other than `excludeId` with a channel of this kind and normalized value, by the
+ * channels' lookup index (exported for the plan test).
+ */
+export function duplicateQuery(reads: Reads, kind: ChannelKind, normalized: string, excludeId: number) {
+  return reads.db
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contactChannels)
+    .innerJoin(contacts, eq(contacts.id, contactChannels.contactId))
+    .where(and(eq(contactChannels.kind, kind), eq(contactChannels.normalized, normalized), isNull(contacts.deletedAt), ne(contacts.id, excludeId)))
+    .limit(5);
+}
+
 /** Live contacts sharing any of the given emails or phones (phones compared by digits). */
-export function findDuplicates(workspace: Workspace, query: DuplicateQuery): DuplicateMatch[] {
+export function findDuplicates(store: Store, query: DuplicateQuery): DuplicateMatch[] {
   const wanted = [
     ...query.emails.filter(Boolean).map((value) => ({ kind: 'email' as const, value, normalized: normalizeChannel('email', value) })),
     ...query.phones
       .map((value) => ({ kind: 'phone' as const, value, normalized: normalizeChannel('phone', value) }))
       .filter((entry) => entry.normalized.length >= 5),
   ];
-  const matches: DuplicateMatch[] = [];
-  const lookup = statement(
-    workspace.sqlite,
-    `SELECT c.id, c.name FROM contact_channels ch JOIN contacts c ON c.id = ch.contact_id
-     WHERE ch.kind = ? AND ch.normalized = ? AND c.deleted_at IS NULL AND c.id != ? LIMIT 5`,
+  return wanted.flatMap((entry) =>
+    duplicateQuery(store.reads, entry.kind, entry.normalized, query.excludeId ?? 0)
+      .all()
+      .map((row) => ({ contactId: row.id, name: row.name, matched: entry.value, field: entry.kind })),
   );
-  for (const entry of wanted) {
-    for (const row of lookup.all(entry.kind, entry.normalized, query.excludeId ?? 0) as { id: number; name: string }[]) {
-      matches.push({ contactId: row.id, name: row.name, matched: entry.value, field: entry.kind });
-    }
-  }
-  return matches;
 }

@@ -1,4 +1,3 @@
-import { connectionOf } from '../read/reads';
 import { defineRecordKind } from '../system/record-kind';
 import { readCompany, reindexCompany } from './companies';
 import { readContact, reindexContact } from './contacts';
@@ -9,29 +8,29 @@ import { companyHits, contactHits, noteHits } from './search-hits';
 export const contactKind = defineRecordKind({
   table: contacts,
   noun: { one: 'contact', many: 'contacts' },
-  read: (reads, id) => readContact(connectionOf(reads), id),
+  read: readContact,
   titleSql: 'name',
   links: [{ column: 'company_id', to: 'company', onPurge: 'clear' }],
-  search: { reindex: (writer, id) => reindexContact(writer.sqlite, id), hits: contactHits },
+  search: { reindex: reindexContact, hits: contactHits },
 });
 
 export const companyKind = defineRecordKind({
   table: companies,
   noun: { one: 'company', many: 'companies' },
-  read: (reads, id) => readCompany(connectionOf(reads), id),
+  read: readCompany,
   titleSql: 'name',
   links: [],
-  search: { reindex: (writer, id) => reindexCompany(writer.sqlite, id), hits: companyHits },
+  search: { reindex: reindexCompany, hits: companyHits },
 });
 
 export const noteKind = defineRecordKind({
   table: notes,
   noun: { one: 'note', many: 'notes' },
-  read: (reads, id) => readNote(connectionOf(reads), id),
+  read: readNote,
   titleSql: 'substr(body, 1, 120)',
   links: [
     { column: 'contact_id', to: 'contact', onPurge: 'cascade' },
     { column: 'company_id', to: 'company', onPurge: 'cascade' },
   ],
-  search: { reindex: (writer, id) => reindexNote(writer.sqlite, id), hits: noteHits },
+  search: { reindex: reindexNote, hits: noteHits },
 });

@@ -1,77 +1,88 @@
-import type Database from 'better-sqlite3';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Note, RecordRef } from '../contract/people';
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
-import { statement } from '../read/statements';
-import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { indexRecord, unindexRecord } from '../search/index';
+import type { Reads } from '../read/reads';
+import { recordMetaColumns } from '../read/record-mapping';
+import { users } from '../system/schema';
+import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { notes } from './schema';
 
-interface NoteDbRow extends RecordMetaRow {
-  contact_id: number | null;
-  company_id: number | null;
-  body: string;
-  author_name: string | null;
+/** Notes with their author's name: one note by id, or a record's notes (exported for the plan test). */
+export function notesQuery(reads: Reads) {
+  return reads.db
+    .select({
+      meta: recordMetaColumns(notes),
+      contactId: notes.contactId,
+      companyId: notes.companyId,
+      body: notes.body,
+      authorName: users.name,
+    })
+    .from(notes)
+    .leftJoin(users, eq(users.id, notes.createdBy))
+    .$dynamic();
 }
 
-const SELECT_NOTE = `SELECT n.*, u.name AS author_name FROM notes n LEFT JOIN users u ON u.id = n.created_by`;
+type NoteRow = ReturnType<ReturnType<typeof notesQuery>['all']>[number];
 
-function toNote(row: NoteDbRow): Note {
-  return {
-    contactId: row.contact_id,
-    companyId: row.company_id,
-    body: row.body,
-    authorName: row.author_name,
-    ...recordMeta(row),
-  };
+function toNote({ meta, ...fields }: NoteRow): Note {
+  return { ...fields, ...meta };
 }
 
-export function readNote(sqlite: Database.Database, id: number): Note | undefined {
-  const row = statement(sqlite, `${SELECT_NOTE} WHERE n.id = ?`).get(id) as NoteDbRow | undefined;
+/** A note by id (exported for the plan test). */
+export function noteQuery(reads: Reads, id: number) {
+  return notesQuery(reads).where(eq(notes.id, id));
+}
+
+/** A contact's or company's live notes, newest first (exported for the plan test). */
+export function recordNotesQuery(reads: Reads, target: RecordRef) {
+  const column = target.kind === 'contact' ? notes.contactId : notes.companyId;
+  return notesQuery(reads)
+    .where(and(eq(column, target.id), isNull(notes.deletedAt)))
+    .orderBy(desc(notes.createdAt), desc(notes.id));
+}
+
+export function readNote(reads: Reads, id: number): Note | undefined {
+  const row = noteQuery(reads, id).get();
   return row ? toNote(row) : undefined;
 }
 
-export function getNote(workspace: Workspace, id: number): Note {
-  const note = readNote(workspace.sqlite, id);
+export function getNote(store: Store, id: number): Note {
+  const note = readNote(store.reads, id);
   if (!note || note.deletedAt !== null) throw notFound('Note', id);
   return note;
 }
 
-export function listNotes(workspace: Workspace, target: RecordRef): Note[] {
-  const column = target.kind === 'contact' ? 'contact_id' : 'company_id';
-  const rows = statement(
-    workspace.sqlite,
-    `${SELECT_NOTE} WHERE n.${column} = ? AND n.deleted_at IS NULL ORDER BY n.created_at DESC, n.id DESC`,
-  ).all(target.id) as NoteDbRow[];
-  return rows.map(toNote);
+export function listNotes(store: Store, target: RecordRef): Note[] {
+  return recordNotesQuery(store.reads, target).all().map(toNote);
 }
 
-export function reindexNote(sqlite: Database.Database, id: number): void {
-  const note = readNote(sqlite, id);
-  if (!note || note.deletedAt !== null) unindexRecord(sqlite, 'note', id);
-  else indexRecord(sqlite, 'note', id, [note.body]);
+export function reindexNote(writer: RecordWriter, id: number): void {
+  const note = readNote(writer.reads, id);
+  if (!note || note.deletedAt !== null) writer.unindex('note', id);
+  else writer.index('note', id, [note.body]);
 }
 
-export function createNote(workspace: Workspace, input: { target: RecordRef; body: string }): Note {
-  const id = write(workspace, (writer) => {
-    requireLive(writer.sqlite, input.target.kind === 'contact' ? 'contacts' : 'companies', input.target.id, 'target.id');
+export function createNote(store: Store, input: { target: RecordRef; body: string }): Note {
+  const id = write(store, (writer) => {
+    requireLive(writer.reads, input.target.kind === 'contact' ? 'contacts' : 'companies', input.target.id, 'target.id');
     const noteId = writer.insert(notes, {
       body: input.body,
       contactId: input.target.kind === 'contact' ? input.target.id : null,
       companyId: input.target.kind === 'company' ? input.target.id : null,
     });
-    reindexNote(writer.sqlite, noteId);
+    reindexNote(writer, noteId);
     return noteId;
   });
-  return getNote(workspace, id);
+  return getNote(store, id);
 }
 
-export function updateNote(workspace: Workspace, input: { id: number; version: number; body: string }): Note {
-  write(workspace, (writer) => {
-    writer.update(notes, input.id, input.version, { body: input.body }, { describeCurrent: (id) => readNote(writer.sqlite, id) });
-    reindexNote(writer.sqlite, input.id);
+export function updateNote(store: Store, input: { id: number; version: number; body: string }): Note {
+  write(store, (writer) => {
+    writer.update(notes, input.id, input.version, { body: input.body }, { describeCurrent: (id) => readNote(writer.reads, id) });
+    reindexNote(writer, input.id);
   });
-  return getNote(workspace, input.id);
+  return getNote(store, input.id);
 }

@@ -1,5 +1,4 @@
 import { LIFECYCLE_STAGES, CONTACT_SOURCES } from '../contract/people';
-import { indexRecord } from '../search/index';
 import type { RecordWriter } from '../write/record-writer';
 import { insertCompany } from './companies';
 import { insertContact } from './contacts';
@@ -55,7 +54,7 @@ const SAMPLE_TEXT: Record<Locale, { chineseShare: number; industries: string[]; 
 export function loadSampleData(writer: RecordWriter, locale: Locale): { contactIds: number[]; companyIds: number[] } {
   const text = SAMPLE_TEXT[locale];
   const random = seededRandom(20261125);
-  const ownerId = writer.workspace.userId || null;
+  const ownerId = writer.userId;
   const tagIds = text.tags.map((tag) => writer.insert(tags, tag));
   const usedCompanyNames = new Set<string>();
   const companyIds: number[] = [];
@@ -99,7 +98,7 @@ export function loadSampleData(writer: RecordWriter, locale: Locale): { contactI
     contactIds.push(contactId);
     if (random() < 0.25) {
       const body = pick(random, text.notes);
-      indexRecord(writer.sqlite, 'note', writer.insert(notes, { contactId, companyId: null, body }), [body]);
+      writer.index('note', writer.insert(notes, { contactId, companyId: null, body }), [body]);
     }
   }
   return { contactIds, companyIds };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LIFECYCLE_STAGES } from '../contract/people';
+import { CHANNEL_LABELS, CONTACT_SOURCES, CREDIT_RATINGS, LIFECYCLE_STAGES } from '../contract/people';
 import { rankSql } from '../read/keyset';
 import { withDerivedColumns } from '../write/derived-columns';
 import { recordColumns, users } from '../system/schema';
@@ -50,11 +50,11 @@ export const contacts = withDerivedColumns(
       postalCode: text('postal_code'),
       country: text('country'),
       birthday: text('birthday'),
-      source: text('source'),
-      lifecycle: text('lifecycle').notNull().default('lead'),
+      source: text('source', { enum: CONTACT_SOURCES }),
+      lifecycle: text('lifecycle', { enum: LIFECYCLE_STAGES }).notNull().default('lead'),
       ownerId: integer('owner_id').references(() => users.id),
       vip: integer('vip', { mode: 'boolean' }).notNull().default(false),
-      creditRating: text('credit_rating'),
+      creditRating: text('credit_rating', { enum: CREDIT_RATINGS }),
       dncEmail: integer('dnc_email', { mode: 'boolean' }).notNull().default(false),
       dncPhone: integer('dnc_phone', { mode: 'boolean' }).notNull().default(false),
       dncSms: integer('dnc_sms', { mode: 'boolean' }).notNull().default(false),
@@ -89,8 +89,8 @@ export const contactChannels = sqliteTable(
     contactId: integer('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    label: text('label').notNull(),
+    kind: text('kind', { enum: ['email', 'phone'] }).notNull(),
+    label: text('label', { enum: CHANNEL_LABELS }).notNull(),
     value: text('value').notNull(),
     normalized: text('normalized').notNull(),
     position: integer('position').notNull(),

@@ -4,7 +4,7 @@ import { RapportError, validation } from '../errors';
 import type { Reads } from '../read/reads';
 import { defineChildRows } from '../write/child-rows';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { companyTags, contactTags, tags } from './schema';
 
 type TaggedKind = 'contact' | 'company';
@@ -35,8 +35,8 @@ export function tagsReplacement(kind: TaggedKind, tagIds: number[]) {
   return LINKS[kind].rows.replace([...new Set(tagIds)].map((tagId) => ({ tagId })));
 }
 
-export function listTags(workspace: Workspace): TagRef[] {
-  return workspace.reads.db
+export function listTags(store: Store): TagRef[] {
+  return store.reads.db
     .select({ id: tags.id, name: tags.name, color: tags.color })
     .from(tags)
     .where(isNull(tags.deletedAt))
@@ -44,8 +44,8 @@ export function listTags(workspace: Workspace): TagRef[] {
     .all();
 }
 
-export function createTag(workspace: Workspace, input: { name: string; color: string | null }): TagRef {
-  return write(workspace, (writer) => {
+export function createTag(store: Store, input: { name: string; color: string | null }): TagRef {
+  return write(store, (writer) => {
     const clash = writer.reads.db.select({ id: tags.id }).from(tags).where(sql`lower(${tags.name}) = lower(${input.name})`).get();
     if (clash) throw new RapportError('VALIDATION', 'A tag with this name exists', { issues: [{ path: 'name', message: 'A tag with this name exists' }] });
     const id = writer.insert(tags, { name: input.name, color: input.color });
@@ -53,19 +53,23 @@ export function createTag(workspace: Workspace, input: { name: string; color: st
   });
 }
 
-/** Tags of many records at once (list pages): record id → tags. */
-export function tagsFor(reads: Reads, kind: TaggedKind, ids: number[]): Map<number, TagRef[]> {
-  const result = new Map<number, TagRef[]>();
-  if (ids.length === 0) return result;
+/** The live tags of records (one or many), by name; exported for the plan test. */
+export function tagsQuery(reads: Reads, kind: TaggedKind, ids: number[]) {
   const link = LINKS[kind];
-  const rows = reads.db
+  return reads.db
     .select({ owner: link.owner, id: tags.id, name: tags.name, color: tags.color })
     .from(link.rows.table)
     .innerJoin(tags, eq(tags.id, link.tag))
     // One record (a record page) is the common case: a plain equality.
     .where(and(ids.length === 1 ? eq(link.owner, ids[0]!) : inArray(link.owner, ids), isNull(tags.deletedAt)))
-    .orderBy(asc(sql`lower(${tags.name})`))
-    .all();
+    .orderBy(asc(sql`lower(${tags.name})`));
+}
+
+/** Tags of many records at once (list pages): record id → tags. */
+export function tagsFor(reads: Reads, kind: TaggedKind, ids: number[]): Map<number, TagRef[]> {
+  const result = new Map<number, TagRef[]>();
+  if (ids.length === 0) return result;
+  const rows = tagsQuery(reads, kind, ids).all();
   for (const { owner, ...tag } of rows) {
     const list = result.get(owner) ?? [];
     list.push(tag);

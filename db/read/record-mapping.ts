@@ -1,4 +1,5 @@
 import type { RecordLinks, RecordMeta } from '../contract/common';
+import type { RecordTable } from '../write/record-writer';
 
 /** The bookkeeping columns every record row carries, as stored. */
 export interface RecordMetaRow {
@@ -67,5 +68,18 @@ export function recordLinks(row: RecordLinksRow): RecordLinks {
     companyName: row.company_name,
     dealId: row.deal_id,
     dealTitle: row.deal_title,
+  };
+}
+
+/** The bookkeeping columns of a record table as a builder selection: rows come back as `RecordMeta`. */
+export function recordMetaColumns<T extends RecordTable>(table: T) {
+  return {
+    id: table.id as T['id'],
+    version: table.version as T['version'],
+    createdAt: table.createdAt as T['createdAt'],
+    updatedAt: table.updatedAt as T['updatedAt'],
+    createdBy: table.createdBy as T['createdBy'],
+    updatedBy: table.updatedBy as T['updatedBy'],
+    deletedAt: table.deletedAt as T['deletedAt'],
   };
 }

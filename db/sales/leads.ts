@@ -17,7 +17,7 @@ import { defaultPipelineId, readStages } from './pipelines';
 export function convertLead(workspace: Workspace, input: z.output<typeof leadConvert>): Deal {
   const dealId = write(workspace, (writer) => {
     const { sqlite } = writer;
-    const contact = readContact(sqlite, input.contactId);
+    const contact = readContact(writer.reads, input.contactId);
     if (!contact || contact.deletedAt !== null) throw notFound('Contact', input.contactId);
     // The version guards against converting twice (a double click, or two PCs at once).
     if (contact.version !== input.contactVersion) {
