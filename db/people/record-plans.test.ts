@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readsOf, type Reads } from '../read/reads';
+import { expectIndexed, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { companyQuery } from './companies';
+import { channelsQuery, contactQuery, duplicateQuery } from './contacts';
+import { noteQuery, recordNotesQuery } from './notes';
+import { tagsQuery } from './tags';
+
+/**
+ * The queries a contact page, a company page and a note run, and the duplicate warning's lookups,
+ * explained from the very builders the production code runs, on a seeded file without ANALYZE:
+ * every table they touch is reached through an index (a lookup, never a walk of the table).
+ */
+
+let plans: PlanWorkspace;
+let reads: Reads;
+
+beforeAll(() => {
+  plans = openSeededPlanWorkspace();
+  reads = readsOf(plans.sqlite);
+}, 60_000);
+
+afterAll(() => plans.close());
+
+/**
+ * No full scan, and each step that reads a table is an index search. Staff (`users`) are a handful
+ * of rows the planner may read whole for the joined name, as the shared plan helper allows.
+ */
+function expectLookup(query: ExplainedQuery, label: string, options: { sortedInTemp?: boolean } = {}): string {
+  const plan = expectIndexed(plans.sqlite, query, label, options);
+  const steps = plan.split(' | ').filter((step) => /^(SCAN|SEARCH) (?!users\b)/.test(step));
+  expect(steps.length, `${label}\n${plan}`).toBeGreaterThan(0);
+  for (const step of steps) expect(step, `${label}\n${plan}`).toMatch(/^SEARCH \w+ USING (INTEGER PRIMARY KEY|INDEX|COVERING INDEX) /);
+  return plan;
+}
+
+describe('record page query plans without ANALYZE', () => {
+  it("a contact page: the contact with its company's and owner's names, its channels, its tags, its notes", () => {
+    const plan = expectLookup(contactQuery(reads, 1), 'contact');
+    expect(plan).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
+    expect(plan).toMatch(/SEARCH companies USING INTEGER PRIMARY KEY/);
+    expect(expectLookup(channelsQuery(reads, 1), 'channels')).toMatch(/contact_channels_contact_idx/);
+    // A record's few tags are sorted by name after the lookup.
+    expect(expectLookup(tagsQuery(reads, 'contact', [1]), 'contact tags', { sortedInTemp: true })).toMatch(/SEARCH contact_tags USING COVERING INDEX/);
+    expect(expectLookup(recordNotesQuery(reads, { kind: 'contact', id: 1 }), 'contact notes')).toMatch(/notes_contact_idx/);
+  });
+
+  it("a company page: the company with its owner's name, its tags, its notes", () => {
+    const plan = expectLookup(companyQuery(reads, 1), 'company');
+    expect(plan).toMatch(/SEARCH companies USING INTEGER PRIMARY KEY/);
+    expectLookup(tagsQuery(reads, 'company', [1]), 'company tags', { sortedInTemp: true });
+    expect(expectLookup(recordNotesQuery(reads, { kind: 'company', id: 1 }), 'company notes')).toMatch(/notes_company_idx/);
+  });
+
+  it("a note with its author's name", () => {
+    expect(expectLookup(noteQuery(reads, 1), 'note')).toMatch(/SEARCH notes USING INTEGER PRIMARY KEY/);
+  });
+
+  it('the duplicate warning: contacts by normalized email and by phone digits', () => {
+    for (const [kind, value] of [
+      ['email', 'someone@example.com'],
+      ['phone', '13800138000'],
+    ] as const) {
+      const plan = expectLookup(duplicateQuery(reads, kind, value, 0), `duplicates by ${kind}`);
+      expect(plan).toMatch(/contact_channels_lookup_idx/);
+      expect(plan).toMatch(/SEARCH contacts USING INTEGER PRIMARY KEY/);
+    }
+  });
+});
+
