@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
@@ -16,6 +16,7 @@ import { users } from '../system/schema';
 import { listContacts, reindexContact } from './contacts';
 import { companies, contacts } from './schema';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
+import { preparedPerReads } from '../read/prepared';
 import { readsOf, type Reads } from '../read/reads';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
@@ -37,8 +38,8 @@ interface CompanyDbRow extends RecordMetaRow {
   owner_name: string | null;
 }
 
-/** A company page's record with its owner's name (exported for the plan test). */
-export function companyQuery(reads: Reads, id: number) {
+/** A company page's record by `id`, with its owner's name (exported for the plan test). */
+export function companyQuery(reads: Reads) {
   return reads.db
     .select({
       meta: recordMetaColumns(companies),
@@ -57,11 +58,13 @@ export function companyQuery(reads: Reads, id: number) {
     })
     .from(companies)
     .leftJoin(users, eq(users.id, companies.ownerId))
-    .where(eq(companies.id, id));
+    .where(eq(companies.id, sql.placeholder('id')));
 }
 
+const companyById = preparedPerReads((reads) => companyQuery(reads).prepare());
+
 export function readCompany(reads: Reads, id: number): Company | undefined {
-  const row = companyQuery(reads, id).get();
+  const row = companyById(reads).get({ id });
   if (!row) return undefined;
   const { meta, street, city, region, postalCode, country, ...fields } = row;
   return {

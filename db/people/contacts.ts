@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Page } from '../contract/common';
 import type {
   Contact,
@@ -17,6 +17,7 @@ import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { addressColumns, recordMeta, recordMetaColumns, type RecordMetaRow } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
+import { preparedPerReads } from '../read/prepared';
 import { readsOf, type Reads } from '../read/reads';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
@@ -38,8 +39,8 @@ export function getContact(store: Store, id: number, options: { includeDeleted?:
   return contact;
 }
 
-/** A contact page's record: the contact with its company's and owner's names (exported for the plan test). */
-export function contactQuery(reads: Reads, id: number) {
+/** A contact page's record by `id`: the contact with its company's and owner's names (exported for the plan test). */
+export function contactQuery(reads: Reads) {
   return reads.db
     .select({
       meta: recordMetaColumns(contacts),
@@ -67,11 +68,13 @@ export function contactQuery(reads: Reads, id: number) {
     .from(contacts)
     .leftJoin(companies, eq(companies.id, contacts.companyId))
     .leftJoin(users, eq(users.id, contacts.ownerId))
-    .where(eq(contacts.id, id));
+    .where(eq(contacts.id, sql.placeholder('id')));
 }
 
+const contactById = preparedPerReads((reads) => contactQuery(reads).prepare());
+
 export function readContact(reads: Reads, id: number): Contact | undefined {
-  const row = contactQuery(reads, id).get();
+  const row = contactById(reads).get({ id });
   if (!row) return undefined;
   const { meta, street, city, region, postalCode, country, dncEmail, dncPhone, dncSms, dncMail, ...fields } = row;
   const channels = readChannels(reads, id);
@@ -86,17 +89,19 @@ export function readContact(reads: Reads, id: number): Contact | undefined {
   };
 }
 
-/** A contact's emails and phones in their order (exported for the plan test). */
-export function channelsQuery(reads: Reads, contactId: number) {
+/** The emails and phones of the contact `contactId`, in their order (exported for the plan test). */
+export function channelsQuery(reads: Reads) {
   return reads.db
     .select({ kind: contactChannels.kind, label: contactChannels.label, value: contactChannels.value })
     .from(contactChannels)
-    .where(eq(contactChannels.contactId, contactId))
+    .where(eq(contactChannels.contactId, sql.placeholder('contactId')))
     .orderBy(asc(contactChannels.kind), asc(contactChannels.position));
 }
 
+const channelsOfContact = preparedPerReads((reads) => channelsQuery(reads).prepare());
+
 function readChannels(reads: Reads, contactId: number): Pick<Contact, 'emails' | 'phones'> {
-  const rows = channelsQuery(reads, contactId).all();
+  const rows = channelsOfContact(reads).all({ contactId });
   const ofKind = (kind: ChannelKind) => rows.filter((row) => row.kind === kind).map(({ label, value }) => ({ label, value }));
   return { emails: ofKind('email'), phones: ofKind('phone') };
 }
@@ -298,17 +303,26 @@ export function listContacts(workspace: Workspace, query: ContactListQuery): Pag
 }
 
 /**
- * Live contacts other than `excludeId` with a channel of this kind and normalized value, by the
+ * Live contacts other than `excludeId` with a channel of this `kind` and `normalized` value, by the
  * channels' lookup index (exported for the plan test).
  */
-export function duplicateQuery(reads: Reads, kind: ChannelKind, normalized: string, excludeId: number) {
+export function duplicateQuery(reads: Reads) {
   return reads.db
     .select({ id: contacts.id, name: contacts.name })
     .from(contactChannels)
     .innerJoin(contacts, eq(contacts.id, contactChannels.contactId))
-    .where(and(eq(contactChannels.kind, kind), eq(contactChannels.normalized, normalized), isNull(contacts.deletedAt), ne(contacts.id, excludeId)))
+    .where(
+      and(
+        eq(contactChannels.kind, sql.placeholder('kind')),
+        eq(contactChannels.normalized, sql.placeholder('normalized')),
+        isNull(contacts.deletedAt),
+        ne(contacts.id, sql.placeholder('excludeId')),
+      ),
+    )
     .limit(5);
 }
+
+const duplicatesOf = preparedPerReads((reads) => duplicateQuery(reads).prepare());
 
 /** Live contacts sharing any of the given emails or phones (phones compared by digits). */
 export function findDuplicates(store: Store, query: DuplicateQuery): DuplicateMatch[] {
@@ -319,8 +333,8 @@ export function findDuplicates(store: Store, query: DuplicateQuery): DuplicateMa
       .filter((entry) => entry.normalized.length >= 5),
   ];
   return wanted.flatMap((entry) =>
-    duplicateQuery(store.reads, entry.kind, entry.normalized, query.excludeId ?? 0)
-      .all()
+    duplicatesOf(store.reads)
+      .all({ kind: entry.kind, normalized: entry.normalized, excludeId: query.excludeId ?? 0 })
       .map((row) => ({ contactId: row.id, name: row.name, matched: entry.value, field: entry.kind })),
   );
 }

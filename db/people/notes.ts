@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Note, RecordRef } from '../contract/people';
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
+import { preparedPerReads } from '../read/prepared';
 import type { Reads } from '../read/reads';
 import { recordMetaColumns } from '../read/record-mapping';
 import { users } from '../system/schema';
@@ -31,21 +32,27 @@ function toNote({ meta, ...fields }: NoteRow): Note {
   return { ...fields, ...meta };
 }
 
-/** A note by id (exported for the plan test). */
-export function noteQuery(reads: Reads, id: number) {
-  return notesQuery(reads).where(eq(notes.id, id));
+/** A note by `id` (exported for the plan test). */
+export function noteQuery(reads: Reads) {
+  return notesQuery(reads).where(eq(notes.id, sql.placeholder('id')));
 }
 
-/** A contact's or company's live notes, newest first (exported for the plan test). */
-export function recordNotesQuery(reads: Reads, target: RecordRef) {
-  const column = target.kind === 'contact' ? notes.contactId : notes.companyId;
+/** The live notes of the contact or company `id`, newest first (exported for the plan test). */
+export function recordNotesQuery(reads: Reads, kind: RecordRef['kind']) {
+  const column = kind === 'contact' ? notes.contactId : notes.companyId;
   return notesQuery(reads)
-    .where(and(eq(column, target.id), isNull(notes.deletedAt)))
+    .where(and(eq(column, sql.placeholder('id')), isNull(notes.deletedAt)))
     .orderBy(desc(notes.createdAt), desc(notes.id));
 }
 
+const noteById = preparedPerReads((reads) => noteQuery(reads).prepare());
+const notesOf = {
+  contact: preparedPerReads((reads) => recordNotesQuery(reads, 'contact').prepare()),
+  company: preparedPerReads((reads) => recordNotesQuery(reads, 'company').prepare()),
+};
+
 export function readNote(reads: Reads, id: number): Note | undefined {
-  const row = noteQuery(reads, id).get();
+  const row = noteById(reads).get({ id });
   return row ? toNote(row) : undefined;
 }
 
@@ -56,7 +63,7 @@ export function getNote(store: Store, id: number): Note {
 }
 
 export function listNotes(store: Store, target: RecordRef): Note[] {
-  return recordNotesQuery(store.reads, target).all().map(toNote);
+  return notesOf[target.kind](store.reads).all({ id: target.id }).map(toNote);
 }
 
 export function reindexNote(writer: RecordWriter, id: number): void {

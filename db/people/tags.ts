@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { TagRef } from '../contract/people';
 import { RapportError, validation } from '../errors';
+import { preparedPerReads } from '../read/prepared';
 import type { Reads } from '../read/reads';
 import { defineChildRows } from '../write/child-rows';
 import { write } from '../write/transaction';
@@ -53,23 +54,28 @@ export function createTag(store: Store, input: { name: string; color: string | n
   });
 }
 
-/** The live tags of records (one or many), by name; exported for the plan test. */
-export function tagsQuery(reads: Reads, kind: TaggedKind, ids: number[]) {
+/** The live tags of many records, or of one given as a placeholder (a record page), by name; exported for the plan test. */
+export function tagsQuery(reads: Reads, kind: TaggedKind, ids: number[] | Placeholder) {
   const link = LINKS[kind];
   return reads.db
     .select({ owner: link.owner, id: tags.id, name: tags.name, color: tags.color })
     .from(link.rows.table)
     .innerJoin(tags, eq(tags.id, link.tag))
-    // One record (a record page) is the common case: a plain equality.
-    .where(and(ids.length === 1 ? eq(link.owner, ids[0]!) : inArray(link.owner, ids), isNull(tags.deletedAt)))
+    .where(and(Array.isArray(ids) ? inArray(link.owner, ids) : eq(link.owner, ids), isNull(tags.deletedAt)))
     .orderBy(asc(sql`lower(${tags.name})`));
 }
+
+/** One record's tags (a record page, the common case): a plain equality, prepared once. */
+const recordTags = {
+  contact: preparedPerReads((reads) => tagsQuery(reads, 'contact', sql.placeholder('id')).prepare()),
+  company: preparedPerReads((reads) => tagsQuery(reads, 'company', sql.placeholder('id')).prepare()),
+};
 
 /** Tags of many records at once (list pages): record id → tags. */
 export function tagsFor(reads: Reads, kind: TaggedKind, ids: number[]): Map<number, TagRef[]> {
   const result = new Map<number, TagRef[]>();
   if (ids.length === 0) return result;
-  const rows = tagsQuery(reads, kind, ids).all();
+  const rows = ids.length === 1 ? recordTags[kind](reads).all({ id: ids[0] }) : tagsQuery(reads, kind, ids).all();
   for (const { owner, ...tag } of rows) {
     const list = result.get(owner) ?? [];
     list.push(tag);
