@@ -2,8 +2,8 @@ import { defineChildRows } from '../write/child-rows';
 import { phoneDigits } from '../search/text';
 import { contactChannels } from './schema';
 
-type ChannelKind = 'email' | 'phone';
-type Channel = { label: 'work' | 'home' | 'mobile' | 'other'; value: string };
+export type ChannelKind = (typeof contactChannels.kind.enumValues)[number];
+type Channel = Pick<typeof contactChannels.$inferSelect, 'label' | 'value'>;
 
 /** A contact's emails and phones: two ordered groups of one table, shown in the audit as their values. */
 const CHANNEL_ROWS = {

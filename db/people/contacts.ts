@@ -26,12 +26,11 @@ import { users } from '../system/schema';
 import type { z } from 'zod';
 import { companies, contactChannels, contacts } from './schema';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
-import { channelsReplacement, normalizeChannel } from './contact-channels';
+import { channelsReplacement, normalizeChannel, type ChannelKind } from './contact-channels';
 
 type ContactUpdate = z.output<typeof contactUpdate>;
 type ContactListQuery = z.output<typeof contactList>;
 type DuplicateQuery = z.output<typeof duplicateCheck>;
-type ChannelKind = (typeof contactChannels.kind.enumValues)[number];
 
 export function getContact(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Contact {
   const contact = readContact(store.reads, id);
