@@ -41,7 +41,7 @@ export const orderKind = defineRecordKind({
 export const productKind = defineRecordKind({
   table: products,
   noun: { one: 'product', many: 'products' },
-  read: (reads, id) => readProduct(connectionOf(reads), id),
+  read: readProduct,
   titleSql: 'name',
   links: [],
 });
