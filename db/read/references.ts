@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { validation } from '../errors';
+import { connectionOf, type Reads } from './reads';
 import { statement } from './statements';
 
 const LABELS = {
@@ -20,12 +21,14 @@ const NOT_YET = { campaigns: 'Campaigns' } as const;
 
 /** A reference in input must point at a live row; a dangling id is reported on its field. */
 export function requireLive(
-  sqlite: Database.Database,
+  source: Reads | Database.Database,
   table: keyof typeof LABELS | keyof typeof NOT_YET,
   id: number | null | undefined,
   path: string,
 ): void {
   if (id == null) return;
+  // A connection is still taken from callers not yet reading through Reads.
+  const sqlite = 'prepare' in source ? source : connectionOf(source);
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
   if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
     throw validation(path, `${LABELS[table as keyof typeof LABELS]} ${id} does not exist`);

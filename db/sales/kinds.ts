@@ -29,7 +29,7 @@ export const dealKind = defineRecordKind({
 export const orderKind = defineRecordKind({
   table: orders,
   noun: { one: 'order', many: 'orders' },
-  read: (reads, id) => readOrder(connectionOf(reads), id),
+  read: readOrder,
   titleSql: 'number',
   links: [
     ...customerLinks,
