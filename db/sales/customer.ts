@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import { alias, union } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { REVENUE_STATUSES, type CustomerSales, type Dependents, type customerRef } from '../contract/sales';
 import { notFound } from '../errors';
 import { companies, contacts } from '../people/schema';
-import type { Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { liveDependents } from '../system/registry';
 import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
@@ -13,6 +13,8 @@ import { orderRowFields, withOrderNames } from './orders';
 import { orders } from './schema';
 
 type CustomerRef = z.output<typeof customerRef>;
+/** A customer whose id is given when the query runs (a placeholder of a prepared query) or built in (plan tests). */
+type Customer = { kind: CustomerRef['kind']; id: number | Placeholder };
 
 /** How many of a customer's deals and orders the contact and company pages show. */
 const CUSTOMER_PAGE_LIMIT = 200;
@@ -33,7 +35,7 @@ const staffOrders = alias(orders, 'staff_orders');
  * (UNION: an order on both counts once); the queries below CROSS JOIN them to `orders`, which keeps
  * SQLite from instead walking every order in date order.
  */
-function companyOrderIds(reads: Reads, companyId: number) {
+function companyOrderIds(reads: Reads, companyId: number | Placeholder) {
   return union(
     reads.db.select({ id: orders.id }).from(orders).where(eq(orders.companyId, companyId)),
     reads.db
@@ -45,7 +47,7 @@ function companyOrderIds(reads: Reads, companyId: number) {
 }
 
 /** The customer page's live orders, newest first; exported, like the revenue below, so plan tests explain these very queries. */
-export function customerOrderRowsQuery(reads: Reads, customer: CustomerRef) {
+export function customerOrderRowsQuery(reads: Reads, customer: Customer) {
   const newestFirst = [desc(orders.issuedAt), desc(orders.id)];
   if (customer.kind === 'contact') {
     return withOrderNames(reads.db.select(orderRowFields).from(orders).$dynamic())
@@ -64,7 +66,7 @@ export function customerOrderRowsQuery(reads: Reads, customer: CustomerRef) {
  * Revenue is what customers actually paid for: orders (never quotes) that are paid, shipped or
  * delivered, summed per currency because amounts in different currencies never add up.
  */
-export function customerRevenueQuery(reads: Reads, customer: CustomerRef) {
+export function customerRevenueQuery(reads: Reads, customer: Customer) {
   const amountMinor = sql<number>`sum(${orders.totalMinor})`;
   const fields = { currency: orders.currency, amountMinor };
   const paidFor = and(isNull(orders.deletedAt), eq(orders.kind, 'order'), inArray(orders.status, [...REVENUE_STATUSES]));
@@ -87,17 +89,28 @@ export function customerRevenueQuery(reads: Reads, customer: CustomerRef) {
     .orderBy(...byAmount);
 }
 
+/** Contact and company pages run these on every open: prepared once per connection. */
+const customerQueries = oncePerConnection((reads) => {
+  const id = sql.placeholder('id');
+  const prepared = (kind: CustomerRef['kind']) => ({
+    orders: customerOrderRowsQuery(reads, { kind, id }).prepare(),
+    revenue: customerRevenueQuery(reads, { kind, id }).prepare(),
+  });
+  return { contact: prepared('contact'), company: prepared('company') };
+});
+
 /** The contact or company page's commercial summary: deals, orders (newest first) and lifetime revenue. */
 export function customerSales(store: Store, customer: CustomerRef): CustomerSales {
   const { reads } = store;
   requireCustomer(reads, customer);
+  const queries = customerQueries(reads)[customer.kind];
   const dealFilter = customer.kind === 'contact' ? { contactId: customer.id } : { companyId: customer.id };
   // listDeals still takes a Workspace (the list code is converted separately); every Store is one.
   const deals = listDeals(store as Workspace, { ...dealFilter, sort: 'updatedAt', order: 'desc', limit: CUSTOMER_PAGE_LIMIT });
   return {
     deals: deals.rows,
-    orders: customerOrderRowsQuery(reads, customer).all(),
-    lifetimeRevenue: customerRevenueQuery(reads, customer).all(),
+    orders: queries.orders.all({ id: customer.id }),
+    lifetimeRevenue: queries.revenue.all({ id: customer.id }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql, type Placeholder } from 'drizzle-orm';
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
@@ -26,7 +26,7 @@ import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from
 import { promoteToCustomer } from './auto-customer';
 import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import type { Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { requireLive } from '../read/references';
 import { users } from '../system/schema';
 import { defineChildRows, type ChildReplacement } from '../write/child-rows';
@@ -133,13 +133,16 @@ export function withOrderNames<T extends SQLiteSelect>(query: T) {
     .leftJoin(deals, eq(deals.id, orders.dealId));
 }
 
+/** An id given when a query runs (a placeholder of a prepared query) or built in (plan tests). */
+type Id = number | Placeholder;
+
 /** The order page's own row; exported, like the two below, so the plan test explains these very queries. */
-export function orderQuery(reads: Reads, id: number) {
+export function orderQuery(reads: Reads, id: Id) {
   const fields = { ...orderRowFields, note: orders.note, quoteId: orders.quoteId, convertedToId: orders.convertedToId };
   return withOrderNames(reads.db.select(fields).from(orders).$dynamic()).where(eq(orders.id, id));
 }
 
-export function orderLinesQuery(reads: Reads, orderId: number) {
+export function orderLinesQuery(reads: Reads, orderId: Id) {
   return reads.db
     .select({
       id: orderLines.id,
@@ -162,7 +165,7 @@ export function orderLinesQuery(reads: Reads, orderId: number) {
 }
 
 /** Status history in the order it happened (an event may be dated earlier than the ones before it). */
-export function orderEventsQuery(reads: Reads, orderId: number) {
+export function orderEventsQuery(reads: Reads, orderId: Id) {
   return reads.db
     .select({ id: orderEvents.id, status: sql<OrderStatus>`${orderEvents.status}`, at: orderEvents.at, note: orderEvents.note, userName: users.name })
     .from(orderEvents)
@@ -183,17 +186,21 @@ function discountColumns(discount: LineDiscount): { discountType: LineDiscount['
   return { discountType: 'none', discountValue: 0 };
 }
 
-function readLines(reads: Reads, orderId: number): OrderLine[] {
-  return orderLinesQuery(reads, orderId)
-    .all()
-    .map(({ discountType, discountValue, ...line }) => ({ ...line, discount: discountFromColumns(discountType, discountValue) }));
-}
+/** Every read of an order (pages, CONFLICTs, edits) runs these three: prepared once per connection. */
+const orderPage = oncePerConnection((reads) => {
+  const id = sql.placeholder('id');
+  return { order: orderQuery(reads, id).prepare(), lines: orderLinesQuery(reads, id).prepare(), events: orderEventsQuery(reads, id).prepare() };
+});
 
 /** Any quote or order, deleted or not, with its lines and status history. */
 export function readOrder(reads: Reads, id: number): Order | undefined {
-  const row = orderQuery(reads, id).get();
+  const queries = orderPage(reads);
+  const row = queries.order.get({ id });
   if (!row) return undefined;
-  return { ...row, lines: readLines(reads, id), events: orderEventsQuery(reads, id).all() };
+  const lines: OrderLine[] = queries.lines
+    .all({ id })
+    .map(({ discountType, discountValue, ...line }) => ({ ...line, discount: discountFromColumns(discountType, discountValue) }));
+  return { ...row, lines, events: queries.events.all({ id }) };
 }
 
 export function getOrder(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Order {
@@ -371,9 +378,11 @@ export function highestNumberQuery(reads: Reads, kind: OrderKind) {
     .where(and(gte(orders.number, prefix), lt(orders.number, rangeEnd)));
 }
 
+const highestNumber = oncePerConnection((reads) => ({ quote: highestNumberQuery(reads, 'quote').prepare(), order: highestNumberQuery(reads, 'order').prepare() }));
+
 /** The next number of a kind: max + 1, read inside the write transaction, so under the write lock. */
 function nextNumber(writer: RecordWriter, kind: OrderKind): string {
-  const highest = highestNumberQuery(writer.reads, kind).get()?.highest ?? 0;
+  const highest = highestNumber(writer.reads)[kind].get()?.highest ?? 0;
   return `${NUMBER_PREFIX[kind]}${String(highest + 1).padStart(NUMBER_DIGITS, '0')}`;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Product, productCreate, productList, productUpdate } from '../contract/sales';
@@ -6,7 +6,7 @@ import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { pageOf, type KeyValue } from '../read/keyset';
 import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import type { Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
@@ -61,13 +61,15 @@ const productFields = {
 };
 
 /** The product page's query; exported so the plan test explains this very query. */
-export function productQuery(reads: Reads, id: number) {
+export function productQuery(reads: Reads, id: number | Placeholder) {
   return reads.db.select(productFields).from(products).where(eq(products.id, id));
 }
 
+const productPage = oncePerConnection((reads) => productQuery(reads, sql.placeholder('id')).prepare());
+
 /** Any product, deleted or not (the Trash and order lines of old orders read through this too). */
 export function readProduct(reads: Reads, id: number): Product | undefined {
-  return productQuery(reads, id).get();
+  return productPage(reads).get({ id });
 }
 
 export function getProduct(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Product {
