@@ -97,8 +97,8 @@ export function toOrderRow(row: OrderDbRow): OrderRow {
 }
 
 /**
- * An order as the customer pages show it, with its customer's and deal's names (null when the order
- * has no such link or, joined by `withOrderNames`, when it points nowhere). Kind and status are
+ * An order with its customer's and deal's names, as the order and customer pages show it (select it
+ * through `withOrderNames`; a name is null where the order has no such link). Kind and status are
  * text held to the contract's values by CHECK constraints, so they are typed as those values here.
  */
 export const orderRowFields = {
