@@ -109,3 +109,19 @@ export function readsOf(sqlite: Database.Database): Reads {
   connectionByReads.set(reads, sqlite);
   return reads;
 }
+
+/**
+ * `build(reads)` made once per connection and kept. For a hot path's builder queries, prepared with
+ * `sql.placeholder`s: Drizzle then renders their SQL once, not on every call.
+ */
+export function oncePerConnection<T>(build: (reads: Reads) => T): (reads: Reads) => T {
+  const built = new WeakMap<Reads, T>();
+  return (reads) => {
+    let value = built.get(reads);
+    if (value === undefined) {
+      value = build(reads);
+      built.set(reads, value);
+    }
+    return value;
+  };
+}

@@ -27,6 +27,8 @@ export function requireLive(
   path: string,
 ): void {
   if (id == null) return;
+  // A connection is still taken from callers not yet reading through Reads.
+  const sqlite = 'prepare' in source ? source : connectionOf(source);
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
   const sqlite = 'db' in source ? connectionOf(source) : source;
   if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {

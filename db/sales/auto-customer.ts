@@ -1,6 +1,6 @@
 import type { AuditCause } from '../contract/system';
+import { eq } from 'drizzle-orm';
 import { contacts } from '../people/schema';
-import { statement } from '../read/statements';
 import type { RecordWriter } from '../write/record-writer';
 
 /** Lifecycle stages a purchase moves on to customer; an inactive contact who buys again is left for a person to judge. */
@@ -13,9 +13,11 @@ const BEFORE_CUSTOMER = ['lead', 'prospect'];
  */
 export function promoteToCustomer(writer: RecordWriter, contactId: number | null, cause: AuditCause): void {
   if (contactId === null) return;
-  const contact = statement(writer.sqlite, 'SELECT version, lifecycle, deleted_at FROM contacts WHERE id = ?').get(contactId) as
-    | { version: number; lifecycle: string; deleted_at: number | null }
-    | undefined;
-  if (!contact || contact.deleted_at !== null || !BEFORE_CUSTOMER.includes(contact.lifecycle)) return;
+  const contact = writer.reads.db
+    .select({ version: contacts.version, lifecycle: contacts.lifecycle, deletedAt: contacts.deletedAt })
+    .from(contacts)
+    .where(eq(contacts.id, contactId))
+    .get();
+  if (!contact || contact.deletedAt !== null || !BEFORE_CUSTOMER.includes(contact.lifecycle)) return;
   writer.update(contacts, contactId, contact.version, { lifecycle: 'customer' }, { cause });
 }

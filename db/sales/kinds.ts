@@ -29,7 +29,7 @@ export const dealKind = defineRecordKind({
 export const orderKind = defineRecordKind({
   table: orders,
   noun: { one: 'order', many: 'orders' },
-  read: (reads, id) => readOrder(connectionOf(reads), id),
+  read: readOrder,
   titleSql: 'number',
   links: [
     ...customerLinks,
@@ -41,7 +41,7 @@ export const orderKind = defineRecordKind({
 export const productKind = defineRecordKind({
   table: products,
   noun: { one: 'product', many: 'products' },
-  read: (reads, id) => readProduct(connectionOf(reads), id),
+  read: readProduct,
   titleSql: 'name',
   links: [],
 });

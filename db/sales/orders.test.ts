@@ -210,6 +210,46 @@ describe('quotes and orders', () => {
     expect((await sales.orders.get({ id: order.id })).note).toBe('Gift wrap');
   });
 
+  it('writes lines as the order’s own child rows: unchanged lines stay untouched, changed ones are one audited version of the order', async () => {
+    const core = salesCore();
+    const { sales, sqlite } = core;
+    const { contact, twoLines } = await shop(core);
+    const quote = await sales.orders.create({ kind: 'quote', contactId: contact.id, currency: 'CNY', lines: twoLines() });
+    const lineIds = () => (sqlite.prepare('SELECT id FROM order_lines WHERE order_id = ? ORDER BY position').all(quote.id) as { id: number }[]).map((row) => row.id);
+    const audit = () =>
+      (sqlite.prepare(`SELECT changes FROM audit_log WHERE table_name = 'orders' AND row_id = ? ORDER BY id`).all(quote.id) as { changes: string }[]).map(
+        (entry) => JSON.parse(entry.changes) as { field: string; before: unknown; after: unknown }[],
+      );
+    const created = lineIds();
+
+    // The same lines again, with a new note: the rows are left alone and the audit shows only the note.
+    const noted = await sales.orders.update({ id: quote.id, version: 1, patch: { note: 'Call first', lines: twoLines() } });
+    expect(noted.version).toBe(2);
+    expect(lineIds()).toEqual(created);
+    expect(audit()[1]!.map((change) => change.field)).toEqual(['note']);
+    // Nothing changed at all: no version, no audit entry, no change row.
+    const feedBefore = core.count('changes', `table_name = 'orders'`);
+    expect((await sales.orders.update({ id: quote.id, version: 2, patch: { lines: twoLines() } })).version).toBe(2);
+    expect(audit()).toHaveLength(2);
+    expect(core.count('changes', `table_name = 'orders'`)).toBe(feedBefore);
+
+    // Swapping the two lines is a change: rewritten in the new order, before and after in one entry.
+    const [tea, cup] = twoLines();
+    const swapped = await sales.orders.update({ id: quote.id, version: 2, patch: { lines: [cup!, tea!] } });
+    expect(swapped).toMatchObject({ version: 3, totalMinor: quote.totalMinor });
+    expect(swapped.lines.map((line) => [line.position, line.productSku])).toEqual([
+      [0, 'CUP'],
+      [1, 'TEA'],
+    ]);
+    const linesChange = audit()[2]!.find((change) => change.field === 'lines')!;
+    expect(audit()[2]!.map((change) => change.field)).toEqual(['lines']);
+    expect((linesChange.before as { description: string }[]).map((line) => line.description)).toEqual(['Tea', 'Cup']);
+    expect(linesChange.after).toEqual([
+      { productId: cup!.productId, description: 'Cup', quantity: 3, unitPriceMinor: 3_500, discount: { type: 'amount', amountMinor: 500 }, totalMinor: 10_000 },
+      { productId: tea!.productId, description: 'Tea', quantity: 2, unitPriceMinor: 12_800, discount: { type: 'percent', basisPoints: 1000 }, totalMinor: 23_040 },
+    ]);
+  });
+
   it('never mixes currencies: product vs order, order vs deal', async () => {
     const core = salesCore();
     const { sales, sqlite } = core;

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { and, asc, eq, gte, inArray, isNull, lt, sql, type Placeholder } from 'drizzle-orm';
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import { MAX_MINOR, computeLine, computeTotals, type LineAmounts, type LineDiscount, type OrderAmounts } from '../contract/money';
@@ -9,7 +10,6 @@ import {
   STATUS_TRANSITIONS,
   type ORDER_KINDS,
   type Order,
-  type OrderEvent,
   type OrderLine,
   type OrderRow,
   type OrderStatus,
@@ -21,16 +21,20 @@ import {
   type quoteConvert,
 } from '../contract/sales';
 import { RapportError, deletedConflict, notFound, validation } from '../errors';
+import { companies, contacts } from '../people/schema';
 import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
 import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
 import { listPage, type ListSpec, pagingOf } from '../read/list-page';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { requireLive } from '../read/references';
-import { statement } from '../read/statements';
-import type { FieldChange, RecordWriter } from '../write/record-writer';
+import { users } from '../system/schema';
+import { defineChildRows, type ChildReplacement } from '../write/child-rows';
+import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
-import { orders } from './schema';
+import type { Store } from '../workspace/store';
+import { deals, orderEvents, orderLines, orders, products } from './schema';
 
 type OrderKind = (typeof ORDER_KINDS)[number];
 type OrderCreate = z.output<typeof orderCreate>;
@@ -77,17 +81,6 @@ const orderRowJoins = (source: string) => `${source}
   LEFT JOIN companies co ON co.id = o.company_id
   LEFT JOIN deals d ON d.id = o.deal_id`;
 
-/**
- * An order with the names the lists show, read from `source` (which must call the orders table `o`);
- * callers add WHERE and ORDER BY.
- */
-export function orderRowSelect(source = 'orders o'): string {
-  return `SELECT ${ORDER_ROW_COLUMNS}
-  FROM ${orderRowJoins(source)}`;
-}
-
-const ORDER_ROW_SELECT = orderRowSelect();
-
 export function toOrderRow(row: OrderDbRow): OrderRow {
   return {
     kind: row.kind,
@@ -103,79 +96,115 @@ export function toOrderRow(row: OrderDbRow): OrderRow {
   };
 }
 
-interface LineDbRow {
-  id: number;
-  position: number;
-  product_id: number | null;
-  product_sku: string | null;
-  description: string;
-  quantity: number;
-  unit_price_minor: number;
-  discount_type: LineDiscount['type'];
-  discount_value: number;
-  gross_minor: number;
-  discount_minor: number;
-  total_minor: number;
+/**
+ * An order with its customer's and deal's names, as the order and customer pages show it (select it
+ * through `withOrderNames`; a name is null where the order has no such link). Kind and status are
+ * text held to the contract's values by CHECK constraints, so they are typed as those values here.
+ */
+export const orderRowFields = {
+  id: orders.id,
+  kind: sql<OrderKind>`${orders.kind}`,
+  number: orders.number,
+  status: sql<OrderStatus>`${orders.status}`,
+  contactId: orders.contactId,
+  contactName: contacts.name,
+  companyId: orders.companyId,
+  companyName: companies.name,
+  dealId: orders.dealId,
+  dealTitle: deals.title,
+  currency: orders.currency,
+  subtotalMinor: orders.subtotalMinor,
+  discountMinor: orders.discountMinor,
+  totalMinor: orders.totalMinor,
+  issuedAt: orders.issuedAt,
+  version: orders.version,
+  createdAt: orders.createdAt,
+  updatedAt: orders.updatedAt,
+  createdBy: orders.createdBy,
+  updatedBy: orders.updatedBy,
+  deletedAt: orders.deletedAt,
+};
+
+/** Joins what `orderRowFields` names to a query over `orders`. */
+export function withOrderNames<T extends SQLiteSelect>(query: T) {
+  return query
+    .leftJoin(contacts, eq(contacts.id, orders.contactId))
+    .leftJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(deals, eq(deals.id, orders.dealId));
 }
 
-function discountFromColumns(type: LineDiscount['type'], value: number): LineDiscount {
+/** An id given when a query runs (a placeholder of a prepared query) or built in (plan tests). */
+type Id = number | Placeholder;
+
+/** The order page's own row; exported, like the two below, so the plan test explains these very queries. */
+export function orderQuery(reads: Reads, id: Id) {
+  const fields = { ...orderRowFields, note: orders.note, quoteId: orders.quoteId, convertedToId: orders.convertedToId };
+  return withOrderNames(reads.db.select(fields).from(orders).$dynamic()).where(eq(orders.id, id));
+}
+
+export function orderLinesQuery(reads: Reads, orderId: Id) {
+  return reads.db
+    .select({
+      id: orderLines.id,
+      position: orderLines.position,
+      productId: orderLines.productId,
+      productSku: products.sku,
+      description: orderLines.description,
+      quantity: orderLines.quantity,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      discountType: orderLines.discountType,
+      discountValue: orderLines.discountValue,
+      grossMinor: orderLines.grossMinor,
+      discountMinor: orderLines.discountMinor,
+      totalMinor: orderLines.totalMinor,
+    })
+    .from(orderLines)
+    .leftJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.position));
+}
+
+/** Status history in the order it happened (an event may be dated earlier than the ones before it). */
+export function orderEventsQuery(reads: Reads, orderId: Id) {
+  return reads.db
+    .select({ id: orderEvents.id, status: sql<OrderStatus>`${orderEvents.status}`, at: orderEvents.at, note: orderEvents.note, userName: users.name })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.userId))
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.at), asc(orderEvents.id));
+}
+
+function discountFromColumns(type: string, value: number): LineDiscount {
   if (type === 'percent') return { type, basisPoints: value };
   if (type === 'amount') return { type, amountMinor: value };
   return { type: 'none' };
 }
 
-function discountColumns(discount: LineDiscount): { type: LineDiscount['type']; value: number } {
-  if (discount.type === 'percent') return { type: discount.type, value: discount.basisPoints };
-  if (discount.type === 'amount') return { type: discount.type, value: discount.amountMinor };
-  return { type: 'none', value: 0 };
+function discountColumns(discount: LineDiscount): { discountType: LineDiscount['type']; discountValue: number } {
+  if (discount.type === 'percent') return { discountType: discount.type, discountValue: discount.basisPoints };
+  if (discount.type === 'amount') return { discountType: discount.type, discountValue: discount.amountMinor };
+  return { discountType: 'none', discountValue: 0 };
 }
 
-function readLines(sqlite: Database.Database, orderId: number): OrderLine[] {
-  const rows = statement(
-    sqlite,
-    `SELECT l.*, p.sku AS product_sku FROM order_lines l LEFT JOIN products p ON p.id = l.product_id
-     WHERE l.order_id = ? ORDER BY l.position`,
-  ).all(orderId) as LineDbRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    position: row.position,
-    productId: row.product_id,
-    productSku: row.product_sku,
-    description: row.description,
-    quantity: row.quantity,
-    unitPriceMinor: row.unit_price_minor,
-    discount: discountFromColumns(row.discount_type, row.discount_value),
-    grossMinor: row.gross_minor,
-    discountMinor: row.discount_minor,
-    totalMinor: row.total_minor,
-  }));
-}
-
-function readEvents(sqlite: Database.Database, orderId: number): OrderEvent[] {
-  const rows = statement(
-    sqlite,
-    `SELECT e.id, e.status, e.at, e.note, u.name AS user_name FROM order_events e LEFT JOIN users u ON u.id = e.user_id
-     WHERE e.order_id = ? ORDER BY e.at, e.id`,
-  ).all(orderId) as { id: number; status: OrderStatus; at: number; note: string | null; user_name: string | null }[];
-  return rows.map((row) => ({ id: row.id, status: row.status, at: row.at, note: row.note, userName: row.user_name }));
-}
+/** Every read of an order (pages, CONFLICTs, edits) runs these three: prepared once per connection. */
+const orderPage = oncePerConnection((reads) => {
+  const id = sql.placeholder('id');
+  return { order: orderQuery(reads, id).prepare(), lines: orderLinesQuery(reads, id).prepare(), events: orderEventsQuery(reads, id).prepare() };
+});
 
 /** Any quote or order, deleted or not, with its lines and status history. */
-export function readOrder(sqlite: Database.Database, id: number): Order | undefined {
-  const row = statement(sqlite, `${ORDER_ROW_SELECT} WHERE o.id = ?`).get(id) as OrderDbRow | undefined;
+export function readOrder(reads: Reads, id: number): Order | undefined {
+  const queries = orderPage(reads);
+  const row = queries.order.get({ id });
   if (!row) return undefined;
-  return {
-    ...toOrderRow(row),
-    note: row.note,
-    lines: readLines(sqlite, id),
-    events: readEvents(sqlite, id),
-    convertedToId: row.converted_to_id,
-    quoteId: row.quote_id,
-  };
+  const lines: OrderLine[] = queries.lines
+    .all({ id })
+    .map(({ discountType, discountValue, ...line }) => ({ ...line, discount: discountFromColumns(discountType, discountValue) }));
+  return { ...row, lines, events: queries.events.all({ id }) };
 }
 
-export function getOrder(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Order {
-  const order = readOrder(workspace.sqlite, id);
+export function getOrder(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Order {
+  const order = readOrder(store.reads, id);
   if (!order || (order.deletedAt !== null && !options.includeDeleted)) throw notFound('Order', id);
   return order;
 }
@@ -191,22 +220,23 @@ interface DealLink {
  * Every reference must point at a live row (reported on its field). A deal fixes the currency: a
  * deal and its quotes and orders never mix currencies silently.
  */
-function checkReferences(sqlite: Database.Database, input: Pick<OrderCreate, 'contactId' | 'companyId' | 'dealId' | 'currency'>): DealLink | null {
-  requireLive(sqlite, 'contacts', input.contactId, 'contactId');
-  requireLive(sqlite, 'companies', input.companyId, 'companyId');
+function checkReferences(reads: Reads, input: Pick<OrderCreate, 'contactId' | 'companyId' | 'dealId' | 'currency'>): DealLink | null {
+  requireLive(reads, 'contacts', input.contactId, 'contactId');
+  requireLive(reads, 'companies', input.companyId, 'companyId');
   if (input.dealId === null) return null;
-  const deal = statement(
-    sqlite,
-    `SELECT d.currency, d.deleted_at,
-       (SELECT id FROM contacts WHERE id = d.contact_id AND deleted_at IS NULL) AS live_contact_id,
-       (SELECT id FROM companies WHERE id = d.company_id AND deleted_at IS NULL) AS live_company_id
-     FROM deals d WHERE d.id = ?`,
-  ).get(input.dealId) as { currency: string; deleted_at: number | null; live_contact_id: number | null; live_company_id: number | null } | undefined;
-  if (!deal || deal.deleted_at !== null) throw validation('dealId', `Deal ${input.dealId} does not exist`);
+  // The deal's customer, where still live: an order on the deal alone is filed under them.
+  const deal = reads.db
+    .select({ currency: deals.currency, deletedAt: deals.deletedAt, liveContactId: contacts.id, liveCompanyId: companies.id })
+    .from(deals)
+    .leftJoin(contacts, and(eq(contacts.id, deals.contactId), isNull(contacts.deletedAt)))
+    .leftJoin(companies, and(eq(companies.id, deals.companyId), isNull(companies.deletedAt)))
+    .where(eq(deals.id, input.dealId))
+    .get();
+  if (!deal || deal.deletedAt !== null) throw validation('dealId', `Deal ${input.dealId} does not exist`);
   if (deal.currency !== input.currency) {
     throw validation('currency', `The deal is in ${deal.currency}; its quotes and orders must be in ${deal.currency} too`);
   }
-  return { liveContactId: deal.live_contact_id, liveCompanyId: deal.live_company_id };
+  return { liveContactId: deal.liveContactId, liveCompanyId: deal.liveCompanyId };
 }
 
 /**
@@ -228,24 +258,32 @@ function lineAmounts(line: LineInput, index: number): LineAmounts {
   }
 }
 
+/** The products named on the lines, all in one query (one id array parameter, so one statement for any number of lines). */
+export function lineProductsQuery(reads: Reads, productIds: number[]) {
+  return reads.db
+    .select({ id: products.id, name: products.name, currency: products.currency, active: products.active, deletedAt: products.deletedAt })
+    .from(products)
+    .where(inArray(products.id, sql`(SELECT value FROM json_each(${JSON.stringify(productIds)}))`));
+}
+
 /**
  * Checks each line's product (live, on sale, same currency as the order) and computes the amounts.
  * Products in `productsAlreadyOnOrder` may stay on an order being edited even if no longer sold.
  */
 function priceLines(
-  sqlite: Database.Database,
+  reads: Reads,
   currency: string,
   lines: LineInput[],
   productsAlreadyOnOrder: ReadonlySet<number> = new Set(),
 ): { lines: StoredLine[]; totals: OrderAmounts } {
+  const productIds = [...new Set(lines.flatMap((line) => (line.productId === null ? [] : [line.productId])))];
+  const productsById = new Map(productIds.length ? lineProductsQuery(reads, productIds).all().map((product) => [product.id, product]) : []);
   const priced = lines.map((line, index): StoredLine => {
     if (line.productId !== null) {
-      const product = statement(sqlite, 'SELECT name, currency, active, deleted_at FROM products WHERE id = ?').get(line.productId) as
-        | { name: string; currency: string; active: number; deleted_at: number | null }
-        | undefined;
+      const product = productsById.get(line.productId);
       const path = `lines.${index}.productId`;
-      if (!product || product.deleted_at !== null) throw validation(path, `Product ${line.productId} does not exist`);
-      if (product.active !== 1 && !productsAlreadyOnOrder.has(line.productId)) throw validation(path, `${product.name} is no longer sold`);
+      if (!product || product.deletedAt !== null) throw validation(path, `Product ${line.productId} does not exist`);
+      if (!product.active && !productsAlreadyOnOrder.has(line.productId)) throw validation(path, `${product.name} is no longer sold`);
       if (product.currency !== currency) {
         throw validation(path, `${product.name} is priced in ${product.currency}, but this is in ${currency}`);
       }
@@ -264,16 +302,43 @@ function priceLines(
   return { lines: priced, totals };
 }
 
-/** What the audit log keeps of the lines: enough to see what changed, without ids. */
-function lineSummaries(lines: StoredLine[]) {
-  return lines.map(({ productId, description, quantity, unitPriceMinor, discount, totalMinor }) => ({
-    productId,
-    description,
-    quantity,
-    unitPriceMinor,
-    discount,
-    totalMinor,
-  }));
+/**
+ * An order's lines, written with the order and shown in its audit entry as what a person needs to
+ * see what changed: product, description, quantity, price, discount and total, without ids.
+ */
+const lineRows = defineChildRows({
+  table: orderLines,
+  parent: 'orderId',
+  field: 'lines',
+  position: 'position',
+  describe: (rows) =>
+    rows.map((row) => ({
+      productId: row.productId ?? null,
+      description: row.description,
+      quantity: row.quantity,
+      unitPriceMinor: row.unitPriceMinor,
+      discount: discountFromColumns(row.discountType ?? 'none', row.discountValue ?? 0),
+      totalMinor: row.totalMinor,
+    })),
+});
+
+/** Dated status changes: each is recorded by the order's own audited update of its status. */
+const eventRows = defineChildRows({ table: orderEvents, parent: 'orderId', field: 'events' });
+
+/** The order's lines become exactly `lines` (with `insert`/`update`'s `children`). */
+function linesReplacement(lines: StoredLine[]) {
+  return lineRows.replace(
+    lines.map(({ productId, description, quantity, unitPriceMinor, discount, grossMinor, discountMinor, totalMinor }) => ({
+      productId,
+      description,
+      quantity,
+      unitPriceMinor,
+      ...discountColumns(discount),
+      grossMinor,
+      discountMinor,
+      totalMinor,
+    })),
+  );
 }
 
 function expectVersion(order: Order, version: number): void {
@@ -283,8 +348,8 @@ function expectVersion(order: Order, version: number): void {
 }
 
 /** The order about to be edited; one someone else deleted meanwhile is a CONFLICT, as in the writer. */
-function liveOrder(sqlite: Database.Database, id: number): Order {
-  const order = readOrder(sqlite, id);
+function liveOrder(reads: Reads, id: number): Order {
+  const order = readOrder(reads, id);
   if (!order) throw notFound('Order', id);
   if (order.deletedAt !== null) throw deletedConflict(order);
   return order;
@@ -301,52 +366,29 @@ function checkTransition(order: { kind: OrderKind; status: OrderStatus }, next: 
 // ---- Writing --------------------------------------------------------------------------------------
 
 /**
- * The next number of a kind: max + 1 under the write lock. Reads only the unique number index (the
- * prefix range); CAST so that SO-1000000 follows SO-999999.
+ * The highest number of a kind. Reads only the unique number index (the prefix range); CAST so that
+ * SO-1000000 follows SO-999999. Exported so the plan test explains this very query.
  */
-function nextNumber(sqlite: Database.Database, kind: OrderKind): string {
+export function highestNumberQuery(reads: Reads, kind: OrderKind) {
   const prefix = NUMBER_PREFIX[kind];
   const rangeEnd = `${prefix.slice(0, -1)}.`; // '.' sorts right after '-', so this bounds every "Q-…"
-  const { highest } = statement(
-    sqlite,
-    'SELECT max(CAST(substr(number, ?) AS INTEGER)) AS highest FROM orders WHERE number >= ? AND number < ?',
-  ).get(prefix.length + 1, prefix, rangeEnd) as { highest: number | null };
-  return `${prefix}${String((highest ?? 0) + 1).padStart(NUMBER_DIGITS, '0')}`;
+  return reads.db
+    .select({ highest: sql<number | null>`max(CAST(substr(${orders.number}, ${prefix.length + 1}) AS INTEGER))` })
+    .from(orders)
+    .where(and(gte(orders.number, prefix), lt(orders.number, rangeEnd)));
 }
 
-function insertLines(sqlite: Database.Database, orderId: number, lines: StoredLine[]): void {
-  const insert = statement(
-    sqlite,
-    `INSERT INTO order_lines (order_id, position, product_id, description, quantity, unit_price_minor,
-       discount_type, discount_value, gross_minor, discount_minor, total_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  lines.forEach((line, position) => {
-    const discount = discountColumns(line.discount);
-    insert.run(
-      orderId,
-      position,
-      line.productId,
-      line.description,
-      line.quantity,
-      line.unitPriceMinor,
-      discount.type,
-      discount.value,
-      line.grossMinor,
-      line.discountMinor,
-      line.totalMinor,
-    );
-  });
+const highestNumber = oncePerConnection((reads) => ({ quote: highestNumberQuery(reads, 'quote').prepare(), order: highestNumberQuery(reads, 'order').prepare() }));
+
+/** The next number of a kind: max + 1, read inside the write transaction, so under the write lock. */
+function nextNumber(writer: RecordWriter, kind: OrderKind): string {
+  const highest = highestNumber(writer.reads)[kind].get()?.highest ?? 0;
+  return `${NUMBER_PREFIX[kind]}${String(highest + 1).padStart(NUMBER_DIGITS, '0')}`;
 }
 
 /** Status history for the timeline: who changed it, when it happened (which may be earlier than now). */
 function addEvent(writer: RecordWriter, orderId: number, status: OrderStatus, at: number, note: string | null): void {
-  statement(writer.sqlite, 'INSERT INTO order_events (order_id, status, at, note, user_id) VALUES (?, ?, ?, ?, ?)').run(
-    orderId,
-    status,
-    at,
-    note,
-    writer.workspace.userId || null,
-  );
+  writer.appendChild(eventRows, orderId, { status, at, note, userId: writer.userId });
 }
 
 interface NewOrder {
@@ -360,14 +402,15 @@ interface NewOrder {
 }
 
 /** Inserts the order row, its lines and its first status event; the caller has validated everything. */
-function insertOrder(writer: RecordWriter, order: NewOrder, lines: StoredLine[]): number {
+function insertOrder(writer: RecordWriter, order: NewOrder, lines: StoredLine[]): { id: number; number: string } {
   const totals = computeTotals(lines);
   const status = INITIAL_STATUS[order.kind];
+  const number = nextNumber(writer, order.kind);
   const id = writer.insert(
     orders,
     {
       kind: order.kind,
-      number: nextNumber(writer.sqlite, order.kind),
+      number,
       status,
       contactId: order.contactId,
       companyId: order.companyId,
@@ -380,26 +423,25 @@ function insertOrder(writer: RecordWriter, order: NewOrder, lines: StoredLine[])
       note: order.note,
       quoteId: order.quoteId,
     },
-    { extraChanges: [{ field: 'lines', before: null, after: lineSummaries(lines) }] },
+    { children: [linesReplacement(lines)] },
   );
-  insertLines(writer.sqlite, id, lines);
   addEvent(writer, id, status, writer.now, null);
-  return id;
+  return { id, number };
 }
 
 /**
  * A quote or an order with its lines. On a deal without a customer named, the order is filed under
  * the deal's contact and company, so it shows on their pages and counts towards their revenue.
  */
-export function createOrder(workspace: Workspace, input: OrderCreate): Order {
-  const id = write(workspace, (writer) => placeOrder(writer, input));
-  return getOrder(workspace, id);
+export function createOrder(store: Store, input: OrderCreate): Order {
+  const id = write(store, (writer) => placeOrder(writer, input));
+  return getOrder(store, id);
 }
 
 /** The same, inside a transaction the caller runs (sample data, imports). */
 export function placeOrder(writer: RecordWriter, input: OrderCreate): number {
-  const deal = checkReferences(writer.sqlite, input);
-  const { lines } = priceLines(writer.sqlite, input.currency, input.lines);
+  const deal = checkReferences(writer.reads, input);
+  const { lines } = priceLines(writer.reads, input.currency, input.lines);
   const customerGiven = input.contactId !== null || input.companyId !== null;
   return insertOrder(
     writer,
@@ -413,57 +455,48 @@ export function placeOrder(writer: RecordWriter, input: OrderCreate): number {
       quoteId: null,
     },
     lines,
-  );
+  ).id;
 }
 
 /** Replaces the note and/or the lines (recomputing the totals) while the quote or order is still editable. */
-export function updateOrder(workspace: Workspace, input: OrderUpdate): Order {
-  write(workspace, (writer) => {
-    const { sqlite } = writer;
-    const order = liveOrder(sqlite, input.id);
+export function updateOrder(store: Store, input: OrderUpdate): Order {
+  write(store, (writer) => {
+    const { reads } = writer;
+    const order = liveOrder(reads, input.id);
     expectVersion(order, input.version);
     if (!EDITABLE_STATUSES.includes(order.status)) {
       throw validation('status', `A ${order.status} ${order.kind} can no longer be edited`);
     }
     const patch: Partial<typeof orders.$inferInsert> = {};
-    const extraChanges: FieldChange[] = [];
-    let newLines: StoredLine[] | null = null;
+    const children: ChildReplacement[] = [];
     if (input.patch.lines !== undefined) {
       const productsOnOrder = new Set(order.lines.flatMap((line) => (line.productId === null ? [] : [line.productId])));
-      const priced = priceLines(sqlite, order.currency, input.patch.lines, productsOnOrder);
-      const before = lineSummaries(order.lines);
-      const after = lineSummaries(priced.lines);
-      if (JSON.stringify(before) !== JSON.stringify(after)) {
-        newLines = priced.lines;
-        extraChanges.push({ field: 'lines', before, after });
-        Object.assign(patch, priced.totals);
-      }
+      const priced = priceLines(reads, order.currency, input.patch.lines, productsOnOrder);
+      // Unchanged lines leave the totals as they are, and the writer leaves the rows alone.
+      Object.assign(patch, priced.totals);
+      children.push(linesReplacement(priced.lines));
     }
     if (input.patch.note !== undefined) patch.note = input.patch.note;
-    writer.update(orders, input.id, input.version, patch, { extraChanges, describeCurrent: (id) => readOrder(sqlite, id) });
-    if (newLines) {
-      statement(sqlite, 'DELETE FROM order_lines WHERE order_id = ?').run(input.id);
-      insertLines(sqlite, input.id, newLines);
-    }
+    writer.update(orders, input.id, input.version, patch, { children, describeCurrent: (id) => readOrder(reads, id) });
   });
-  return getOrder(workspace, input.id);
+  return getOrder(store, input.id);
 }
 
 /** One status step along STATUS_TRANSITIONS, dated, recorded in the status history and the audit log. */
-export function setOrderStatus(workspace: Workspace, input: OrderStatusChange): Order {
-  write(workspace, (writer) => changeOrderStatus(writer, input));
-  return getOrder(workspace, input.id);
+export function setOrderStatus(store: Store, input: OrderStatusChange): Order {
+  write(store, (writer) => changeOrderStatus(writer, input));
+  return getOrder(store, input.id);
 }
 
 /** The same, inside a transaction the caller runs; returns the new version. */
 export function changeOrderStatus(writer: RecordWriter, input: OrderStatusChange): number {
-  const { sqlite } = writer;
-  const order = liveOrder(sqlite, input.id);
+  const { reads } = writer;
+  const order = liveOrder(reads, input.id);
   // The version first: a stale screen gets CONFLICT with the current state, not a confusing transition error.
   expectVersion(order, input.version);
   if (input.status === 'converted') throw validation('status', 'Convert the quote to turn it into an order');
   checkTransition(order, input.status);
-  const version = writer.update(orders, order.id, order.version, { status: input.status }, { describeCurrent: (id) => readOrder(sqlite, id) });
+  const version = writer.update(orders, order.id, order.version, { status: input.status }, { describeCurrent: (id) => readOrder(reads, id) });
   addEvent(writer, order.id, input.status, input.at ?? writer.now, input.note);
   // The first step into revenue (paid, or shipped straight from placed) makes the buyer a customer.
   if (REVENUE_STATUSES.includes(input.status) && !REVENUE_STATUSES.includes(order.status)) {
@@ -477,21 +510,21 @@ export function changeOrderStatus(writer: RecordWriter, input: OrderStatusChange
  * Converting a quote that was not yet marked accepted records the acceptance too (the customer
  * accepted it by ordering), so the history follows STATUS_TRANSITIONS step by step.
  */
-export function convertQuote(workspace: Workspace, input: QuoteConvert): Order {
-  const orderId = write(workspace, (writer) => {
-    const { sqlite } = writer;
-    const quote = liveOrder(sqlite, input.id);
+export function convertQuote(store: Store, input: QuoteConvert): Order {
+  const orderId = write(store, (writer) => {
+    const { reads } = writer;
+    const quote = liveOrder(reads, input.id);
     expectVersion(quote, input.version);
     if (quote.kind !== 'quote') throw validation('id', `${quote.number} is already an order`);
     // The order must not point at a customer or deal that went to the Trash, nor mix currencies with its deal.
-    checkReferences(sqlite, quote);
+    checkReferences(reads, quote);
     const steps: OrderStatus[] = quote.status === 'accepted' ? ['converted'] : ['accepted', 'converted'];
     let from: OrderStatus = quote.status;
     for (const step of steps) {
       checkTransition({ kind: 'quote', status: from }, step);
       from = step;
     }
-    const newOrderId = insertOrder(
+    const newOrder = insertOrder(
       writer,
       {
         kind: 'order',
@@ -504,12 +537,11 @@ export function convertQuote(workspace: Workspace, input: QuoteConvert): Order {
       },
       quote.lines,
     );
-    writer.update(orders, quote.id, quote.version, { status: 'converted', convertedToId: newOrderId }, { describeCurrent: (id) => readOrder(sqlite, id) });
-    const newNumber = (statement(sqlite, 'SELECT number FROM orders WHERE id = ?').get(newOrderId) as { number: string }).number;
-    for (const step of steps) addEvent(writer, quote.id, step, writer.now, step === 'converted' ? newNumber : null);
-    return newOrderId;
+    writer.update(orders, quote.id, quote.version, { status: 'converted', convertedToId: newOrder.id }, { describeCurrent: (id) => readOrder(reads, id) });
+    for (const step of steps) addEvent(writer, quote.id, step, writer.now, step === 'converted' ? newOrder.number : null);
+    return newOrder.id;
   });
-  return getOrder(workspace, orderId);
+  return getOrder(store, orderId);
 }
 
 // ---- Listing --------------------------------------------------------------------------------------

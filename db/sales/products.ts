@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Product, productCreate, productList, productUpdate } from '../contract/sales';
@@ -6,11 +6,12 @@ import { notFound, validation } from '../errors';
 import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { pageOf, type KeyValue } from '../read/keyset';
 import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import { statement } from '../read/statements';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { products } from './schema';
 
 type ProductCreate = z.output<typeof productCreate>;
@@ -41,14 +42,38 @@ function toProduct(row: ProductDbRow): Product {
   };
 }
 
-/** Any product, deleted or not (the Trash and order lines of old orders read through this too). */
-export function readProduct(sqlite: Database.Database, id: number): Product | undefined {
-  const row = statement(sqlite, 'SELECT * FROM products WHERE id = ?').get(id) as ProductDbRow | undefined;
-  return row ? toProduct(row) : undefined;
+/** A product as the API returns it: every column but the derived sort name. */
+const productFields = {
+  id: products.id,
+  sku: products.sku,
+  name: products.name,
+  unitPriceMinor: products.unitPriceMinor,
+  costMinor: products.costMinor,
+  currency: products.currency,
+  category: products.category,
+  active: products.active,
+  version: products.version,
+  createdAt: products.createdAt,
+  updatedAt: products.updatedAt,
+  createdBy: products.createdBy,
+  updatedBy: products.updatedBy,
+  deletedAt: products.deletedAt,
+};
+
+/** The product page's query; exported so the plan test explains this very query. */
+export function productQuery(reads: Reads, id: number | Placeholder) {
+  return reads.db.select(productFields).from(products).where(eq(products.id, id));
 }
 
-export function getProduct(workspace: Workspace, id: number, options: { includeDeleted?: boolean } = {}): Product {
-  const product = readProduct(workspace.sqlite, id);
+const productPage = oncePerConnection((reads) => productQuery(reads, sql.placeholder('id')).prepare());
+
+/** Any product, deleted or not (the Trash and order lines of old orders read through this too). */
+export function readProduct(reads: Reads, id: number): Product | undefined {
+  return productPage(reads).get({ id });
+}
+
+export function getProduct(store: Store, id: number, options: { includeDeleted?: boolean } = {}): Product {
+  const product = readProduct(store.reads, id);
   if (!product || (product.deletedAt !== null && !options.includeDeleted)) throw notFound('Product', id);
   return product;
 }
@@ -57,12 +82,17 @@ export function getProduct(workspace: Workspace, id: number, options: { includeD
  * SKUs are unique ignoring case, across the Trash too: the unique index is on lower(sku) over every
  * row, so the check uses SQLite's own lower() to agree with it exactly.
  */
-function checkSkuFree(sqlite: Database.Database, sku: string, exceptId: number | null): void {
-  const taken = statement(sqlite, 'SELECT id, name, deleted_at FROM products WHERE lower(sku) = lower(?) AND id IS NOT ?').get(sku, exceptId) as
-    | { id: number; name: string; deleted_at: number | null }
-    | undefined;
+export function skuTakenQuery(reads: Reads, sku: string, exceptId: number | null) {
+  return reads.db
+    .select({ name: products.name, deletedAt: products.deletedAt })
+    .from(products)
+    .where(and(sql`lower(${products.sku}) = lower(${sku})`, sql`${products.id} IS NOT ${exceptId}`));
+}
+
+function checkSkuFree(reads: Reads, sku: string, exceptId: number | null): void {
+  const taken = skuTakenQuery(reads, sku, exceptId).get();
   if (taken) {
-    const where = taken.deleted_at === null ? '' : ' (in the Trash)';
+    const where = taken.deletedAt === null ? '' : ' (in the Trash)';
     throw validation('sku', `SKU ${sku} is already used by ${taken.name}${where}`);
   }
 }
@@ -83,14 +113,14 @@ function patchColumns(input: Partial<ProductCreate>): Partial<typeof products.$i
   return values;
 }
 
-export function createProduct(workspace: Workspace, input: ProductCreate): Product {
-  const id = write(workspace, (writer) => insertProduct(writer, input));
-  return getProduct(workspace, id);
+export function createProduct(store: Store, input: ProductCreate): Product {
+  const id = write(store, (writer) => insertProduct(writer, input));
+  return getProduct(store, id);
 }
 
 /** The same, inside a transaction the caller runs. */
 export function insertProduct(writer: RecordWriter, input: ProductCreate): number {
-  checkSkuFree(writer.sqlite, input.sku, null);
+  checkSkuFree(writer.reads, input.sku, null);
   return writer.insert(products, {
     sku: input.sku,
     name: input.name,
@@ -107,17 +137,17 @@ export function insertProduct(writer: RecordWriter, input: ProductCreate): numbe
  * Changing a product's price or currency leaves existing quote and order lines alone: each line
  * keeps the price it was sold at.
  */
-export function updateProduct(workspace: Workspace, input: ProductUpdate): Product {
-  write(workspace, (writer) => {
-    const { sqlite } = writer;
-    const before = readProduct(sqlite, input.id);
+export function updateProduct(store: Store, input: ProductUpdate): Product {
+  write(store, (writer) => {
+    const { reads } = writer;
+    const before = readProduct(reads, input.id);
     if (!before) throw notFound('Product', input.id);
-    if (input.patch.sku !== undefined && input.patch.sku !== before.sku) checkSkuFree(sqlite, input.patch.sku, input.id);
+    if (input.patch.sku !== undefined && input.patch.sku !== before.sku) checkSkuFree(reads, input.patch.sku, input.id);
     writer.update(products, input.id, input.version, patchColumns(input.patch), {
-      describeCurrent: (id) => readProduct(sqlite, id),
+      describeCurrent: (id) => readProduct(reads, id),
     });
   });
-  return getProduct(workspace, input.id);
+  return getProduct(store, input.id);
 }
 
 /** `%text%` for LIKE, with the wildcard characters of the text itself taken literally. */

@@ -1,10 +1,10 @@
 import type { RecordWriter } from '../write/record-writer';
-import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { RECORD_KINDS, type RecordKind, type SearchKind, type TrashKind } from '../contract/record-kinds';
 import { companyKind, contactKind, noteKind } from '../people/kinds';
 import { dealKind, orderKind, pipelineKind, productKind, stageKind } from '../sales/kinds';
-import { statement } from '../read/statements';
+import type { Reads } from '../read/reads';
 import { activityKind, taskKind } from '../work/kinds';
 import type { RecordKindDefinition, RecordLink, SearchableDefinition } from './record-kind';
 
@@ -65,11 +65,11 @@ export function incomingLinks(kind: RecordKind): IncomingLink[] {
  * How many live records of each kind point at this one (a contact's deals, orders, activities and
  * tasks), so the UI can say what a delete affects. Only links that would block a purge count.
  */
-export function liveDependents(sqlite: Database.Database, kind: RecordKind, id: number): Partial<Record<RecordKind, number>> {
+export function liveDependents(reads: Reads, kind: RecordKind, id: number): Partial<Record<RecordKind, number>> {
   const counts: Partial<Record<RecordKind, number>> = {};
   for (const link of incomingLinks(kind)) {
     if (link.onPurge !== 'block' || link.table !== tableNameOf(link.from)) continue;
-    const { n } = statement(sqlite, `SELECT count(*) AS n FROM ${link.table} WHERE ${link.column} = ? AND deleted_at IS NULL`).get(id) as { n: number };
+    const n = reads.value<number>(sql`SELECT count(*) FROM ${sql.identifier(link.table)} WHERE ${sql.identifier(link.column)} = ${id} AND deleted_at IS NULL`) ?? 0;
     counts[link.from] = (counts[link.from] ?? 0) + n;
   }
   return counts;
