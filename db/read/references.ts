@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { validation } from '../errors';
-import { statement } from './statements';
+import { readsOf, type Reads } from './reads';
 
 const LABELS = {
   contacts: 'Contact',
@@ -18,16 +19,20 @@ const LABELS = {
  */
 const NOT_YET = { campaigns: 'Campaigns' } as const;
 
-/** A reference in input must point at a live row; a dangling id is reported on its field. */
+/**
+ * A reference in input must point at a live row; a dangling id is reported on its field. Takes the
+ * read interface (a raw connection only until every area reads through `Reads`).
+ */
 export function requireLive(
-  sqlite: Database.Database,
+  source: Reads | Database.Database,
   table: keyof typeof LABELS | keyof typeof NOT_YET,
   id: number | null | undefined,
   path: string,
 ): void {
   if (id == null) return;
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
-  if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
+  const reads = 'values' in source ? source : readsOf(source);
+  if (reads.value(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} AND deleted_at IS NULL`) === undefined) {
     throw validation(path, `${LABELS[table as keyof typeof LABELS]} ${id} does not exist`);
   }
 }
