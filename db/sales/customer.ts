@@ -69,6 +69,6 @@ export function customerSales(workspace: Workspace, customer: CustomerRef): Cust
 /** Live records that point at a contact or company, so the UI can ask before it is deleted. */
 export function dependents(workspace: Workspace, customer: CustomerRef): Dependents {
   requireCustomer(workspace, customer);
-  const counts = liveDependents(workspace.sqlite, customer.kind, customer.id);
+  const counts = liveDependents(workspace.reads, customer.kind, customer.id);
   return { deals: counts.deal ?? 0, orders: counts.order ?? 0, activities: counts.activity ?? 0, tasks: counts.task ?? 0 };
 }
