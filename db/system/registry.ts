@@ -94,7 +94,7 @@ export function trashSource(kinds: readonly TrashKind[]): SQL {
     kinds.map((kind) => {
       const { table, titleSql } = definitionOf(kind);
       return sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${table.id} AS id, ${sql.raw(titleSql)} AS title, ${table.deletedAt} AS deleted_at, ${table.updatedBy} AS updated_by
-        FROM ${table} WHERE ${table.deletedAt} IS NOT NULL`;
+        FROM ${table} WHERE ${table.deletedAt} > 0`;
     }),
     sql` UNION ALL `,
   );

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { TimelineEntry, timelineInput } from '../contract/work';
@@ -31,11 +31,30 @@ export interface TimelineSource {
 
 const LINK_KIND = { activity: 'deal', note: null, deal_stage: 'deal', order_status: 'order' } as const;
 
+/** The columns that say whose a source's rows are: on its own table, or (stage moves, order events) on the deal or order they belong to. */
+interface Owner {
+  table: SQLiteTable;
+  id: SQLiteColumn;
+  contactId: SQLiteColumn;
+  companyId: SQLiteColumn;
+  dealId: SQLiteColumn;
+  /**
+   * Name the owning rows by id (`id IN (…)`) rather than filter by the link: for sources sorted by
+   * a joined table's time, so the planner starts from the link's index even when statistics say
+   * most rows have no such link (orders without a deal), where it would otherwise read them all.
+   */
+  byId: boolean;
+}
+
 /** Which rows belong to the target: its own, plus (for a company) its contacts'. */
-function ownedBy(target: Target, columns: { contactId: SQLiteColumn; companyId: SQLiteColumn; dealId?: SQLiteColumn }): SQL {
-  if (target.kind === 'contact') return sql`${columns.contactId} = ${target.id}`;
-  if (target.kind === 'deal') return sql`${columns.dealId!} = ${target.id}`;
-  return sql`(${columns.companyId} = ${target.id} OR ${columns.contactId} IN (SELECT ${contacts.id} FROM ${contacts} WHERE ${contacts.companyId} = ${target.id}))`;
+function ownedBy(target: Target, owner: Owner): SQL {
+  const { table, id } = owner;
+  if (target.kind === 'company') {
+    return sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${owner.companyId} = ${target.id}
+      UNION ALL SELECT ${id} FROM ${table} WHERE ${owner.contactId} IN (SELECT ${contacts.id} FROM ${contacts} WHERE ${contacts.companyId} = ${target.id}))`;
+  }
+  const condition = sql`${target.kind === 'contact' ? owner.contactId : owner.dealId} = ${target.id}`;
+  return owner.byId ? sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${condition})` : condition;
 }
 
 /**
@@ -72,13 +91,14 @@ const SELECT_FROM: Record<EntryType, SQL> = {
     FROM ${e} JOIN ${orders} ON ${orders.id} = ${e.orderId} LEFT JOIN ${users} ON ${users.id} = ${e.userId}`),
 };
 
-/** Each source's time and id columns (its newest-first order) and the record columns that say whose it is. */
-const SOURCE_COLUMNS = {
-  activity: { at: a.occurredAt, id: a.id, deletedAt: a.deletedAt, owner: a },
-  note: { at: notes.createdAt, id: notes.id, deletedAt: notes.deletedAt, owner: notes },
-  deal_stage: { at: h.enteredAt, id: h.id, deletedAt: deals.deletedAt, owner: { contactId: deals.contactId, companyId: deals.companyId, dealId: deals.id } },
-  order_status: { at: e.at, id: e.id, deletedAt: orders.deletedAt, owner: orders },
-} satisfies Record<EntryType, { at: SQLiteColumn; id: SQLiteColumn; deletedAt: SQLiteColumn; owner: { contactId: SQLiteColumn; companyId: SQLiteColumn; dealId?: SQLiteColumn } }>;
+/** Each source's time and id columns (its newest-first order) and whose its rows are. */
+const SOURCE_COLUMNS: Record<EntryType, { at: SQLiteColumn; id: SQLiteColumn; deletedAt: SQLiteColumn; owner: Owner }> = {
+  activity: { at: a.occurredAt, id: a.id, deletedAt: a.deletedAt, owner: { table: a, id: a.id, contactId: a.contactId, companyId: a.companyId, dealId: a.dealId, byId: false } },
+  // A deal has no notes of its own (the deal id is never asked for).
+  note: { at: notes.createdAt, id: notes.id, deletedAt: notes.deletedAt, owner: { table: notes, id: notes.id, contactId: notes.contactId, companyId: notes.companyId, dealId: notes.id, byId: false } },
+  deal_stage: { at: h.enteredAt, id: h.id, deletedAt: deals.deletedAt, owner: { table: deals, id: deals.id, contactId: deals.contactId, companyId: deals.companyId, dealId: deals.id, byId: true } },
+  order_status: { at: e.at, id: e.id, deletedAt: orders.deletedAt, owner: { table: orders, id: orders.id, contactId: orders.contactId, companyId: orders.companyId, dealId: orders.dealId, byId: true } },
+};
 
 /**
  * The per-source queries of one timeline page, each an index range scan newest first, limited to
