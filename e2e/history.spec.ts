@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { expect, test } from '@playwright/test';
 import { openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
@@ -5,7 +6,7 @@ import { screenshot } from './support/screenshots';
 
 const host = useFreshWorkspace();
 
-test('every record has its history: a deal names the stages it moved between, a product and a pipeline open theirs', async ({ page }) => {
+test('every record has its history: a deal names the stages it moved between and the PC each change came from, a product and a pipeline open theirs', async ({ page }) => {
   await openFirstRun(page, host().url, 'Load sample data');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals' }).click();
   const table = page.getByRole('table', { name: 'Deals' });
@@ -23,6 +24,8 @@ test('every record has its history: a deal names the stages it moved between, a 
   const history = page.getByRole('list', { name: 'History' });
   const latest = history.getByRole('listitem').first();
   await expect(latest).toContainText('changed');
+  // Who · which PC · when: the browser host runs on this machine, so the PC is its host name.
+  await expect(latest.getByText(`on ${os.hostname()}`, { exact: true })).toBeVisible();
   const stageChange = latest.locator('.history__change', { has: page.getByRole('term').filter({ hasText: /^Stage$/ }) });
   await expect(stageChange.locator('.history__before')).toHaveText(stageBefore);
   await expect(stageChange.locator('.history__after')).toHaveText(target);

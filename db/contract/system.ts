@@ -145,6 +145,8 @@ export interface AuditEntry {
   at: number;
   userId: number | null;
   userName: string | null;
+  /** The PC the change was made at (its host name); null on entries from before it was recorded. */
+  client: string | null;
   action: 'create' | 'update' | 'delete' | 'restore';
   tableName: string;
   rowId: number;

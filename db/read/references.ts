@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { validation } from '../errors';
-import { connectionOf, type Reads } from './reads';
-import { statement } from './statements';
+import { readsOf, type Reads } from './reads';
 
 const LABELS = {
   contacts: 'Contact',
@@ -19,7 +19,10 @@ const LABELS = {
  */
 const NOT_YET = { campaigns: 'Campaigns' } as const;
 
-/** A reference in input must point at a live row; a dangling id is reported on its field. */
+/**
+ * A reference in input must point at a live row; a dangling id is reported on its field. Takes the
+ * read interface (a raw connection only until every area reads through `Reads`).
+ */
 export function requireLive(
   source: Reads | Database.Database,
   table: keyof typeof LABELS | keyof typeof NOT_YET,
@@ -27,11 +30,9 @@ export function requireLive(
   path: string,
 ): void {
   if (id == null) return;
-  // A connection is still taken from callers not yet reading through Reads.
-  const sqlite = 'prepare' in source ? source : connectionOf(source);
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
-  const sqlite = 'db' in source ? connectionOf(source) : source;
-  if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
+  const reads = 'values' in source ? source : readsOf(source);
+  if (reads.value(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} AND deleted_at IS NULL`) === undefined) {
     throw validation(path, `${LABELS[table as keyof typeof LABELS]} ${id} does not exist`);
   }
 }

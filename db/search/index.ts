@@ -4,7 +4,8 @@ import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, shortGrams, typ
 
 /**
  * Keeps the FTS index in step with records. Called inside the write transaction that changed the
- * record, so the index is never out of date for committed data.
+ * record, so the index is never out of date for committed data. Plumbing: area code reaches it
+ * through `writer.index`/`writer.unindex`, never with a connection of its own.
  */
 export function indexRecord(sqlite: Database.Database, kind: IndexedKind, id: number, parts: (string | null | undefined)[]): void {
   const rowid = searchRowid(kind, id);

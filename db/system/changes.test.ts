@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appRouter } from '../api/router';
 import { openCore } from '../api/core';
 import { tempCore } from '../test-support/temp-workspace';
-import { CHANGED_TABLES_SQL } from './changes';
+import { planOf } from '../test-support/query-plans';
+import { changedTablesQuery } from './changes';
 
 describe('the change feed', () => {
   it('starts from where the feed stands, reporting nothing', async () => {
@@ -44,8 +45,6 @@ describe('the change feed', () => {
 
   it('reads only the rows after the seq, through the primary key', () => {
     const { core } = tempCore();
-    const plan = (sql: string) =>
-      (core.workspace.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(5, 9) as { detail: string }[]).map((row) => row.detail).join('; ');
-    expect(plan(CHANGED_TABLES_SQL)).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    expect(planOf(core.workspace.sqlite, changedTablesQuery(core.workspace.reads, 5, 9))).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
   });
 });

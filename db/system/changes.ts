@@ -1,9 +1,16 @@
+import { and, gt, lte, sql } from 'drizzle-orm';
 import type { ChangeFeed } from '../contract/system';
-import { statement } from '../read/statements';
-import type { Workspace } from '../workspace/open';
+import type { Reads } from '../read/reads';
+import type { Store } from '../workspace/store';
+import { changes } from './schema';
 
-/** A range of the primary key: the cost follows the rows written since, not the feed's length. */
-export const CHANGED_TABLES_SQL = 'SELECT DISTINCT table_name FROM changes WHERE seq > ? AND seq <= ?';
+/** The tables written after `seq` up to `latest`: a range of the primary key, so the cost follows the rows written since, not the feed's length. */
+export function changedTablesQuery(reads: Reads, seq: number, latest: number) {
+  return reads.db
+    .selectDistinct({ tableName: changes.tableName })
+    .from(changes)
+    .where(and(gt(changes.seq, seq), lte(changes.seq, latest)));
+}
 
 /**
  * The change feed for the UI: the tables written after `seq`, by anyone, this core included — every
@@ -13,9 +20,12 @@ export const CHANGED_TABLES_SQL = 'SELECT DISTINCT table_name FROM changes WHERE
  * The common case (nothing new) is one max(seq) on the primary key. PRAGMA data_version is no
  * shortcut here: it moves only for other connections' commits, and this core's own writes count too.
  */
-export function changesSince(workspace: Workspace, seq: number | undefined): ChangeFeed {
-  const latest = (statement(workspace.sqlite, 'SELECT coalesce(max(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
+export function changesSince(store: Store, seq: number | undefined): ChangeFeed {
+  const { reads } = store;
+  const latest = reads.value<number>(sql`SELECT coalesce(max(${changes.seq}), 0) FROM ${changes}`) ?? 0;
   if (seq === undefined || seq >= latest) return { seq: latest, tables: [], changed: false };
-  const rows = statement(workspace.sqlite, CHANGED_TABLES_SQL).all(seq, latest) as { table_name: string }[];
-  return { seq: latest, tables: rows.map((row) => row.table_name), changed: rows.length > 0 };
+  const tables = changedTablesQuery(reads, seq, latest)
+    .all()
+    .map((row) => row.tableName);
+  return { seq: latest, tables, changed: tables.length > 0 };
 }

@@ -8,23 +8,22 @@ import { loadSampleWork } from '../work/sample-work';
 import { write } from '../write/transaction';
 import { readSetting } from '../workspace/settings';
 import { users } from './schema';
-import type { Workspace } from '../workspace/open';
-import { workspaceInfo } from './workspace-info';
+import { workspaceInfo, type OpenedStore } from './workspace-info';
 
 /**
  * The first-run choices, in one transaction: the workspace's language and currency, the owner's
  * name, the default pipeline in that language, and (if asked) sample data in it too. Changing the
  * interface language later changes the interface only; what was created here stays as it is.
  */
-export function completeFirstRun(workspace: Workspace, input: z.output<typeof firstRunChoice>): WorkspaceInfo {
-  write(workspace, (writer) => {
-    if (readSetting(writer.sqlite, 'initialized') === '1') {
+export function completeFirstRun(store: OpenedStore, input: z.output<typeof firstRunChoice>): WorkspaceInfo {
+  write(store, (writer) => {
+    if (readSetting(writer.reads, 'initialized') === '1') {
       throw new RapportError('VALIDATION', 'This workspace is already set up.', { issues: [{ path: '', message: 'This workspace is already set up.' }] });
     }
-    const locale: Locale = input.locale ?? ((readSetting(writer.sqlite, 'locale') ?? 'en') as Locale);
-    const currency = input.currency ?? readSetting(writer.sqlite, 'currency') ?? 'USD';
+    const locale: Locale = input.locale ?? ((readSetting(writer.reads, 'locale') ?? 'en') as Locale);
+    const currency = input.currency ?? readSetting(writer.reads, 'currency') ?? 'USD';
     writer.setSettings({ locale, currency, initialized: '1' });
-    const owner = writer.read(users, workspace.userId);
+    const owner = writer.read(users, store.userId);
     if (owner && input.ownerName) writer.update(users, owner.id, owner.version, { name: input.ownerName });
     localizeDefaultPipeline(writer, locale);
     if (input.sampleData) {
@@ -33,5 +32,5 @@ export function completeFirstRun(workspace: Workspace, input: z.output<typeof fi
       loadSampleWork(writer, { contactIds: people.contactIds, dealIds }, locale);
     }
   });
-  return workspaceInfo(workspace);
+  return workspaceInfo(store);
 }

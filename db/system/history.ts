@@ -1,40 +1,41 @@
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../contract/system';
-import { statement } from '../read/statements';
 import type { RecordKind } from '../contract/record-kinds';
-import { getTableColumns } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
-import type { Workspace } from '../workspace/open';
+import type { Reads } from '../read/reads';
+import type { Store } from '../workspace/store';
 import { definitionOf, tableNameOf } from './registry';
+import { auditLog, users } from './schema';
 
-/** A record's history, newest first: who changed which fields, from what to what. */
-export function recordHistory(workspace: Workspace, input: { kind: RecordKind; id: number; limit: number }): AuditEntry[] {
-  const rows = statement(
-    workspace.sqlite,
-    `SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.table_name, a.row_id, a.changes, a.cause
-     FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-     WHERE a.table_name = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT ?`,
-  ).all(tableNameOf(input.kind), input.id, input.limit) as {
-    id: number;
-    at: number;
-    user_id: number | null;
-    user_name: string | null;
-    action: AuditEntry['action'] | 'purge';
-    table_name: string;
-    row_id: number;
-    changes: string;
-    cause: string | null;
-  }[];
-  return rows
+/** A record's audit entries, newest first, through the (table, row, id) index. */
+export function historyQuery(reads: Reads, input: { kind: RecordKind; id: number; limit: number }) {
+  return reads.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      userId: auditLog.userId,
+      userName: users.name,
+      client: auditLog.client,
+      action: auditLog.action,
+      tableName: auditLog.tableName,
+      rowId: auditLog.rowId,
+      changes: auditLog.changes,
+      cause: auditLog.cause,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.tableName, tableNameOf(input.kind)), eq(auditLog.rowId, input.id)))
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit);
+}
+
+/** A record's history, newest first: who changed which fields, from what to what, and at which PC. */
+export function recordHistory(store: Store, input: { kind: RecordKind; id: number; limit: number }): AuditEntry[] {
+  return historyQuery(store.reads, input)
+    .all()
     .filter((row): row is typeof row & { action: AuditEntry['action'] } => row.action !== 'purge')
     .map((row) => ({
-      id: row.id,
-      at: row.at,
-      userId: row.user_id,
-      userName: row.user_name,
-      action: row.action,
-      tableName: row.table_name,
-      rowId: row.row_id,
-      changes: withLinkTitles(workspace.sqlite, input.kind, JSON.parse(row.changes) as AuditEntry['changes']),
+      ...row,
+      changes: withLinkTitles(store.reads, input.kind, JSON.parse(row.changes) as AuditEntry['changes']),
       cause: row.cause === null ? null : (JSON.parse(row.cause) as AuditEntry['cause']),
     }));
 }
@@ -43,7 +44,7 @@ export function recordHistory(workspace: Workspace, input: { kind: RecordKind; i
  * A change of a link (a deal's stage, a contact's company) names the record linked before and
  * after, as it is titled now, so history reads "Stage: Lead → Won" rather than two ids.
  */
-function withLinkTitles(sqlite: Database.Database, kind: RecordKind, changes: AuditEntry['changes']): AuditEntry['changes'] {
+function withLinkTitles(reads: Reads, kind: RecordKind, changes: AuditEntry['changes']): AuditEntry['changes'] {
   const definition = definitionOf(kind);
   const columns = getTableColumns(definition.table);
   const linkByField = new Map(
@@ -54,8 +55,9 @@ function withLinkTitles(sqlite: Database.Database, kind: RecordKind, changes: Au
   );
   const titleOf = (target: RecordKind, id: unknown): string | undefined => {
     if (typeof id !== 'number') return undefined;
-    const row = statement(sqlite, `SELECT ${definitionOf(target).titleSql} AS title FROM ${tableNameOf(target)} WHERE id = ?`).get(id) as { title: string } | undefined;
-    return row?.title;
+    const { table, titleSql } = definitionOf(target);
+    // The title expression comes from the typed registry, never from input.
+    return reads.value<string>(sql`SELECT ${sql.raw(titleSql)} FROM ${table} WHERE ${table.id} = ${id}`);
   };
   return changes.map((change) => {
     const target = linkByField.get(change.field);

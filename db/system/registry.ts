@@ -1,6 +1,6 @@
-import type { RecordWriter } from '../write/record-writer';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import type { RecordWriter } from '../write/record-writer';
 import { RECORD_KINDS, type RecordKind, type SearchKind, type TrashKind } from '../contract/record-kinds';
 import { companyKind, contactKind, noteKind } from '../people/kinds';
 import { dealKind, orderKind, pipelineKind, productKind, stageKind } from '../sales/kinds';
@@ -61,6 +61,17 @@ export function incomingLinks(kind: RecordKind): IncomingLink[] {
   });
 }
 
+/** How many rows of the link's table point at `id` (live ones only with `liveOnly`); the names come from the typed registry. */
+export function linkedCount(reads: Reads, link: IncomingLink, id: number, options: { liveOnly?: boolean } = {}): number {
+  const live = options.liveOnly ? sql` AND deleted_at IS NULL` : sql``;
+  return reads.value<number>(sql`SELECT count(*) FROM ${sql.identifier(link.table)} WHERE ${sql.identifier(link.column)} = ${id}${live}`) ?? 0;
+}
+
+/** The ids of the link's table pointing at `id`, live or trashed. */
+export function linkedIds(reads: Reads, link: IncomingLink, id: number): number[] {
+  return reads.values<number>(sql`SELECT id FROM ${sql.identifier(link.table)} WHERE ${sql.identifier(link.column)} = ${id}`);
+}
+
 /**
  * How many live records of each kind point at this one (a contact's deals, orders, activities and
  * tasks), so the UI can say what a delete affects. Only links that would block a purge count.
@@ -69,15 +80,22 @@ export function liveDependents(reads: Reads, kind: RecordKind, id: number): Part
   const counts: Partial<Record<RecordKind, number>> = {};
   for (const link of incomingLinks(kind)) {
     if (link.onPurge !== 'block' || link.table !== tableNameOf(link.from)) continue;
-    const n = reads.value<number>(sql`SELECT count(*) FROM ${sql.identifier(link.table)} WHERE ${sql.identifier(link.column)} = ${id} AND deleted_at IS NULL`) ?? 0;
-    counts[link.from] = (counts[link.from] ?? 0) + n;
+    counts[link.from] = (counts[link.from] ?? 0) + linkedCount(reads, link, id, { liveOnly: true });
   }
   return counts;
 }
 
-/** Every soft-deleted record of the Trash's kinds as one row source: kind, id, title, deleted_at, updated_by. */
-export function trashSourceSql(kinds: readonly TrashKind[]): string {
-  return kinds
-    .map((kind) => `SELECT '${kind}' AS kind, id, ${definitionOf(kind).titleSql} AS title, deleted_at, updated_by FROM ${tableNameOf(kind)} WHERE deleted_at IS NOT NULL`)
-    .join('\n    UNION ALL\n    ');
+/**
+ * Every soft-deleted record of the Trash's kinds as one row source: kind, id, title, deleted_at,
+ * updated_by. Table and title come from the typed registry, never from input.
+ */
+export function trashSource(kinds: readonly TrashKind[]): SQL {
+  return sql.join(
+    kinds.map((kind) => {
+      const { table, titleSql } = definitionOf(kind);
+      return sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${table.id} AS id, ${sql.raw(titleSql)} AS title, ${table.deletedAt} AS deleted_at, ${table.updatedBy} AS updated_by
+        FROM ${table} WHERE ${table.deletedAt} > 0`;
+    }),
+    sql` UNION ALL `,
+  );
 }

@@ -3,7 +3,7 @@ import { SEARCH_KINDS, type SearchKind } from '../contract/record-kinds';
 import type { SearchHit, searchInput } from '../contract/system';
 import { matchingIdsSql } from '../search/index';
 import { normalizeText } from '../search/text';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { searchDefinitionOf } from './registry';
 
 type SearchQuery = z.output<typeof searchInput>;
@@ -12,7 +12,7 @@ type SearchQuery = z.output<typeof searchInput>;
 const CANDIDATES = 2000;
 
 /** Global search (command palette): records of each searchable kind whose text contains every term. */
-export function searchAll(workspace: Workspace, query: SearchQuery): SearchHit[] {
+export function searchAll(store: Store, query: SearchQuery): SearchHit[] {
   const kinds: readonly SearchKind[] = query.kinds?.length ? query.kinds : SEARCH_KINDS;
   const hits: SearchHit[] = [];
   for (const kind of kinds) {
@@ -20,7 +20,7 @@ export function searchAll(workspace: Workspace, query: SearchQuery): SearchHit[]
     if (remaining <= 0) break;
     const match = matchingIdsSql(kind, query.query, { limit: CANDIDATES });
     if (!match) return [];
-    hits.push(...searchDefinitionOf(kind).search.hits(workspace.reads, { ...match, query: query.query, prefix: normalizeText(query.query).trim() }, remaining));
+    hits.push(...searchDefinitionOf(kind).search.hits(store.reads, { ...match, query: query.query, prefix: normalizeText(query.query).trim() }, remaining));
   }
   return hits;
 }

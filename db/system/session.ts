@@ -3,21 +3,22 @@ import type { z } from 'zod';
 import type { ApiContext } from '../api/trpc';
 import type { User, signInInput } from '../contract/system';
 import { RapportError, validation } from '../errors';
-import { statement } from '../read/statements';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Reads } from '../read/reads';
 import type { Workspace } from '../workspace/open';
 import { verifyPin } from './pin';
+import { users } from './schema';
 
 /** Wrong PINs allowed per connection within the window before it has to wait. */
 const WRONG_PIN_LIMIT = 5;
 const WRONG_PIN_WINDOW_MS = 60_000;
 
-interface UserRow {
-  id: number;
-  name: string;
-  role: User['role'];
-  active: number;
-  pin_hash: string | null;
+/** What a sign-in check reads of a staff member: who they are, and their PIN's hash. */
+function signInSelect(reads: Reads) {
+  return reads.db.select({ id: users.id, name: users.name, role: users.role, active: users.active, pinHash: users.pinHash }).from(users);
 }
+
+type UserRow = ReturnType<ReturnType<typeof signInSelect>['all']>[number];
 
 /**
  * One connection's sign-in state (a window, a browser connection, a test's caller). The user it
@@ -38,13 +39,17 @@ export class StaffSession {
    */
   signedInUser(workspace: Workspace): User | null {
     if (this.signedInOn === workspace.clientId && this.userId !== null) {
-      const row = readUser(workspace, this.userId);
-      if (row && row.active === 1) return toUser(row);
+      const row = readUser(workspace.reads, this.userId);
+      if (row && row.active) return toUser(row);
       this.userId = null;
     }
-    const active = statement(workspace.sqlite, 'SELECT id, name, role, active, pin_hash FROM users WHERE active = 1 AND deleted_at IS NULL ORDER BY id LIMIT 2').all() as UserRow[];
+    const active = signInSelect(workspace.reads)
+      .where(and(eq(users.active, true), isNull(users.deletedAt)))
+      .orderBy(asc(users.id))
+      .limit(2)
+      .all();
     const only = active.length === 1 ? active[0] : undefined;
-    if (only && only.pin_hash === null) {
+    if (only && only.pinHash === null) {
       this.remember(workspace, only.id);
       return toUser(only);
     }
@@ -54,9 +59,9 @@ export class StaffSession {
   signIn(workspace: Workspace, input: z.output<typeof signInInput>, now = Date.now()): User {
     this.wrongPins = this.wrongPins.filter((at) => at > now - WRONG_PIN_WINDOW_MS);
     if (this.wrongPins.length >= WRONG_PIN_LIMIT) throw validation('pin', 'Too many wrong PINs; wait a minute and try again');
-    const row = readUser(workspace, input.userId);
-    if (!row || row.active !== 1) throw validation('userId', 'Choose someone from the list');
-    if (row.pin_hash !== null && !verifyPin(input.pin ?? '', row.pin_hash)) {
+    const row = readUser(workspace.reads, input.userId);
+    if (!row || !row.active) throw validation('userId', 'Choose someone from the list');
+    if (row.pinHash !== null && !verifyPin(input.pin ?? '', row.pinHash)) {
       this.wrongPins.push(now);
       throw validation('pin', input.pin ? 'Wrong PIN' : 'Enter your PIN');
     }
@@ -85,21 +90,17 @@ export class StaffSession {
   private remember(workspace: Workspace, userId: number): void {
     this.userId = userId;
     this.signedInOn = workspace.clientId;
-    try {
-      // "Who else is in" shows this PC under the name of whoever signed in last.
-      statement(workspace.sqlite, 'UPDATE presence SET user_id = ? WHERE client_id = ?').run(userId, workspace.clientId);
-    } catch {
-      // A busy file skips this; the presence row keeps its previous name until the next sign-in.
-    }
+    // "Who else is in" shows this PC under the name of whoever signed in last.
+    workspace.presentAs(userId);
   }
 }
 
-function readUser(workspace: Workspace, id: number): UserRow | undefined {
-  return statement(workspace.sqlite, 'SELECT id, name, role, active, pin_hash FROM users WHERE id = ? AND deleted_at IS NULL').get(id) as UserRow | undefined;
+function readUser(reads: Reads, id: number): UserRow | undefined {
+  return signInSelect(reads).where(and(eq(users.id, id), isNull(users.deletedAt))).get();
 }
 
 function toUser(row: UserRow): User {
-  return { id: row.id, name: row.name, role: row.role, active: row.active === 1 };
+  return { id: row.id, name: row.name, role: row.role, active: row.active };
 }
 
 /**

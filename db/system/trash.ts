@@ -1,50 +1,51 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TrashKind } from '../contract/record-kinds';
 import type { TrashEntry, trashList } from '../contract/system';
 import { decodeCursor, encodeCursor } from '../read/keyset';
-import { statement } from '../read/statements';
+import type { Reads } from '../read/reads';
 import { TRASH_KINDS } from '../contract/record-kinds';
 import { restoreRecord } from './record-removal';
-import { definitionOf, incomingLinks, reindexAny, trashSourceSql } from './registry';
+import { definitionOf, incomingLinks, linkedCount, linkedIds, reindexAny, trashSource } from './registry';
+import { users } from './schema';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { RapportError } from '../errors';
 
 type TrashQuery = z.output<typeof trashList>;
 
-const TRASH_SQL = trashSourceSql(TRASH_KINDS);
+const TRASH_SOURCE = trashSource(TRASH_KINDS);
 
-/** Everything soft-deleted, most recently deleted first. */
-export function listTrash(workspace: Workspace, query: TrashQuery): { rows: TrashEntry[]; nextCursor: string | null } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (query.kind) {
-    where.push('t.kind = ?');
-    params.push(query.kind);
-  }
+/** One page of the Trash, most recently deleted first (the query the plan test explains). */
+export function trashPageQuery(query: TrashQuery) {
+  const conditions = [];
+  if (query.kind) conditions.push(sql`t.kind = ${query.kind}`);
   if (query.cursor) {
     const [deletedAt, kind, id] = decodeCursor(query.cursor, 3) as [number, string, number];
-    where.push('(t.deleted_at, t.kind, t.id) < (?, ?, ?)');
-    params.push(deletedAt, kind, id);
+    conditions.push(sql`(t.deleted_at, t.kind, t.id) < (${deletedAt}, ${kind}, ${id})`);
   }
-  const rows = statement(
-    workspace.sqlite,
-    `SELECT t.kind, t.id, t.title, t.deleted_at, u.name AS deleted_by_name FROM (${TRASH_SQL}) t
-     LEFT JOIN users u ON u.id = t.updated_by
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY t.deleted_at DESC, t.kind DESC, t.id DESC LIMIT ?`,
-  ).all(...params, query.limit + 1) as { kind: TrashKind; id: number; title: string; deleted_at: number; deleted_by_name: string | null }[];
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  return sql<{ kind: TrashKind; id: number; title: string; deletedAt: number; deletedByName: string | null }>`
+    SELECT t.kind AS kind, t.id AS id, t.title AS title, t.deleted_at AS deletedAt, ${users.name} AS deletedByName FROM (${TRASH_SOURCE}) t
+    LEFT JOIN ${users} ON ${users.id} = t.updated_by
+    ${where}
+    ORDER BY t.deleted_at DESC, t.kind DESC, t.id DESC LIMIT ${query.limit + 1}`;
+}
+
+/** Everything soft-deleted, most recently deleted first. */
+export function listTrash(store: Store, query: TrashQuery): { rows: TrashEntry[]; nextCursor: string | null } {
+  const rows = store.reads.all(trashPageQuery(query));
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
   return {
-    rows: page.map((row) => ({ kind: row.kind, id: row.id, title: row.title, deletedAt: row.deleted_at, deletedByName: row.deleted_by_name })),
-    nextCursor: hasMore && last ? encodeCursor([last.deleted_at, last.kind, last.id]) : null,
+    rows: page,
+    nextCursor: hasMore && last ? encodeCursor([last.deletedAt, last.kind, last.id]) : null,
   };
 }
 
-export function restoreFromTrash(workspace: Workspace, item: { kind: TrashKind; id: number }): void {
-  restoreRecord(workspace, item.kind, item.id);
+export function restoreFromTrash(store: Store, item: { kind: TrashKind; id: number }): void {
+  restoreRecord(store, item.kind, item.id);
 }
 
 /**
@@ -53,9 +54,9 @@ export function restoreFromTrash(workspace: Workspace, item: { kind: TrashKind; 
  * merely refer to it (a company's contacts) lose the link, audited like any change, and anything
  * that would be orphaned (deals, orders, activities, tasks — even in the Trash) blocks the purge.
  */
-export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; id: number }[]): { purged: number } {
-  return write(workspace, (writer) => {
-    const { sqlite } = writer;
+export function purgeFromTrash(store: Store, items: { kind: TrashKind; id: number }[]): { purged: number } {
+  return write(store, (writer) => {
+    const reads: Reads = writer.reads;
     for (const item of items) {
       const { table } = definitionOf(item.kind);
       const row = writer.read(table, item.id);
@@ -63,7 +64,7 @@ export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; i
       const links = incomingLinks(item.kind);
       const blocking = links
         .filter((link) => link.onPurge === 'block')
-        .map((link) => ({ label: link.label, n: (statement(sqlite, `SELECT count(*) AS n FROM ${link.table} WHERE ${link.column} = ?`).get(item.id) as { n: number }).n }))
+        .map((link) => ({ label: link.label, n: linkedCount(reads, link, item.id) }))
         .filter((blocker) => blocker.n > 0);
       if (blocking.length) {
         const what = blocking.map((blocker) => `${blocker.n} ${blocker.label}`).join(', ');
@@ -74,8 +75,7 @@ export function purgeFromTrash(workspace: Workspace, items: { kind: TrashKind; i
       for (const link of links) {
         if (link.onPurge === 'block') continue;
         const from = definitionOf(link.from);
-        const ids = (statement(sqlite, `SELECT id FROM ${link.table} WHERE ${link.column} = ?`).all(item.id) as { id: number }[]).map((r) => r.id);
-        for (const id of ids) {
+        for (const id of linkedIds(reads, link, item.id)) {
           if (link.onPurge === 'cascade') writer.purgeWithParent(from.table, id);
           else writer.clearLink(from.table, id, link.column);
           reindexAny(writer, link.from, id);

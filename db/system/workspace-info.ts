@@ -1,66 +1,71 @@
+import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
-import { statement } from '../read/statements';
+import { companies, contacts } from '../people/schema';
+import type { Reads } from '../read/reads';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { readSetting, readSettingsVersion } from '../workspace/settings';
+import { presence, users } from './schema';
 
-export function listUsers(workspace: Workspace): User[] {
-  return (
-    statement(workspace.sqlite, 'SELECT id, name, role, active FROM users WHERE deleted_at IS NULL ORDER BY id').all() as (Omit<User, 'active'> & {
-      active: number;
-    })[]
-  ).map((row) => ({ ...row, active: row.active === 1 }));
+/** What the open path found out about the file, besides what any Store carries. */
+export interface OpenedStore extends Store {
+  readonly journalMode: string;
+  readonly schemaVersion: number;
+  readonly integrity: { readonly status: WorkspaceInfo['integrity'] };
+}
+
+export function listUsers(store: Store): User[] {
+  return store.reads.db
+    .select({ id: users.id, name: users.name, role: users.role, active: users.active })
+    .from(users)
+    .where(isNull(users.deletedAt))
+    .orderBy(asc(users.id))
+    .all();
 }
 
 /** Three missed heartbeats and a client counts as gone. */
 const PRESENCE_FRESH_MS = 90_000;
 
-export function workspaceInfo(workspace: Workspace): WorkspaceInfo {
-  const { sqlite } = workspace;
-  // Null until someone signs in on this connection (workspace.userId is then 0).
-  const currentUser = listUsers(workspace).find((user) => user.id === workspace.userId && user.active) ?? null;
-  const count = (table: string) =>
-    (statement(sqlite, `SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+export function workspaceInfo(store: OpenedStore): WorkspaceInfo {
+  const { reads } = store;
+  // Null until someone signs in on this connection (userId is then 0).
+  const currentUser = listUsers(store).find((user) => user.id === store.userId && user.active) ?? null;
+  const live = (table: typeof contacts | typeof companies) => reads.db.select({ n: count() }).from(table).where(isNull(table.deletedAt)).get()?.n ?? 0;
   return {
-    path: workspace.file,
-    workspaceId: readSetting(sqlite, 'workspace_id') ?? '',
-    shared: workspace.shared,
-    journalMode: workspace.journalMode,
-    locale: (readSetting(sqlite, 'locale') ?? 'en') as Locale,
-    currency: readSetting(sqlite, 'currency') ?? 'USD',
-    settingsVersion: readSettingsVersion(sqlite),
-    initialized: readSetting(sqlite, 'initialized') === '1',
+    path: store.file,
+    workspaceId: readSetting(reads, 'workspace_id') ?? '',
+    shared: store.shared,
+    journalMode: store.journalMode,
+    ...localeAndCurrency(reads),
+    settingsVersion: readSettingsVersion(reads),
+    initialized: readSetting(reads, 'initialized') === '1',
     currentUser,
-    schemaVersion: workspace.schemaVersion,
-    counts: { contacts: count('contacts'), companies: count('companies') },
-    others: (
-      statement(
-        sqlite,
-        'SELECT p.host, p.os_user, p.started_at, u.name AS user_name FROM presence p LEFT JOIN users u ON u.id = p.user_id WHERE p.client_id != ? AND p.heartbeat_at > ? ORDER BY p.started_at',
-      ).all(workspace.clientId, Date.now() - PRESENCE_FRESH_MS) as { host: string; os_user: string; started_at: number; user_name: string | null }[]
-    ).map((row) => ({ host: row.host, osUser: row.os_user, since: row.started_at, userName: row.user_name })),
-    integrity: workspace.integrity.status,
+    schemaVersion: store.schemaVersion,
+    counts: { contacts: live(contacts), companies: live(companies) },
+    others: reads.db
+      .select({ host: presence.host, osUser: presence.osUser, since: presence.startedAt, userName: users.name })
+      .from(presence)
+      .leftJoin(users, eq(users.id, presence.userId))
+      .where(and(ne(presence.clientId, store.clientId), gt(presence.heartbeatAt, Date.now() - PRESENCE_FRESH_MS)))
+      .orderBy(asc(presence.startedAt))
+      .all(),
+    integrity: store.integrity.status,
   };
+}
+
+function localeAndCurrency(reads: Reads): { locale: Locale; currency: string } {
+  return { locale: (readSetting(reads, 'locale') ?? 'en') as Locale, currency: readSetting(reads, 'currency') ?? 'USD' };
 }
 
 /** Saves the workspace defaults if nobody saved them since `input.version`; else CONFLICT with the current ones. */
-export function updateSettings(workspace: Workspace, input: z.output<typeof settingsUpdate>): WorkspaceInfo {
-  write(workspace, (writer) => {
+export function updateSettings(store: OpenedStore, input: z.output<typeof settingsUpdate>): WorkspaceInfo {
+  write(store, (writer) => {
     writer.setSettings(
       { locale: input.locale, currency: input.currency },
-      { expectedVersion: input.version, describeCurrent: () => currentSettings(workspace) },
+      // What a CONFLICT on the settings carries: the values the other save left.
+      { expectedVersion: input.version, describeCurrent: () => ({ version: readSettingsVersion(writer.reads), ...localeAndCurrency(writer.reads) }) },
     );
   });
-  return workspaceInfo(workspace);
-}
-
-/** What a CONFLICT on the settings carries: the values the other save left. */
-function currentSettings(workspace: Workspace): { version: number; locale: Locale; currency: string } {
-  const { sqlite } = workspace;
-  return {
-    version: readSettingsVersion(sqlite),
-    locale: (readSetting(sqlite, 'locale') ?? 'en') as Locale,
-    currency: readSetting(sqlite, 'currency') ?? 'USD',
-  };
+  return workspaceInfo(store);
 }

@@ -1,71 +1,88 @@
-import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Activity, activityCreate, activityUpdate } from '../contract/work';
 import { notFound, validation } from '../errors';
-import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
+import { companies, contacts } from '../people/schema';
+import type { Reads } from '../read/reads';
 import { requireLive } from '../read/references';
-import { statement } from '../read/statements';
+import { deals } from '../sales/schema';
+import { users } from '../system/schema';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
-import { activities } from './schema';
+import type { Store } from '../workspace/store';
+import { activities, tasks } from './schema';
 
-interface ActivityDbRow extends RecordMetaRow, RecordLinksRow {
-  channel: Activity['channel'];
-  direction: Activity['direction'];
-  subject: string;
-  body: string | null;
-  outcome: string | null;
-  duration_minutes: number | null;
-  occurred_at: number;
-  user_name: string | null;
-}
-
-export function readActivity(sqlite: Database.Database, id: number): Activity | undefined {
-  const row = statement(
-    sqlite,
-    `SELECT a.*, c.name AS contact_name, co.name AS company_name, d.title AS deal_title, u.name AS user_name
-     FROM activities a LEFT JOIN contacts c ON c.id = a.contact_id LEFT JOIN companies co ON co.id = a.company_id
-     LEFT JOIN deals d ON d.id = a.deal_id LEFT JOIN users u ON u.id = a.created_by WHERE a.id = ?`,
-  ).get(id) as ActivityDbRow | undefined;
-  if (!row) return undefined;
+/** The bookkeeping columns of an activity or a task, as the API names them. */
+export function recordMetaColumns(table: typeof activities | typeof tasks) {
   return {
-    channel: row.channel,
-    direction: row.direction,
-    subject: row.subject,
-    body: row.body,
-    outcome: row.outcome,
-    durationMinutes: row.duration_minutes,
-    occurredAt: row.occurred_at,
-    ...recordLinks(row),
-    userName: row.user_name,
-    ...recordMeta(row),
+    id: table.id,
+    version: table.version,
+    createdAt: table.createdAt,
+    updatedAt: table.updatedAt,
+    createdBy: table.createdBy,
+    updatedBy: table.updatedBy,
+    deletedAt: table.deletedAt,
   };
 }
 
-export function getActivity(workspace: Workspace, id: number): Activity {
-  const activity = readActivity(workspace.sqlite, id);
+/** What an activity or a task is about, with the names shown for it (the query left-joins contacts, companies and deals on the links). */
+export function recordLinkColumns(table: typeof activities | typeof tasks) {
+  return {
+    contactId: table.contactId,
+    contactName: contacts.name,
+    companyId: table.companyId,
+    companyName: companies.name,
+    dealId: table.dealId,
+    dealTitle: deals.title,
+  };
+}
+
+export function readActivity(reads: Reads, id: number): Activity | undefined {
+  return reads.db
+    .select({
+      channel: activities.channel,
+      direction: activities.direction,
+      subject: activities.subject,
+      body: activities.body,
+      outcome: activities.outcome,
+      durationMinutes: activities.durationMinutes,
+      occurredAt: activities.occurredAt,
+      ...recordLinkColumns(activities),
+      userName: users.name,
+      ...recordMetaColumns(activities),
+    })
+    .from(activities)
+    .leftJoin(contacts, eq(contacts.id, activities.contactId))
+    .leftJoin(companies, eq(companies.id, activities.companyId))
+    .leftJoin(deals, eq(deals.id, activities.dealId))
+    .leftJoin(users, eq(users.id, activities.createdBy))
+    .where(eq(activities.id, id))
+    .get();
+}
+
+export function getActivity(store: Store, id: number): Activity {
+  const activity = readActivity(store.reads, id);
   if (!activity || activity.deletedAt !== null) throw notFound('Activity', id);
   return activity;
 }
 
 /** Links must point at live records; shared by activities and tasks. */
-export function checkLinks(sqlite: Database.Database, links: { contactId?: number | null; companyId?: number | null; dealId?: number | null }): void {
-  requireLive(sqlite, 'contacts', links.contactId, 'contactId');
-  requireLive(sqlite, 'companies', links.companyId, 'companyId');
-  requireLive(sqlite, 'deals', links.dealId, 'dealId');
+export function checkLinks(reads: Reads, links: { contactId?: number | null; companyId?: number | null; dealId?: number | null }): void {
+  requireLive(reads, 'contacts', links.contactId, 'contactId');
+  requireLive(reads, 'companies', links.companyId, 'companyId');
+  requireLive(reads, 'deals', links.dealId, 'dealId');
 }
 
-export function logActivity(workspace: Workspace, input: z.output<typeof activityCreate>): Activity {
-  const id = write(workspace, (writer) => {
-    checkLinks(writer.sqlite, input);
+export function logActivity(store: Store, input: z.output<typeof activityCreate>): Activity {
+  const id = write(store, (writer) => {
+    checkLinks(writer.reads, input);
     return writer.insert(activities, { ...input, occurredAt: input.occurredAt ?? writer.now });
   });
-  return getActivity(workspace, id);
+  return getActivity(store, id);
 }
 
-export function updateActivity(workspace: Workspace, input: z.output<typeof activityUpdate>): Activity {
-  write(workspace, (writer) => {
-    checkLinks(writer.sqlite, input.patch);
+export function updateActivity(store: Store, input: z.output<typeof activityUpdate>): Activity {
+  write(store, (writer) => {
+    checkLinks(writer.reads, input.patch);
     const current = writer.read(activities, input.id);
     if (current) {
       const merged = { ...current, ...input.patch };
@@ -73,7 +90,7 @@ export function updateActivity(workspace: Workspace, input: z.output<typeof acti
         throw validation('contactId', 'Link the activity to a contact, a company or a deal');
       }
     }
-    writer.update(activities, input.id, input.version, input.patch, { describeCurrent: (id) => readActivity(writer.sqlite, id) });
+    writer.update(activities, input.id, input.version, input.patch, { describeCurrent: (id) => readActivity(writer.reads, id) });
   });
-  return getActivity(workspace, input.id);
+  return getActivity(store, input.id);
 }

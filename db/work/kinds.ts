@@ -1,4 +1,3 @@
-import { connectionOf } from '../read/reads';
 import { defineRecordKind, type RecordLink } from '../system/record-kind';
 import { readActivity } from './activities';
 import { activities, tasks } from './schema';
@@ -14,7 +13,7 @@ const workLinks: RecordLink[] = [
 export const activityKind = defineRecordKind({
   table: activities,
   noun: { one: 'activity', many: 'activities' },
-  read: (reads, id) => readActivity(connectionOf(reads), id),
+  read: readActivity,
   titleSql: 'subject',
   links: workLinks,
 });
@@ -22,7 +21,7 @@ export const activityKind = defineRecordKind({
 export const taskKind = defineRecordKind({
   table: tasks,
   noun: { one: 'task', many: 'tasks' },
-  read: (reads, id) => readTask(connectionOf(reads), id),
+  read: readTask,
   titleSql: 'title',
   links: workLinks,
 });

@@ -58,7 +58,7 @@ export function loadSampleWork(writer: RecordWriter, links: { contactIds: number
       title,
       dueAt: due,
       remindAt: null,
-      assigneeId: writer.workspace.userId || null,
+      assigneeId: writer.userId,
       priority: index === 5 ? 'high' : 'normal',
       recurrenceEvery: index === 3 ? 1 : null,
       recurrenceUnit: index === 3 ? 'month' : null,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { ACTIVITY_DIRECTIONS, ActivityChannel, RECURRENCE_UNITS, TASK_PRIORITIES } from '../contract/work';
 import { companies, contacts } from '../people/schema';
 import { deals } from '../sales/schema';
 import { recordColumns, users } from '../system/schema';
@@ -10,8 +11,8 @@ export const activities = sqliteTable(
   'activities',
   {
     id: integer('id').primaryKey(),
-    channel: text('channel').notNull(),
-    direction: text('direction'),
+    channel: text('channel').$type<ActivityChannel>().notNull(),
+    direction: text('direction').$type<(typeof ACTIVITY_DIRECTIONS)[number]>(),
     subject: text('subject').notNull(),
     body: text('body'),
     outcome: text('outcome'),
@@ -45,9 +46,9 @@ export const tasks = withBookkeepingColumns(
       /** Set when the reminder was shown, so each reminder fires once across all PCs. */
       remindedAt: integer('reminded_at'),
       assigneeId: integer('assignee_id').references(() => users.id),
-      priority: text('priority').notNull().default('normal'),
+      priority: text('priority').$type<(typeof TASK_PRIORITIES)[number]>().notNull().default('normal'),
       recurrenceEvery: integer('recurrence_every'),
-      recurrenceUnit: text('recurrence_unit'),
+      recurrenceUnit: text('recurrence_unit').$type<(typeof RECURRENCE_UNITS)[number]>(),
       completedAt: integer('completed_at'),
       /** The task this one was scheduled from when a recurring task was completed. */
       previousId: integer('previous_id'),

@@ -1,60 +1,59 @@
-import type Database from 'better-sqlite3';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Task, TodayView, taskComplete, taskCreate, taskList, taskUpdate, todayInput } from '../contract/work';
 import { notFound, validation } from '../errors';
-import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
-import { decodeCursor, keysetCondition, pageOf } from '../read/keyset';
+import { companies, contacts } from '../people/schema';
+import { decodeCursor, pageOf } from '../read/keyset';
+import type { Reads } from '../read/reads';
 import { requireLive } from '../read/references';
-import { statement } from '../read/statements';
+import { deals } from '../sales/schema';
+import { users } from '../system/schema';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
-import { checkLinks } from './activities';
+import type { Store } from '../workspace/store';
+import { checkLinks, recordLinkColumns, recordMetaColumns } from './activities';
 import { nextOccurrence } from './recurrence';
 import { tasks } from './schema';
 
-interface TaskDbRow extends RecordMetaRow, RecordLinksRow {
-  title: string;
-  notes: string | null;
-  due_at: number | null;
-  remind_at: number | null;
-  assignee_id: number | null;
-  assignee_name: string | null;
-  priority: Task['priority'];
-  recurrence_every: number | null;
-  recurrence_unit: 'day' | 'week' | 'month' | null;
-  completed_at: number | null;
-  due_key: number;
+/** Tasks with no due date sort after every dated one; the cursor carries this key for them. */
+const UNDATED_KEY = 9e15;
+
+function taskSelect(reads: Reads) {
+  return reads.db
+    .select({
+      title: tasks.title,
+      notes: tasks.notes,
+      dueAt: tasks.dueAt,
+      remindAt: tasks.remindAt,
+      assigneeId: tasks.assigneeId,
+      assigneeName: users.name,
+      priority: tasks.priority,
+      recurrenceEvery: tasks.recurrenceEvery,
+      recurrenceUnit: tasks.recurrenceUnit,
+      completedAt: tasks.completedAt,
+      ...recordLinkColumns(tasks),
+      ...recordMetaColumns(tasks),
+    })
+    .from(tasks)
+    .leftJoin(users, eq(users.id, tasks.assigneeId))
+    .leftJoin(contacts, eq(contacts.id, tasks.contactId))
+    .leftJoin(companies, eq(companies.id, tasks.companyId))
+    .leftJoin(deals, eq(deals.id, tasks.dealId));
 }
 
-const TASK_SQL = `
-  SELECT t.*, coalesce(t.due_at, 9e15) AS due_key, u.name AS assignee_name, c.name AS contact_name, co.name AS company_name, d.title AS deal_title
-  FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id LEFT JOIN contacts c ON c.id = t.contact_id
-  LEFT JOIN companies co ON co.id = t.company_id LEFT JOIN deals d ON d.id = t.deal_id`;
+type TaskRow = ReturnType<ReturnType<typeof taskSelect>['all']>[number];
 
-function toTask(row: TaskDbRow): Task {
-  return {
-    title: row.title,
-    notes: row.notes,
-    dueAt: row.due_at,
-    remindAt: row.remind_at,
-    assigneeId: row.assignee_id,
-    assigneeName: row.assignee_name,
-    priority: row.priority,
-    recurrence: row.recurrence_every && row.recurrence_unit ? { every: row.recurrence_every, unit: row.recurrence_unit } : null,
-    completedAt: row.completed_at,
-    ...recordLinks(row),
-    ...recordMeta(row),
-  };
+function toTask({ recurrenceEvery, recurrenceUnit, ...row }: TaskRow): Task {
+  return { ...row, recurrence: recurrenceEvery && recurrenceUnit ? { every: recurrenceEvery, unit: recurrenceUnit } : null };
 }
 
-export function readTask(sqlite: Database.Database, id: number): Task | undefined {
-  const row = statement(sqlite, `${TASK_SQL} WHERE t.id = ?`).get(id) as TaskDbRow | undefined;
+export function readTask(reads: Reads, id: number): Task | undefined {
+  const row = taskSelect(reads).where(eq(tasks.id, id)).get();
   return row ? toTask(row) : undefined;
 }
 
-export function getTask(workspace: Workspace, id: number): Task {
-  const task = readTask(workspace.sqlite, id);
+export function getTask(store: Store, id: number): Task {
+  const task = readTask(store.reads, id);
   if (!task || task.deletedAt !== null) throw notFound('Task', id);
   return task;
 }
@@ -73,45 +72,45 @@ function taskColumns(input: TaskFields): Partial<typeof tasks.$inferInsert> {
   return columns;
 }
 
-function checkTaskReferences(sqlite: Database.Database, input: TaskFields): void {
-  checkLinks(sqlite, input);
-  requireLive(sqlite, 'users', input.assigneeId, 'assigneeId');
+function checkTaskReferences(reads: Reads, input: TaskFields): void {
+  checkLinks(reads, input);
+  requireLive(reads, 'users', input.assigneeId, 'assigneeId');
 }
 
-export function createTask(workspace: Workspace, input: z.output<typeof taskCreate>): Task {
-  const id = write(workspace, (writer) => {
-    checkTaskReferences(writer.sqlite, input);
-    return writer.insert(tasks, { ...taskColumns(input), title: input.title, assigneeId: input.assigneeId ?? (writer.workspace.userId || null) });
+export function createTask(store: Store, input: z.output<typeof taskCreate>): Task {
+  const id = write(store, (writer) => {
+    checkTaskReferences(writer.reads, input);
+    return writer.insert(tasks, { ...taskColumns(input), title: input.title, assigneeId: input.assigneeId ?? writer.userId });
   });
-  return getTask(workspace, id);
+  return getTask(store, id);
 }
 
-export function updateTask(workspace: Workspace, input: z.output<typeof taskUpdate>): Task {
-  write(workspace, (writer) => {
-    checkTaskReferences(writer.sqlite, input.patch);
+export function updateTask(store: Store, input: z.output<typeof taskUpdate>): Task {
+  write(store, (writer) => {
+    checkTaskReferences(writer.reads, input.patch);
     const current = writer.read(tasks, input.id);
     const recurs = input.patch.recurrence !== undefined ? input.patch.recurrence !== null : current?.recurrenceEvery != null;
     const dueAt = input.patch.dueAt !== undefined ? input.patch.dueAt : current?.dueAt;
     if (current && recurs && dueAt == null) throw validation('patch.dueAt', 'A repeating task needs a due date');
-    writer.update(tasks, input.id, input.version, taskColumns(input.patch), { describeCurrent: (id) => readTask(writer.sqlite, id) });
+    writer.update(tasks, input.id, input.version, taskColumns(input.patch), { describeCurrent: (id) => readTask(writer.reads, id) });
   });
-  return getTask(workspace, input.id);
+  return getTask(store, input.id);
 }
 
 /**
  * Marks a task done (or not done). Completing a repeating task schedules the next occurrence, in the
  * same transaction, with the reminder shifted by the same amount. Reopening does not unschedule it.
  */
-export function completeTask(workspace: Workspace, input: z.output<typeof taskComplete>): { task: Task; next: Task | null } {
-  const nextId = write(workspace, (writer) => {
+export function completeTask(store: Store, input: z.output<typeof taskComplete>): { task: Task; next: Task | null } {
+  const nextId = write(store, (writer) => {
     const current = writer.read(tasks, input.id);
     if (!current) throw notFound('Task', input.id);
     const wasDone = current.completedAt !== null;
     writer.update(tasks, input.id, input.version, { completedAt: input.done ? (current.completedAt ?? writer.now) : null }, {
-      describeCurrent: (id) => readTask(writer.sqlite, id),
+      describeCurrent: (id) => readTask(writer.reads, id),
     });
     if (!input.done || wasDone || !current.recurrenceEvery || !current.recurrenceUnit || current.dueAt === null) return null;
-    const nextDue = nextOccurrence(current.dueAt, current.recurrenceEvery, current.recurrenceUnit as 'day' | 'week' | 'month', firstDueDay(writer.sqlite, current.id));
+    const nextDue = nextOccurrence(current.dueAt, current.recurrenceEvery, current.recurrenceUnit, firstDueDay(writer.reads, current.id));
     return writer.insert(tasks, {
       title: current.title,
       notes: current.notes,
@@ -127,87 +126,140 @@ export function completeTask(workspace: Workspace, input: z.output<typeof taskCo
       dealId: current.dealId,
     });
   });
-  return { task: getTask(workspace, input.id), next: nextId === null ? null : getTask(workspace, nextId) };
+  return { task: getTask(store, input.id), next: nextId === null ? null : getTask(store, nextId) };
 }
 
 /** The day of month the series started on, so "monthly on the 31st" comes back to the 31st. */
-function firstDueDay(sqlite: Database.Database, taskId: number): number | undefined {
+function firstDueDay(reads: Reads, taskId: number): number | undefined {
   let id: number | null = taskId;
   let dueAt: number | null = null;
   for (let hops = 0; id !== null && hops < 1000; hops++) {
-    const row = statement(sqlite, 'SELECT previous_id, due_at FROM tasks WHERE id = ?').get(id) as { previous_id: number | null; due_at: number | null } | undefined;
+    const row = reads.db.select({ previousId: tasks.previousId, dueAt: tasks.dueAt }).from(tasks).where(eq(tasks.id, id)).get();
     if (!row) break;
-    dueAt = row.due_at;
-    id = row.previous_id;
+    dueAt = row.dueAt;
+    id = row.previousId;
   }
   return dueAt === null ? undefined : new Date(dueAt).getDate();
 }
 
-export function listTasks(workspace: Workspace, query: z.output<typeof taskList>): Page<Task> {
-  const where = ['t.deleted_at IS NULL', query.status === 'open' ? 't.completed_at IS NULL' : 't.completed_at IS NOT NULL'];
-  const params: (string | number)[] = [];
-  if (query.assigneeId !== undefined) {
-    where.push('t.assignee_id = ?');
-    params.push(query.assigneeId);
-  }
-  if (query.target) {
-    where.push(`t.${query.target.kind}_id = ?`);
-    params.push(query.target.id);
-  }
-  const filterWhere = [...where];
-  const filterParams = [...params];
-  // Open tasks soonest first (no date last); done tasks most recently completed first.
-  const columns = query.status === 'open' ? ['coalesce(t.due_at, 9e15)', 't.id'] : ['t.completed_at', 't.id'];
-  const order = query.status === 'open' ? 'asc' : 'desc';
-  if (query.cursor) {
-    where.push(keysetCondition(columns, order));
-    params.push(...(decodeCursor(query.cursor, 2) as number[]));
-  }
-  const rows = statement(
-    workspace.sqlite,
-    `${TASK_SQL} WHERE ${where.join(' AND ')} ORDER BY ${columns.map((column) => `${column} ${order.toUpperCase()}`).join(', ')} LIMIT ?`,
-  ).all(...params, query.limit + 1) as TaskDbRow[];
-  const { pageRows, nextCursor } = pageOf(rows, query.limit, (row) => (query.status === 'open' ? [row.due_key, row.id] : [row.completed_at, row.id]));
+type TaskListQuery = z.output<typeof taskList>;
+
+const TARGET_COLUMN = { contact: tasks.contactId, company: tasks.companyId, deal: tasks.dealId } as const;
+
+/** The tasks a list shows, whatever page: live, open or done, and the assignee's or the record's if asked. */
+function taskListFilter(query: Pick<TaskListQuery, 'status' | 'assigneeId' | 'target'>): SQL {
+  return and(
+    isNull(tasks.deletedAt),
+    query.status === 'open' ? isNull(tasks.completedAt) : isNotNull(tasks.completedAt),
+    query.assigneeId !== undefined ? eq(tasks.assigneeId, query.assigneeId) : undefined,
+    query.target ? eq(TARGET_COLUMN[query.target.kind], query.target.id) : undefined,
+  )!;
+}
+
+function listCursor(query: TaskListQuery): [number, number] | null {
+  return query.cursor ? (decodeCursor(query.cursor, 2) as [number, number]) : null;
+}
+
+/**
+ * The queries of one page of open tasks: soonest first, then those with no date by id, as two index
+ * walks (the dated ones, then the undated ones after them) rather than one sort of every open task
+ * by `coalesce(due_at, …)`. `limit` counts the extra row that says there is more.
+ */
+export function openTaskQueries(reads: Reads, query: TaskListQuery, limit: number) {
+  const filter = taskListFilter(query);
+  const cursor = listCursor(query);
+  const inUndated = cursor !== null && cursor[0] >= UNDATED_KEY;
+  const datedAfter = cursor ? sql`(${tasks.dueAt}, ${tasks.id}) > (${cursor[0]}, ${cursor[1]})` : undefined;
   return {
-    rows: pageRows.map(toTask),
-    nextCursor,
-    total: query.cursor ? null : (statement(workspace.sqlite, `SELECT count(*) AS n FROM tasks t WHERE ${filterWhere.join(' AND ')}`).get(...filterParams) as { n: number }).n,
+    dated: inUndated ? null : taskSelect(reads).where(and(filter, isNotNull(tasks.dueAt), datedAfter)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(limit),
+    undated: (remaining: number) =>
+      taskSelect(reads)
+        .where(and(filter, isNull(tasks.dueAt), inUndated ? gt(tasks.id, cursor[1]) : undefined))
+        .orderBy(asc(tasks.id))
+        .limit(remaining),
   };
 }
 
-/** Open tasks in four buckets around the client's local day. */
-export function todayView(workspace: Workspace, input: z.output<typeof todayInput>): TodayView {
-  if (input.dayEnd <= input.dayStart) throw validation('dayEnd', 'The day must end after it starts');
-  const assignee = input.assigneeId !== undefined ? 'AND t.assignee_id = ?' : '';
-  const assigneeParams = input.assigneeId !== undefined ? [input.assigneeId] : [];
-  const open = `t.deleted_at IS NULL AND t.completed_at IS NULL ${assignee}`;
-  const select = (range: string, params: number[], limit: number) =>
-    (statement(workspace.sqlite, `${TASK_SQL} WHERE ${open} AND ${range} ORDER BY coalesce(t.due_at, 9e15), t.id LIMIT ${limit}`).all(
-      ...assigneeParams,
-      ...params,
-    ) as TaskDbRow[]).map(toTask);
+/** One page of done tasks, most recently completed first. */
+export function doneTasksQuery(reads: Reads, query: TaskListQuery, limit: number) {
+  const cursor = listCursor(query);
+  const after = cursor ? sql`(${tasks.completedAt}, ${tasks.id}) < (${cursor[0]}, ${cursor[1]})` : undefined;
+  return taskSelect(reads).where(and(taskListFilter(query), after)).orderBy(desc(tasks.completedAt), desc(tasks.id)).limit(limit);
+}
+
+/** How many tasks the list holds in all (first page only). */
+export function taskCountQuery(reads: Reads, query: TaskListQuery) {
+  return reads.db.select({ n: count() }).from(tasks).where(taskListFilter(query));
+}
+
+export function listTasks(store: Store, query: TaskListQuery): Page<Task> {
+  const { reads } = store;
+  let rows: TaskRow[];
+  if (query.status === 'done') rows = doneTasksQuery(reads, query, query.limit + 1).all();
+  else {
+    const queries = openTaskQueries(reads, query, query.limit + 1);
+    rows = queries.dated?.all() ?? [];
+    if (rows.length <= query.limit) rows.push(...queries.undated(query.limit + 1 - rows.length).all());
+  }
+  const { pageRows, nextCursor } = pageOf(rows, query.limit, (row) => (query.status === 'open' ? [row.dueAt ?? UNDATED_KEY, row.id] : [row.completedAt, row.id]));
+  return {
+    rows: pageRows.map(toTask),
+    nextCursor,
+    total: query.cursor ? null : (taskCountQuery(reads, query).get()?.n ?? 0),
+  };
+}
+
+/** The Today view's four buckets of open tasks around the client's local day, each an index range in due order. */
+export function todayQueries(reads: Reads, input: z.output<typeof todayInput>) {
+  const open = and(isNull(tasks.deletedAt), isNull(tasks.completedAt), input.assigneeId !== undefined ? eq(tasks.assigneeId, input.assigneeId) : undefined);
+  const dated = (range: SQL | undefined, limit: number) => taskSelect(reads).where(and(open, range)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(limit);
   const upcomingEnd = input.dayEnd + (input.upcomingDays - 1) * 86_400_000;
   return {
-    overdue: select('t.due_at < ?', [input.dayStart], 500),
-    today: select('t.due_at >= ? AND t.due_at < ?', [input.dayStart, input.dayEnd], 500),
-    upcoming: select('t.due_at >= ? AND t.due_at < ?', [input.dayEnd, upcomingEnd], 500),
-    someday: select('t.due_at IS NULL', [], 200),
+    overdue: dated(lt(tasks.dueAt, input.dayStart), 500),
+    today: dated(and(gte(tasks.dueAt, input.dayStart), lt(tasks.dueAt, input.dayEnd)), 500),
+    upcoming: dated(and(gte(tasks.dueAt, input.dayEnd), lt(tasks.dueAt, upcomingEnd)), 500),
+    someday: taskSelect(reads).where(and(open, isNull(tasks.dueAt))).orderBy(asc(tasks.id)).limit(200),
   };
+}
+
+export function todayView(store: Store, input: z.output<typeof todayInput>): TodayView {
+  if (input.dayEnd <= input.dayStart) throw validation('dayEnd', 'The day must end after it starts');
+  const queries = todayQueries(store.reads, input);
+  return {
+    overdue: queries.overdue.all().map(toTask),
+    today: queries.today.all().map(toTask),
+    upcoming: queries.upcoming.all().map(toTask),
+    someday: queries.someday.all().map(toTask),
+  };
+}
+
+/** Reminders now due that no PC has shown yet, for `userId` (or unassigned): at most 50 at a time. */
+export function dueRemindersQuery(reads: Reads, userId: number | null, now: number) {
+  return reads.db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(
+        isNull(tasks.remindedAt),
+        isNotNull(tasks.remindAt),
+        lte(tasks.remindAt, now),
+        isNull(tasks.completedAt),
+        isNull(tasks.deletedAt),
+        userId === null ? isNull(tasks.assigneeId) : or(isNull(tasks.assigneeId), eq(tasks.assigneeId, userId)),
+      ),
+    )
+    .limit(50);
 }
 
 /**
  * Reminders now due that no PC has shown yet: marks them shown and returns them, in one write
  * transaction, so when several PCs poll each reminder fires exactly once.
  */
-export function takeDueReminders(workspace: Workspace, now = Date.now()): Task[] {
-  const ids = write(workspace, (writer) => {
-    const due = statement(
-      writer.sqlite,
-      `SELECT id FROM tasks WHERE reminded_at IS NULL AND remind_at IS NOT NULL AND remind_at <= ? AND completed_at IS NULL AND deleted_at IS NULL
-       AND (assignee_id IS NULL OR assignee_id = ?) LIMIT 50`,
-    ).all(now, writer.workspace.userId) as { id: number }[];
+export function takeDueReminders(store: Store, now = Date.now()): Task[] {
+  const ids = write(store, (writer) => {
+    const due = dueRemindersQuery(writer.reads, writer.userId, now).all();
     for (const task of due) writer.setBookkeeping(tasks, task.id, { remindedAt: now });
     return due.map((task) => task.id);
   });
-  return ids.map((id) => getTask(workspace, id));
+  return ids.map((id) => getTask(store, id));
 }

@@ -1,11 +1,17 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { TimelineEntry, timelineInput } from '../contract/work';
-import { notFound } from '../errors';
+import { RapportError, notFound } from '../errors';
+import { contacts, notes } from '../people/schema';
 import { decodeCursor, encodeCursor } from '../read/keyset';
-import { statement } from '../read/statements';
-import { tableNameOf } from '../system/registry';
-import type { Workspace } from '../workspace/open';
+import { renderSql } from '../read/reads';
+import { dealStageHistory, deals, orderEvents, orders, stages } from '../sales/schema';
+import { definitionOf } from '../system/registry';
+import { users } from '../system/schema';
+import type { Store } from '../workspace/store';
+import { activities } from './schema';
 
 type TimelineQuery = z.output<typeof timelineInput>;
 type EntryType = TimelineEntry['type'];
@@ -14,11 +20,119 @@ type Target = TimelineQuery['target'];
 /** Entries sort by time, then by this rank, then by id, all newest first. */
 const RANK: Record<EntryType, number> = { activity: 4, note: 3, deal_stage: 2, order_status: 1 };
 
-interface Source {
+/** A timeline row as every source selects it: the entry's fields, and the record it links to. */
+type EntryRow = Omit<TimelineEntry, 'type' | 'link'> & { linkId: number | null; linkLabel: string | null };
+
+/** One source of a timeline and its page query (the plan tests explain exactly this). */
+export interface TimelineSource {
   type: EntryType;
-  /** SELECT producing the entry columns plus `at` and `id`, filtered to the target; `{keyset}` marks where the cursor condition goes. */
-  sql: string;
-  params: (string | number)[];
+  query: SQL<EntryRow>;
+}
+
+const LINK_KIND = { activity: 'deal', note: null, deal_stage: 'deal', order_status: 'order' } as const;
+
+/** The columns that say whose a source's rows are: on its own table, or (stage moves, order events) on the deal or order they belong to. */
+interface Owner {
+  table: SQLiteTable;
+  id: SQLiteColumn;
+  contactId: SQLiteColumn;
+  companyId: SQLiteColumn;
+  dealId: SQLiteColumn;
+  /**
+   * Name the owning rows by id (`id IN (…)`) rather than filter by the link: for sources sorted by
+   * a joined table's time, so the planner starts from the link's index even when statistics say
+   * most rows have no such link (orders without a deal), where it would otherwise read them all.
+   */
+  byId: boolean;
+}
+
+/** Which rows belong to the target: its own, plus (for a company) its contacts'. */
+function ownedBy(target: Target, owner: Owner): SQL {
+  const { table, id } = owner;
+  if (target.kind === 'company') {
+    return sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${owner.companyId} = ${target.id}
+      UNION ALL SELECT ${id} FROM ${table} WHERE ${owner.contactId} IN (SELECT ${contacts.id} FROM ${contacts} WHERE ${contacts.companyId} = ${target.id}))`;
+  }
+  const condition = sql`${target.kind === 'contact' ? owner.contactId : owner.dealId} = ${target.id}`;
+  return owner.byId ? sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${condition})` : condition;
+}
+
+/**
+ * A fragment without parameters rendered to text once, at load: the columns are still written as
+ * `${table.column}` (so the compiler checks them), but a page does not pay for rendering them.
+ */
+function prerendered(fragment: SQL): SQL {
+  const { sql: text, params } = renderSql(fragment);
+  if (params.length) throw new RapportError('INTERNAL', 'A prerendered fragment has no parameters.');
+  return sql.raw(text);
+}
+
+const NO_DETAILS = sql`NULL AS channel, NULL AS direction, NULL AS outcome, NULL AS durationMinutes`;
+const a = activities;
+const h = dealStageHistory;
+const e = orderEvents;
+
+/** Each source's SELECT … FROM, naming the columns as `EntryRow` does. */
+const SELECT_FROM: Record<EntryType, SQL> = {
+  activity: prerendered(sql`SELECT ${a.id} AS id, ${a.occurredAt} AS at, ${a.subject} AS title, ${a.body} AS body, ${a.channel} AS channel,
+      ${a.direction} AS direction, ${a.outcome} AS outcome, ${a.durationMinutes} AS durationMinutes, ${users.name} AS userName, ${a.version} AS version,
+      ${a.dealId} AS linkId, ${deals.title} AS linkLabel
+    FROM ${a} LEFT JOIN ${users} ON ${users.id} = ${a.createdBy} LEFT JOIN ${deals} ON ${deals.id} = ${a.dealId}`),
+  note: prerendered(sql`SELECT ${notes.id} AS id, ${notes.createdAt} AS at, substr(${notes.body}, 1, 200) AS title, ${notes.body} AS body, ${NO_DETAILS},
+      ${users.name} AS userName, ${notes.version} AS version, NULL AS linkId, NULL AS linkLabel
+    FROM ${notes} LEFT JOIN ${users} ON ${users.id} = ${notes.createdBy}`),
+  // The lost reason belongs to the move into the lost stage, while the deal stays there.
+  deal_stage: prerendered(sql`SELECT ${h.id} AS id, ${h.enteredAt} AS at, ${stages.name} AS title,
+      CASE WHEN ${stages.kind} = 'lost' AND ${h.leftAt} IS NULL THEN ${deals.lostReason} END AS body, ${NO_DETAILS},
+      ${users.name} AS userName, NULL AS version, ${deals.id} AS linkId, ${deals.title} AS linkLabel
+    FROM ${h} JOIN ${deals} ON ${deals.id} = ${h.dealId} JOIN ${stages} ON ${stages.id} = ${h.stageId} LEFT JOIN ${users} ON ${users.id} = ${h.userId}`),
+  order_status: prerendered(sql`SELECT ${e.id} AS id, ${e.at} AS at, ${e.status} AS title, ${e.note} AS body, ${NO_DETAILS},
+      ${users.name} AS userName, NULL AS version, ${orders.id} AS linkId, ${orders.number} AS linkLabel
+    FROM ${e} JOIN ${orders} ON ${orders.id} = ${e.orderId} LEFT JOIN ${users} ON ${users.id} = ${e.userId}`),
+};
+
+/** Each source's time and id columns (its newest-first order) and whose its rows are. */
+const SOURCE_COLUMNS: Record<EntryType, { at: SQLiteColumn; id: SQLiteColumn; deletedAt: SQLiteColumn; owner: Owner }> = {
+  activity: { at: a.occurredAt, id: a.id, deletedAt: a.deletedAt, owner: { table: a, id: a.id, contactId: a.contactId, companyId: a.companyId, dealId: a.dealId, byId: false } },
+  // A deal has no notes of its own (the deal id is never asked for).
+  note: { at: notes.createdAt, id: notes.id, deletedAt: notes.deletedAt, owner: { table: notes, id: notes.id, contactId: notes.contactId, companyId: notes.companyId, dealId: notes.id, byId: false } },
+  deal_stage: { at: h.enteredAt, id: h.id, deletedAt: deals.deletedAt, owner: { table: deals, id: deals.id, contactId: deals.contactId, companyId: deals.companyId, dealId: deals.id, byId: true } },
+  order_status: { at: e.at, id: e.id, deletedAt: orders.deletedAt, owner: { table: orders, id: orders.id, contactId: orders.contactId, companyId: orders.companyId, dealId: orders.dealId, byId: true } },
+};
+
+/**
+ * The per-source queries of one timeline page, each an index range scan newest first, limited to
+ * `limit` rows: entries older than the cursor (ties broken by rank, then id) and, with `channels`,
+ * only activities on those channels. `sql` templates rather than the builder: a timeline page is a
+ * hot path, and the builder's rendering and row mapping cost several times the query itself.
+ */
+export function timelineSources(query: TimelineQuery, limit: number): TimelineSource[] {
+  const { target } = query;
+  const cursor = query.cursor ? (decodeCursor(query.cursor, 3) as [number, number, number]) : null;
+  // With a channel filter the timeline shows activities only; a deal has no notes of its own.
+  const types = (Object.keys(RANK) as EntryType[]).filter((type) => (query.channels ? type === 'activity' : !(type === 'note' && target.kind === 'deal')));
+  return types.map((type) => {
+    const { at, id, deletedAt, owner } = SOURCE_COLUMNS[type];
+    let olderThanCursor = sql``;
+    if (cursor) {
+      const [cursorAt, cursorRank, cursorId] = cursor;
+      if (RANK[type] < cursorRank) olderThanCursor = sql` AND ${at} <= ${cursorAt}`;
+      else if (RANK[type] > cursorRank) olderThanCursor = sql` AND ${at} < ${cursorAt}`;
+      else olderThanCursor = sql` AND (${at}, ${id}) < (${cursorAt}, ${cursorId})`;
+    }
+    const channels =
+      type === 'activity' && query.channels ? sql` AND ${a.channel} IN (${sql.join(query.channels.map((channel) => sql`${channel}`), sql`, `)})` : sql``;
+    return {
+      type,
+      query: sql<EntryRow>`${SELECT_FROM[type]} WHERE ${ownedBy(target, owner)} AND ${deletedAt} IS NULL${olderThanCursor}${channels} ORDER BY ${at} DESC, ${id} DESC LIMIT ${limit}`,
+    };
+  });
+}
+
+function toEntry(type: EntryType, target: Target, { linkId, linkLabel, ...row }: EntryRow): TimelineEntry {
+  // An activity links to its deal, except on that deal's own timeline.
+  const linkKind = type === 'activity' && target.kind === 'deal' ? null : LINK_KIND[type];
+  return { type, ...row, link: linkKind && linkId !== null ? { kind: linkKind, id: linkId, label: linkLabel ?? '' } : null };
 }
 
 /**
@@ -26,34 +140,14 @@ interface Source {
  * changes, merged from per-source index range scans so the first page stays cheap however long the
  * history is. A company's timeline includes what happened with its contacts.
  */
-export function recordTimeline(workspace: Workspace, query: TimelineQuery): Page<TimelineEntry> {
-  const { sqlite } = workspace;
+export function recordTimeline(store: Store, query: TimelineQuery): Page<TimelineEntry> {
+  const { reads } = store;
   const { target } = query;
-  if (!statement(sqlite, `SELECT 1 FROM ${tableNameOf(target.kind)} WHERE id = ?`).get(target.id)) throw notFound(target.kind, target.id);
-  const cursor = query.cursor ? (decodeCursor(query.cursor, 3) as [number, number, number]) : null;
-  const sources = timelineSources(target).filter((source) => !query.channels || source.type === 'activity');
-  const fetched: (TimelineEntry & { rank: number })[] = [];
-  for (const source of sources) {
-    const rank = RANK[source.type];
-    let condition = '';
-    const params: (string | number)[] = [...source.params];
-    if (cursor) {
-      const [at, cursorRank, id] = cursor;
-      if (rank < cursorRank) condition = 'AND at <= ?';
-      else if (rank > cursorRank) condition = 'AND at < ?';
-      else condition = 'AND (at, id) < (?, ?)';
-      params.push(at);
-      if (rank === cursorRank) params.push(id);
-    }
-    let channelFilter = '';
-    if (query.channels && source.type === 'activity') {
-      channelFilter = `AND channel IN (${query.channels.map(() => '?').join(', ')})`;
-      params.push(...query.channels);
-    }
-    const sql = `SELECT * FROM (${source.sql}) WHERE 1 ${condition} ${channelFilter} ORDER BY at DESC, id DESC LIMIT ?`;
-    const rows = statement(sqlite, sql).all(...params, query.limit + 1) as RawEntry[];
-    fetched.push(...rows.map((row) => ({ ...toEntry(source.type, row), rank })));
-  }
+  const { table } = definitionOf(target.kind);
+  if (reads.value(sql`SELECT 1 FROM ${table} WHERE ${table.id} = ${target.id}`) === undefined) throw notFound(target.kind, target.id);
+  const fetched = timelineSources(query, query.limit + 1).flatMap((source) =>
+    reads.all(source.query).map((row) => ({ ...toEntry(source.type, target, row), rank: RANK[source.type] })),
+  );
   fetched.sort((a, b) => b.at - a.at || b.rank - a.rank || b.id - a.id);
   const page = fetched.slice(0, query.limit);
   const last = page.at(-1);
@@ -63,93 +157,3 @@ export function recordTimeline(workspace: Workspace, query: TimelineQuery): Page
     total: null,
   };
 }
-
-interface RawEntry {
-  id: number;
-  at: number;
-  title: string;
-  body: string | null;
-  channel: TimelineEntry['channel'];
-  direction: TimelineEntry['direction'];
-  outcome: string | null;
-  duration_minutes: number | null;
-  user_name: string | null;
-  link_kind: 'contact' | 'company' | 'deal' | 'order' | null;
-  link_id: number | null;
-  link_label: string | null;
-  version: number | null;
-}
-
-function toEntry(type: EntryType, row: RawEntry): TimelineEntry {
-  return {
-    type,
-    id: row.id,
-    at: row.at,
-    title: row.title,
-    body: row.body,
-    channel: row.channel,
-    direction: row.direction,
-    outcome: row.outcome,
-    durationMinutes: row.duration_minutes,
-    userName: row.user_name,
-    link: row.link_kind && row.link_id !== null ? { kind: row.link_kind, id: row.link_id, label: row.link_label ?? '' } : null,
-    version: row.version,
-  };
-}
-
-/** Which rows belong to the target: its own, plus (for a company) its contacts'. */
-function ownership(target: Target, alias: string): { where: string; params: number[] } {
-  if (target.kind === 'contact') return { where: `${alias}.contact_id = ?`, params: [target.id] };
-  if (target.kind === 'deal') return { where: `${alias}.deal_id = ?`, params: [target.id] };
-  return {
-    where: `(${alias}.company_id = ? OR ${alias}.contact_id IN (SELECT id FROM contacts WHERE company_id = ?))`,
-    params: [target.id, target.id],
-  };
-}
-
-function timelineSources(target: Target): Source[] {
-  const sources: Source[] = [];
-  const activityOwner = ownership(target, 'a');
-  sources.push({
-    type: 'activity',
-    sql: `SELECT a.id, a.occurred_at AS at, a.subject AS title, a.body, a.channel, a.direction, a.outcome, a.duration_minutes,
-            u.name AS user_name, a.version,
-            CASE WHEN a.deal_id IS NOT NULL AND ${target.kind !== 'deal' ? 1 : 0} THEN 'deal' END AS link_kind,
-            CASE WHEN ${target.kind !== 'deal' ? 1 : 0} THEN a.deal_id END AS link_id,
-            (SELECT title FROM deals WHERE id = a.deal_id) AS link_label
-          FROM activities a LEFT JOIN users u ON u.id = a.created_by
-          WHERE ${activityOwner.where} AND a.deleted_at IS NULL`,
-    params: activityOwner.params,
-  });
-  if (target.kind !== 'deal') {
-    const noteOwner = ownership(target, 'n');
-    sources.push({
-      type: 'note',
-      sql: `SELECT n.id, n.created_at AS at, substr(n.body, 1, 200) AS title, n.body, NULL AS channel, NULL AS direction, NULL AS outcome,
-              NULL AS duration_minutes, u.name AS user_name, n.version, NULL AS link_kind, NULL AS link_id, NULL AS link_label
-            FROM notes n LEFT JOIN users u ON u.id = n.created_by WHERE ${noteOwner.where} AND n.deleted_at IS NULL`,
-      params: noteOwner.params,
-    });
-  }
-  const dealOwner = target.kind === 'deal' ? { where: 'd.id = ?', params: [target.id] } : ownership(target, 'd');
-  sources.push({
-    type: 'deal_stage',
-    sql: `SELECT h.id, h.entered_at AS at, s.name AS title,
-            CASE WHEN s.kind = 'lost' AND h.left_at IS NULL THEN d.lost_reason END AS body, NULL AS channel, NULL AS direction, NULL AS outcome,
-            NULL AS duration_minutes, u.name AS user_name, NULL AS version, 'deal' AS link_kind, d.id AS link_id, d.title AS link_label
-          FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id JOIN stages s ON s.id = h.stage_id LEFT JOIN users u ON u.id = h.user_id
-          WHERE ${dealOwner.where} AND d.deleted_at IS NULL`,
-    params: dealOwner.params,
-  });
-  const orderOwner = ownership(target, 'o');
-  sources.push({
-    type: 'order_status',
-    sql: `SELECT e.id, e.at, e.status AS title, e.note AS body, NULL AS channel, NULL AS direction, NULL AS outcome,
-            NULL AS duration_minutes, u.name AS user_name, NULL AS version, 'order' AS link_kind, o.id AS link_id, o.number AS link_label
-          FROM order_events e JOIN orders o ON o.id = e.order_id LEFT JOIN users u ON u.id = e.user_id
-          WHERE ${orderOwner.where} AND o.deleted_at IS NULL`,
-    params: orderOwner.params,
-  });
-  return sources;
-}
-

@@ -60,6 +60,8 @@ export interface Workspace {
   readonly integrity: IntegrityMonitor;
   /** Refreshes this client's presence row, so others see it is still in; also the idle step (full integrity check). */
   heartbeat(): void;
+  /** Names who signed in on this client in its presence row ("who else is in"); a busy file skips it. */
+  presentAs(userId: number): void;
   close(): void;
 }
 
@@ -164,6 +166,13 @@ function openOnce(file: string, options: OpenOptions): Workspace {
         }
         // The idle step of the full integrity check: runs off this connection, at most daily.
         if (integrity.isDue(Date.now(), FULL_CHECK_INTERVAL_MS)) void integrity.runFullCheck();
+      },
+      presentAs(userId) {
+        try {
+          sqlite.prepare('UPDATE presence SET user_id = ? WHERE client_id = ?').run(userId, clientId);
+        } catch {
+          // A busy file skips this; the presence row keeps its previous name until the next sign-in.
+        }
       },
       close() {
         try {

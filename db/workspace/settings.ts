@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { users } from '../system/schema';
+import { eq } from 'drizzle-orm';
+import { readsOf, type Reads } from '../read/reads';
+import { settings, users } from '../system/schema';
 import type { RecordWriter } from '../write/record-writer';
 
 export type SettingKey = 'workspace_id' | 'shared' | 'locale' | 'currency' | 'initialized' | 'created_at';
 /** The settings' optimistic version, kept as a settings row of its own (written only by the writer). */
 export const SETTINGS_VERSION_KEY = 'version';
 
-export function readSetting(sqlite: Database.Database, key: SettingKey): string | undefined {
-  return (sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+/** A workspace setting, through the read interface (a raw connection only until every caller reads through `Reads`). */
+export function readSetting(source: Reads | Database.Database, key: SettingKey | typeof SETTINGS_VERSION_KEY): string | undefined {
+  const reads = 'values' in source ? source : readsOf(source);
+  return reads.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
 }
 
 /** The version an edit of the settings names (0 for a file from before settings were versioned). */
-export function readSettingsVersion(sqlite: Database.Database): number {
-  return Number((sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_VERSION_KEY) as { value: string } | undefined)?.value ?? 0);
+export function readSettingsVersion(source: Reads | Database.Database): number {
+  return Number(readSetting(source, SETTINGS_VERSION_KEY) ?? 0);
 }
 
 /** Whether a file still lacks its defaults or its owner: only then does opening take the write lock. */

@@ -426,6 +426,8 @@ export const en = {
     delete: '{{who}} moved this {{record}} to Trash',
     restore: '{{who}} restored this {{record}}',
     changedTo: 'changed to',
+    // The PC (its host name) the change was made at.
+    atPc: 'on {{pc}}',
     // Why an automatic change happened (AuditCause: kind_event).
     cause: {
       deal_won: 'because deal “{{label}}” was won',

@@ -421,6 +421,8 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     delete: '{{who}} 将此{{record}}移到回收站',
     restore: '{{who}} 恢复了此{{record}}',
     changedTo: '改为',
+    // The PC (its host name) the change was made at.
+    atPc: '来自 {{pc}}',
     // Why an automatic change happened (AuditCause: kind_event).
     cause: {
       deal_won: '因为商机“{{label}}”已赢单',

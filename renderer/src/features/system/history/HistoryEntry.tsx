@@ -43,6 +43,17 @@ export function HistoryEntry({ entry, kind, currency }: { entry: WireAuditEntry;
     <li className="history__entry">
       <p className="history__summary">
         <span>{t(`history.${entry.action}`, { who, record: kindName(t, kind, 'noun') })}</span>
+        {entry.client ? (
+          <>
+            <span aria-hidden="true" className="muted">
+              ·
+            </span>
+            <span className="history__pc muted">{t('history.atPc', { pc: entry.client })}</span>
+          </>
+        ) : null}
+        <span aria-hidden="true" className="muted">
+          ·
+        </span>
         <time dateTime={new Date(entry.at).toISOString()} title={format.dateTime(entry.at)} className="muted">
           {format.relative(entry.at)}
         </time>
