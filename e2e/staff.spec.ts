@@ -11,7 +11,11 @@ function apiCall(page: Page, procedure: string, input: unknown) {
     async ({ procedure, input }) => {
       const response = await fetch(`/trpc/${procedure}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rapport-token': sessionStorage.getItem('rapport.token') ?? '' },
+        headers: {
+          'content-type': 'application/json',
+          'x-rapport-token': sessionStorage.getItem('rapport.token') ?? '',
+          'x-rapport-session': sessionStorage.getItem('rapport.session') ?? '',
+        },
         body: JSON.stringify(input),
       });
       return (await response.json()) as { error?: { data: { rapport: { code: string } } }; result?: { data: unknown } };
