@@ -73,4 +73,12 @@ test('two tabs of one browser host, two people: each tab signs in, shows and act
   await tab2.reload();
   await signedInAs(tab2, 'Sam Staff');
   await expect(tab2.getByRole('heading', { level: 1, name: 'Who are you?' })).toHaveCount(0);
+
+  // A tab opened from tab 2 by script starts with a copy of its sessionStorage, session id included,
+  // yet is a tab of its own: it asks who is there instead of acting as the staff member.
+  const [copy] = await Promise.all([context.waitForEvent('page'), tab2.evaluate(() => void window.open(window.location.href))]);
+  await expect(copy.getByRole('heading', { level: 1, name: 'Who are you?' })).toBeVisible();
+  const sessionOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('rapport.session'));
+  expect(await sessionOf(copy)).not.toBe(await sessionOf(tab2));
+  await signedInAs(tab2, 'Sam Staff');
 });
