@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { addStaff, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 
+// The second test signs in to the workspace the first one set up.
+test.describe.configure({ mode: 'serial' });
+
 const host = useFreshWorkspace();
 
 /** Who the sidebar says is signed in in this tab. */
@@ -81,4 +84,32 @@ test('two tabs of one browser host, two people: each tab signs in, shows and act
   const sessionOf = (page: Page) => page.evaluate(() => sessionStorage.getItem('rapport.session'));
   expect(await sessionOf(copy)).not.toBe(await sessionOf(tab2));
   await signedInAs(tab2, 'Sam Staff');
+});
+
+test('a hidden tab tells the host about once a minute that it is open, and after a long gap asks again who is signed in', async ({ page }) => {
+  // The page's clock is Playwright's, so a minute (or the computer sleeping) passes on demand.
+  await page.clock.install();
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => ((window as { hidden?: boolean }).hidden ? 'hidden' : 'visible') });
+  });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/trpc/')) asked.push(...decodeURIComponent(pathname.slice('/trpc/'.length)).split(','));
+  });
+  await page.goto(host().url);
+  await signIn(page, 'Owner');
+  await expect.poll(() => asked.includes('system.changes')).toBe(true);
+
+  await page.evaluate(() => Object.assign(window, { hidden: true }));
+  asked.length = 0;
+  await page.clock.fastForward('01:01');
+  await expect.poll(() => asked).toContain('system.session.current');
+
+  asked.length = 0;
+  await page.clock.fastForward('10:01');
+  await expect.poll(() => asked).toContain('system.workspace.info');
+  // The host still had the session (its own clock did not jump): the owner is still signed in here.
+  await page.evaluate(() => Object.assign(window, { hidden: false }));
+  await signedInAs(page, 'Owner');
 });

@@ -376,7 +376,7 @@ function isLoopbackHost(host: string | undefined): boolean {
 function sendBadSession(res: http.ServerResponse): void {
   sendJson(res, 400, {
     error: {
-      message: `The ${TAB_SESSION_HEADER} header is not a session this host hands out.`,
+      message: `The ${TAB_SESSION_HEADER} header must be one tab session id (16 to 64 letters, digits, - or _).`,
       code: -32600,
       data: { code: 'BAD_REQUEST', httpStatus: 400, rapport: { code: 'BAD_REQUEST' } },
     },
