@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectFieldMessage, openFirstRun } from './support/app';
+import { addStaff, expectFieldMessage, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -11,25 +11,17 @@ function apiCall(page: Page, procedure: string, input: unknown) {
     async ({ procedure, input }) => {
       const response = await fetch(`/trpc/${procedure}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rapport-token': sessionStorage.getItem('rapport.token') ?? '' },
+        headers: {
+          'content-type': 'application/json',
+          'x-rapport-token': sessionStorage.getItem('rapport.token') ?? '',
+          'x-rapport-session': sessionStorage.getItem('rapport.session') ?? '',
+        },
         body: JSON.stringify(input),
       });
       return (await response.json()) as { error?: { data: { rapport: { code: string } } }; result?: { data: unknown } };
     },
     { procedure, input },
   );
-}
-
-async function addStaff(page: Page, name: string, role: string, pin?: string) {
-  const staff = page.getByRole('region', { name: 'Staff' });
-  await staff.getByRole('button', { name: 'Add staff member' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New staff member' });
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
-  await dialog.getByLabel('Role').selectOption({ label: (await dialog.getByLabel('Role').locator('option', { hasText: role }).textContent())! });
-  if (pin) await dialog.getByLabel('PIN').fill(pin);
-  await dialog.getByRole('button', { name: 'Add staff member' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(staff.getByRole('row', { name: new RegExp(name) })).toBeVisible();
 }
 
 async function switchTo(page: Page, name: string) {

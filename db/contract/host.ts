@@ -49,3 +49,13 @@ export interface OpenDatabaseError {
   /** The absolute path the request resolved to. */
   file?: string;
 }
+
+/**
+ * The browser host gives each tab its own session in the core (who is signed in there): the tab
+ * makes an id once (kept in sessionStorage, so a reload keeps it) and sends it with every API call
+ * in this header. The host refuses a value that does not match TAB_SESSION_ID.
+ */
+export const TAB_SESSION_HEADER = 'x-rapport-session';
+export const TAB_SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+/** A tab's session ends after this long without a call (a closed tab says nothing); open tabs call more often. */
+export const TAB_SESSION_IDLE_MS = 10 * 60_000;

@@ -8,6 +8,19 @@ export async function openFirstRun(page: Page, url: string, choice: 'Start empty
   await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible({ timeout: 30_000 });
 }
 
+/** Settings › Staff (open on `page`): adds a member with `role` (its label) and an optional PIN. */
+export async function addStaff(page: Page, name: string, role: string, pin?: string) {
+  const staff = page.getByRole('region', { name: 'Staff' });
+  await staff.getByRole('button', { name: 'Add staff member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New staff member' });
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel('Role').selectOption({ label: (await dialog.getByLabel('Role').locator('option', { hasText: role }).textContent())! });
+  if (pin) await dialog.getByLabel('PIN').fill(pin);
+  await dialog.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(staff.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+}
+
 /** The app's address without the launch token (a reload keeps it in sessionStorage). */
 export function appLink(page: Page, hash: string): string {
   const current = new URL(page.url());

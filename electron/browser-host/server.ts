@@ -6,11 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreClient, forkCoreProcess } from '../../db/api/core-client';
 import { defaultWorkspacePath, type CoreOpenOptions, type CoreStatus } from '../../db/api/core-protocol';
-import type { HostCapabilities, OpenDatabaseInput, OpenDatabaseResult } from '../../db/contract/host';
+import { TAB_SESSION_HEADER, TAB_SESSION_ID, type HostCapabilities, type OpenDatabaseInput, type OpenDatabaseResult } from '../../db/contract/host';
 import { RENDERER_CSP } from '../shared/csp';
 import { defaultUserDataDir } from '../shared/user-data';
 import { OpenDatabaseRefusal, checkDatabasePath, parseOpenDatabaseInput, refusalFromOpenError, resolveDatabasePath } from './database-switch';
 import { resolveStaticFile, sendStaticFile } from './static';
+import { TabSessions } from './tab-sessions';
 import { handleTrpcRequest, readBody, sendJson } from './trpc-http';
 
 /** The header every API request must carry, holding the per-launch token. */
@@ -76,8 +77,11 @@ export function generateToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The browser host's one connection into the core; per-tab sessions come with sign-in (issue 7 §4). */
-const BROWSER_SESSION = 'browser';
+/**
+ * The session of API calls that name no tab (scripts, the bench): the renderer always names its tab,
+ * whose calls run in a session of their own (tab-sessions.ts).
+ */
+const UNNAMED_SESSION = 'browser';
 /** A core that keeps dying is not restarted forever: after this many in a minute the host refuses. */
 const MAX_RESTARTS_PER_MINUTE = 3;
 
@@ -86,7 +90,8 @@ const MAX_RESTARTS_PER_MINUTE = 3;
  * process (db/api/core-process.ts), so a lock wait there never stalls this process. Every request under
  * `/trpc` and `/host` must carry the launch token in `x-rapport-token` (401 otherwise, compared in constant
  * time); static files need no token, and the page learns the token only from the URL printed at
- * launch. Requests whose Host is not a loopback name are refused (DNS rebinding).
+ * launch. Requests whose Host is not a loopback name are refused (DNS rebinding). Each tab names its
+ * session in `x-rapport-session` (db/contract/host.ts), so each is signed in on its own.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? generateToken();
@@ -98,21 +103,25 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // --shared and a test's backup folder were meant for the file named at launch, not the next one.
   const { markShared: _markShared, backupDir: _backupDir, ...reopenOptions } = options.openOptions ?? {};
 
-  /** Forks a core, opens `file` in it and connects the browser's session; throws the open refusal. */
-  const startCore = async (file: string, openOptions: CoreOpenOptions | undefined): Promise<{ client: CoreClient; status: CoreStatus }> => {
+  /** Forks a core, opens `file` in it and connects the unnamed session; throws the open refusal. */
+  const startCore = async (file: string, openOptions: CoreOpenOptions | undefined): Promise<{ client: CoreClient; status: CoreStatus; tabs: TabSessions }> => {
     const client = forkCoreProcess(options.coreEntry);
     try {
       await client.ready;
       const status = await client.open(file, openOptions);
-      await client.control({ op: 'connect', session: BROWSER_SESSION });
-      return { client, status };
+      await client.control({ op: 'connect', session: UNNAMED_SESSION });
+      const tabs = new TabSessions({
+        connect: (session) => client.control({ op: 'connect', session }),
+        disconnect: (session) => void client.control({ op: 'disconnect', session }),
+      });
+      return { client, status, tabs };
     } catch (error) {
       await client.close();
       throw error;
     }
   };
 
-  let { client, status } = await startCore(options.dbFile, options.openOptions);
+  let { client, status, tabs } = await startCore(options.dbFile, options.openOptions);
   /** Set while a core that died is being replaced; calls wait for it. */
   let restarting: Promise<void> | null = null;
   const restarts: number[] = [];
@@ -133,6 +142,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         .then((next) => {
           client = next.client;
           status = next.status;
+          tabs = next.tabs;
           watch(client);
         })
         .catch((restartError: unknown) => report(`The core could not be restarted: ${restartError instanceof Error ? restartError.message : String(restartError)}`))
@@ -142,10 +152,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   watch(client);
 
-  const forward = async (type: 'query' | 'mutation', procedurePath: string, input: unknown) => {
+  /** One call of a tab (`tabId`, or none for scripts), in that tab's session. */
+  const forward = async (tabId: string | null, type: 'query' | 'mutation', procedurePath: string, input: unknown) => {
     if (restarting) await restarting;
-    const answer = await client.call(type, procedurePath, input, BROWSER_SESSION);
+    const calledOn = client;
+    const sessions = tabs;
+    let session = UNNAMED_SESSION;
+    if (tabId !== null) {
+      const lookup = await sessions.sessionOf(tabId);
+      if (!lookup.ok) return lookup.refusal;
+      session = lookup.coreSession;
+    }
+    const answer = await calledOn.call(type, procedurePath, input, session);
     if (!answer.ok && answer.error.data.rapport.code === 'INTERNAL') report(`${procedurePath}: ${answer.error.message}`);
+    // Signing out ends the tab's session: whoever signs in next there starts with a fresh one.
+    if (answer.ok && tabId !== null && procedurePath === 'system.session.signOut') sessions.end(tabId);
     return answer;
   };
 
@@ -185,7 +206,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           sendUnauthorized(res);
           return;
         }
-        handleTrpcRequest(req, res, forward, options.maxBodyBytes ?? MAX_BODY_BYTES).catch((error: unknown) => {
+        const tabId = req.headers[TAB_SESSION_HEADER];
+        if (tabId !== undefined && (typeof tabId !== 'string' || !TAB_SESSION_ID.test(tabId))) {
+          sendBadSession(res);
+          return;
+        }
+        const forwardForTab = (type: 'query' | 'mutation', procedurePath: string, input: unknown) => forward(tabId ?? null, type, procedurePath, input);
+        handleTrpcRequest(req, res, forwardForTab, options.maxBodyBytes ?? MAX_BODY_BYTES).catch((error: unknown) => {
           report(`request failed: ${error instanceof Error ? error.message : String(error)}`);
           if (!res.headersSent) sendText(res, 500, 'Internal error.');
         });
@@ -343,6 +370,17 @@ function isLoopbackHost(host: string | undefined): boolean {
   if (!host) return false;
   const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
   return LOOPBACK_HOSTNAMES.has((hostname ?? '').toLowerCase());
+}
+
+/** A session header the renderer would never send (wrong shape, or given twice): refused before the core sees it. */
+function sendBadSession(res: http.ServerResponse): void {
+  sendJson(res, 400, {
+    error: {
+      message: `The ${TAB_SESSION_HEADER} header must be one tab session id (16 to 64 letters, digits, - or _).`,
+      code: -32600,
+      data: { code: 'BAD_REQUEST', httpStatus: 400, rapport: { code: 'BAD_REQUEST' } },
+    },
+  });
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string): void {

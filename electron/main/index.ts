@@ -35,7 +35,7 @@ import { buildMenuTemplate } from './menu';
 import { describeOpenError } from './open-errors';
 import { DATABASE_EXTENSIONS, databaseFromArgv, resolveAppPaths } from './paths';
 import { RecentFiles } from './recent';
-import { startReminderNotifier } from './reminders';
+import { coreAsWindowSession, startReminderNotifier } from './reminders';
 import { hardenSession, hardenWebContents } from './security';
 import { MIN_SIZE, loadWindowState, placeWindow, saveWindowState } from './window-state';
 
@@ -114,16 +114,13 @@ async function start(): Promise<void> {
     return;
   }
   createWindow();
-  // Due task reminders become desktop notifications; a click opens Today. Main asks the core.
-  // Reminders are the signed-in person's: main asks as the main window's session, so the core
-  // takes that person's due tasks (with several staff, a call as nobody would be refused).
+  // Due task reminders become desktop notifications; a click opens Today. Main asks the core as
+  // the main window's session, so the core takes the signed-in person's due tasks.
   startReminderNotifier({
-    getCore: () => {
-      const client = core ? coreProcess : undefined;
-      if (!client) return undefined;
-      const windowSession = mainWindow && !mainWindow.isDestroyed() ? grantPort.sessionOf(mainWindow.webContents.id) : undefined;
-      return { call: (type, path, input) => client.call(type, path, input, windowSession) };
-    },
+    getCore: coreAsWindowSession(
+      () => (core ? coreProcess : undefined),
+      () => (mainWindow && !mainWindow.isDestroyed() ? grantPort.sessionOf(mainWindow.webContents.id) : undefined),
+    ),
     getWindow: () => mainWindow,
   });
 }

@@ -3,15 +3,23 @@
  * become one desktop notification each, once; a click brings the window forward on Today; the
  * check runs every 30 s.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callProcedure } from '../../db/api/call';
+import { callProcedure, type IpcResponse } from '../../db/api/call';
 import type { Core } from '../../db/api/core';
+import { coreEntryFromSource } from '../../db/api/core-client';
+import type { StaffMember, User } from '../../db/contract/system';
+import type { Task } from '../../db/contract/work';
 import { tempCore } from '../../db/test-support/temp-workspace';
+import type { FakeMessagePort } from './test-support/fake-electron';
 
 const fake = await vi.hoisted(async () => (await import('./test-support/fake-electron')).createFakeElectron());
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
-const { REMINDER_INTERVAL_MS, reminderText, startReminderNotifier } = await import('./reminders');
+const { REMINDER_INTERVAL_MS, coreAsWindowSession, reminderText, startReminderNotifier } = await import('./reminders');
+const { PORT_CHANNEL, createPortGrant, forkCoreUtility } = await import('./core-host');
 
 /** The core called in process: main calls it over the core process's protocol, with the same answers. */
 const caller = (core: Core) => ({ call: (type: 'query' | 'mutation', path: string, input: unknown) => callProcedure(core, { type, path, input }) });
@@ -96,5 +104,82 @@ describe('desktop reminders', () => {
     expect(reminderText(task, 'en').title).toBe('Reminder: Visit');
     expect(reminderText(task, 'en').body).toContain('About Big order');
     expect(reminderText({ ...task, dealTitle: null, contactName: null }, 'zh-CN').body).toMatch(/^截止 2030/);
+  });
+});
+
+/** The answer's data, failing the test on a refusal. */
+function dataOf<T>(response: IpcResponse): T {
+  if (!response.ok) throw new Error(`refused: ${response.error.message}`);
+  return response.data as T;
+}
+
+/** What the preload does with the port main posted: calls as `window.rapport.invoke` sends them. */
+function pageCaller(port: FakeMessagePort) {
+  let nextId = 1;
+  return (type: 'query' | 'mutation', procedure: string, input: unknown) =>
+    new Promise<IpcResponse>((resolve) => {
+      const id = nextId++;
+      const onMessage = ({ data }: { data: { id: number } & IpcResponse }) => {
+        if (data.id !== id) return;
+        port.off('message', onMessage);
+        resolve(data);
+      };
+      port.on('message', onMessage);
+      port.postMessage({ id, type, path: procedure, input });
+    });
+}
+
+describe("desktop reminders as the main window's session", () => {
+  it('asks the core process as whoever signed in in the main window, and shows their due task once', { timeout: 30_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-reminders-'));
+    // The core process main forks (a real child on the real core entry, through the stand-in utilityProcess).
+    const client = forkCoreUtility(coreEntryFromSource());
+    try {
+      await client.ready;
+      await client.open(path.join(dir, 'shop.db'), { probeLocks: false });
+      // Main's own session: the owner, signed in by itself while alone; it keeps them once Sam exists.
+      const asMain = (type: 'query' | 'mutation', procedure: string, input?: unknown) => client.call(type, procedure, input);
+      const owner = dataOf<User>(await asMain('query', 'system.session.current'));
+      const sam = dataOf<StaffMember>(await asMain('mutation', 'system.staff.create', { name: 'Sam Staff', role: 'staff', pin: '2468' }));
+      const due = { remindAt: Date.now() - 1_000, dueAt: Date.now() + 3_600_000, priority: 'normal' };
+      dataOf(await asMain('mutation', 'work.tasks.create', { ...due, title: 'Call Li back', assigneeId: sam.id }));
+      dataOf(await asMain('mutation', 'work.tasks.create', { ...due, title: 'Renew the lease', assigneeId: owner.id }));
+
+      // The main window's page gets its port (its own session in the core) and Sam signs in there.
+      const grant = createPortGrant(() => client, {});
+      const win = new fake.BrowserWindow({});
+      expect(await grant({ senderFrame: { url: 'app://rapport/index.html', parent: null }, sender: win.webContents as any })).toBe(true);
+      const port = win.webContents.posted.find((item: { channel: string }) => item.channel === PORT_CHANNEL)!.ports[0] as FakeMessagePort;
+      const asPage = pageCaller(port);
+      expect(dataOf<User>(await asPage('mutation', 'system.session.signIn', { userId: sam.id, pin: '2468' })).name).toBe('Sam Staff');
+      const windowSession = grant.sessionOf(win.webContents.id);
+      expect(windowSession).toMatch(/^window-/);
+
+      const call = vi.spyOn(client, 'call');
+      const notifier = startReminderNotifier({
+        getCore: coreAsWindowSession(() => client, () => grant.sessionOf(win.webContents.id)),
+        getWindow: () => win as any,
+        intervalMs: 3_600_000,
+      });
+      try {
+        expect(await notifier.check()).toBe(1);
+        expect(fake.state.notifications.map((notification) => notification.options.title)).toEqual(['Reminder: Call Li back']);
+        expect(call.mock.calls.map(([type, procedure, , session]) => [type, procedure, session])).toEqual([
+          ['mutation', 'work.tasks.takeDueReminders', windowSession],
+          ['query', 'system.workspace.info', windowSession],
+        ]);
+        // Once: the core marked it shown.
+        expect(await notifier.check()).toBe(0);
+        expect(fake.state.notifications).toHaveLength(1);
+      } finally {
+        notifier.stop();
+        call.mockRestore();
+      }
+      // The owner's reminder was not taken as Sam's: it is still the owner's to take.
+      expect(dataOf<Task[]>(await asMain('mutation', 'work.tasks.takeDueReminders', {})).map((task) => task.title)).toEqual(['Renew the lease']);
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -23,6 +23,25 @@ export interface CoreCaller {
   call(type: ProcedureType, path: string, input: unknown): Promise<IpcResponse>;
 }
 
+/** A core that names the session each call runs as: main's CoreClient. */
+export interface SessionCore {
+  call(type: ProcedureType, path: string, input: unknown, session?: string): Promise<IpcResponse>;
+}
+
+/**
+ * The core as the main window's page is signed in to it. Reminders are the signed-in person's, so
+ * main asks as that window's session: with several staff a call as nobody is refused, and main's own
+ * session is nobody's. Read afresh on every check, so a sign-in or a reload counts at once.
+ */
+export function coreAsWindowSession(getClient: () => SessionCore | undefined, windowSession: () => string | undefined): () => CoreCaller | undefined {
+  return () => {
+    const client = getClient();
+    if (!client) return undefined;
+    const session = windowSession();
+    return { call: (type, path, input) => client.call(type, path, input, session) };
+  };
+}
+
 export interface ReminderNotifierOptions {
   /** The core, while a workspace is open (the file changes when the user opens another). */
   getCore: () => CoreCaller | undefined;

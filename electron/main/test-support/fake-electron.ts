@@ -44,8 +44,12 @@ export class FakeMessageChannelMain {
 /** A UtilityProcess backed by a real Node child process running the same core entry. */
 export class FakeUtilityProcess extends Emitter {
   readonly child: ChildProcess;
-  /** The ports main handed over, by session: the core's end of each window's channel. */
-  private readonly ports = new Map<string, FakeMessagePort>();
+  /**
+   * A port's calls cross the one channel under ids of their own (negative, unlike main's), so an answer
+   * goes back to the port that asked, and main's own calls as a window's session reach main.
+   */
+  private readonly relayed = new Map<number, { port: FakeMessagePort; id: number }>();
+  private nextRelayId = -1;
   exitCode: number | null = null;
   constructor(
     readonly entry: string,
@@ -53,11 +57,12 @@ export class FakeUtilityProcess extends Emitter {
   ) {
     super();
     this.child = fork(entry, [], { execArgv: execArgvFor(entry), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.child.on('message', (message: { session?: string }) => {
-      const port = message?.session === undefined ? undefined : this.ports.get(message.session);
-      if (port) {
+    this.child.on('message', (message: { id?: number; session?: string }) => {
+      const relay = typeof message?.id === 'number' ? this.relayed.get(message.id) : undefined;
+      if (relay) {
+        this.relayed.delete(message.id!);
         const { session: _session, ...reply } = message;
-        port.postMessage(reply);
+        relay.port.postMessage({ ...reply, id: relay.id });
       } else this.emit('message', message);
     });
     this.child.once('exit', (code, signal) => {
@@ -73,11 +78,12 @@ export class FakeUtilityProcess extends Emitter {
     if (port && message.type === 'control' && message.op === 'connect' && message.session) {
       // What the core does with a real port, done here over the child's one channel.
       const session = message.session;
-      this.ports.set(session, port);
-      port.on('message', ({ data }: { data: object }) => {
-        if (this.child.connected) this.child.send({ ...data, session });
+      port.on('message', ({ data }: { data: { id?: unknown } }) => {
+        if (!this.child.connected) return;
+        const relayId = this.nextRelayId--;
+        this.relayed.set(relayId, { port, id: data.id as number });
+        this.child.send({ ...data, id: relayId, session });
       });
-      port.on('close', () => this.ports.delete(session));
     }
     if (this.child.connected) this.child.send(message);
   }
