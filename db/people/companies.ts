@@ -16,8 +16,7 @@ import { users } from '../system/schema';
 import { listContacts, reindexContact } from './contacts';
 import { companies, contacts } from './schema';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
-import { preparedPerReads } from '../read/prepared';
-import { readsOf, type Reads } from '../read/reads';
+import { oncePerConnection, readsOf, type Reads } from '../read/reads';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
@@ -61,7 +60,7 @@ export function companyQuery(reads: Reads) {
     .where(eq(companies.id, sql.placeholder('id')));
 }
 
-const companyById = preparedPerReads((reads) => companyQuery(reads).prepare());
+const companyById = oncePerConnection((reads) => companyQuery(reads).prepare());
 
 export function readCompany(reads: Reads, id: number): Company | undefined {
   const row = companyById(reads).get({ id });

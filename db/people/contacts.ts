@@ -17,8 +17,7 @@ import { listPage, type ListSpec, pagingOf } from '../read/list-page';
 import { addressColumns, recordMeta, recordMetaColumns, type RecordMetaRow } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
-import { preparedPerReads } from '../read/prepared';
-import { readsOf, type Reads } from '../read/reads';
+import { oncePerConnection, readsOf, type Reads } from '../read/reads';
 import { write } from '../write/transaction';
 import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
@@ -70,7 +69,7 @@ export function contactQuery(reads: Reads) {
     .where(eq(contacts.id, sql.placeholder('id')));
 }
 
-const contactById = preparedPerReads((reads) => contactQuery(reads).prepare());
+const contactById = oncePerConnection((reads) => contactQuery(reads).prepare());
 
 export function readContact(reads: Reads, id: number): Contact | undefined {
   const row = contactById(reads).get({ id });
@@ -97,7 +96,7 @@ export function channelsQuery(reads: Reads) {
     .orderBy(asc(contactChannels.kind), asc(contactChannels.position));
 }
 
-const channelsOfContact = preparedPerReads((reads) => channelsQuery(reads).prepare());
+const channelsOfContact = oncePerConnection((reads) => channelsQuery(reads).prepare());
 
 function readChannels(reads: Reads, contactId: number): Pick<Contact, 'emails' | 'phones'> {
   const rows = channelsOfContact(reads).all({ contactId });
@@ -321,7 +320,7 @@ export function duplicateQuery(reads: Reads) {
     .limit(5);
 }
 
-const duplicatesOf = preparedPerReads((reads) => duplicateQuery(reads).prepare());
+const duplicatesOf = oncePerConnection((reads) => duplicateQuery(reads).prepare());
 
 /** Live contacts sharing any of the given emails or phones (phones compared by digits). */
 export function findDuplicates(store: Store, query: DuplicateQuery): DuplicateMatch[] {

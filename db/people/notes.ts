@@ -2,8 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Note, RecordRef } from '../contract/people';
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
-import { preparedPerReads } from '../read/prepared';
-import type { Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { recordMetaColumns } from '../read/record-mapping';
 import { users } from '../system/schema';
 import type { RecordWriter } from '../write/record-writer';
@@ -45,10 +44,10 @@ export function recordNotesQuery(reads: Reads, kind: RecordRef['kind']) {
     .orderBy(desc(notes.createdAt), desc(notes.id));
 }
 
-const noteById = preparedPerReads((reads) => noteQuery(reads).prepare());
+const noteById = oncePerConnection((reads) => noteQuery(reads).prepare());
 const notesOf = {
-  contact: preparedPerReads((reads) => recordNotesQuery(reads, 'contact').prepare()),
-  company: preparedPerReads((reads) => recordNotesQuery(reads, 'company').prepare()),
+  contact: oncePerConnection((reads) => recordNotesQuery(reads, 'contact').prepare()),
+  company: oncePerConnection((reads) => recordNotesQuery(reads, 'company').prepare()),
 };
 
 export function readNote(reads: Reads, id: number): Note | undefined {

@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { TagRef } from '../contract/people';
 import { RapportError, validation } from '../errors';
-import { preparedPerReads } from '../read/prepared';
-import type { Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { defineChildRows } from '../write/child-rows';
 import { write } from '../write/transaction';
 import type { Store } from '../workspace/store';
@@ -67,8 +66,8 @@ export function tagsQuery(reads: Reads, kind: TaggedKind, ids: number[] | Placeh
 
 /** One record's tags (a record page, the common case): a plain equality, prepared once. */
 const recordTags = {
-  contact: preparedPerReads((reads) => tagsQuery(reads, 'contact', sql.placeholder('id')).prepare()),
-  company: preparedPerReads((reads) => tagsQuery(reads, 'company', sql.placeholder('id')).prepare()),
+  contact: oncePerConnection((reads) => tagsQuery(reads, 'contact', sql.placeholder('id')).prepare()),
+  company: oncePerConnection((reads) => tagsQuery(reads, 'company', sql.placeholder('id')).prepare()),
 };
 
 /** Tags of many records at once (list pages): record id → tags. */
