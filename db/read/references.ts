@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { validation } from '../errors';
+import type { Reads } from './reads';
 import { statement } from './statements';
 
 const LABELS = {
@@ -20,14 +22,19 @@ const NOT_YET = { campaigns: 'Campaigns' } as const;
 
 /** A reference in input must point at a live row; a dangling id is reported on its field. */
 export function requireLive(
-  sqlite: Database.Database,
+  /** Area code passes its `Reads`; the raw connection is accepted until every area reads through `Reads`. */
+  source: Reads | Database.Database,
   table: keyof typeof LABELS | keyof typeof NOT_YET,
   id: number | null | undefined,
   path: string,
 ): void {
   if (id == null) return;
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
-  if (!statement(sqlite, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
+  const live =
+    'prepare' in source
+      ? statement(source, `SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)
+      : source.get(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} AND deleted_at IS NULL`);
+  if (!live) {
     throw validation(path, `${LABELS[table as keyof typeof LABELS]} ${id} does not exist`);
   }
 }

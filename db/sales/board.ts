@@ -1,45 +1,74 @@
+import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Board, MoneyTotal, boardInput } from '../contract/sales';
-import { statement } from '../read/statements';
-import type { Workspace } from '../workspace/open';
+import type { Board, MoneyTotal, Stage, boardInput } from '../contract/sales';
+import type { Reads } from '../read/reads';
+import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
-import { DEAL_ROW_SQL, WEIGHTED_SQL, dealFilterSql, toDealRow, type DealDbRow } from './deals';
+import { dealRowsQuery, nextMonth, weightedAmount } from './deals';
 import { getPipeline } from './pipelines';
+import { deals, stages } from './schema';
+
+type BoardInput = z.output<typeof boardInput>;
+
+/** The board's filters beyond the pipeline: on the deals table's own columns. */
+function boardFilter(input: Pick<BoardInput, 'ownerId' | 'closeMonth'>): SQL[] {
+  const conditions: SQL[] = [];
+  if (input.ownerId !== undefined) conditions.push(eq(deals.ownerId, input.ownerId));
+  if (input.closeMonth !== undefined) {
+    conditions.push(gte(deals.expectedCloseDate, `${input.closeMonth}-01`), lt(deals.expectedCloseDate, nextMonth(input.closeMonth)));
+  }
+  return conditions;
+}
+
+/** Count and per-currency totals of every matching deal, by stage: exported so the plan tests explain this very query. */
+export function boardTotalsQuery(reads: Reads, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>) {
+  return reads.db
+    .select({
+      stageId: deals.stageId,
+      currency: deals.currency,
+      count: count(),
+      amount: sql<number>`sum(${deals.amountMinor})`,
+      weighted: sql<number>`sum(${weightedAmount})`,
+    })
+    .from(deals)
+    .innerJoin(stages, eq(stages.id, deals.stageId))
+    .where(and(isNull(deals.deletedAt), eq(deals.pipelineId, input.pipelineId), ...boardFilter(input)))
+    .groupBy(deals.stageId, deals.currency);
+}
+
+/**
+ * The first cards of one column: open stages soonest expected close first (undated last), closed
+ * stages most recently closed first; the orders the cards indexes hold. Exported for the plan tests.
+ */
+export function boardCardsQuery(reads: Reads, stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>) {
+  const order =
+    stage.kind === 'open' ? [asc(sql`coalesce(${deals.expectedCloseDate}, '9999-12-31')`), asc(deals.id)] : [desc(deals.closedAt), desc(deals.id)];
+  return dealRowsQuery(reads)
+    .where(and(eq(deals.stageId, stage.id), isNull(deals.deletedAt), eq(deals.pipelineId, input.pipelineId), ...boardFilter(input)))
+    .orderBy(...order)
+    .limit(input.cardsPerColumn);
+}
 
 /**
  * The kanban board of one pipeline: every stage with its deal count and per-currency totals over
- * all matching deals, and the first cards of each column (open stages by expected close date,
- * closed stages most recently closed first).
+ * all matching deals, and the first cards of each column.
  */
-export function dealBoard(workspace: Workspace, input: z.output<typeof boardInput>): Board {
-  const { sqlite } = workspace;
-  const pipeline = getPipeline(workspace, input.pipelineId);
-  const filter = dealFilterSql({ pipelineId: input.pipelineId, ownerId: input.ownerId, closeMonth: input.closeMonth });
-  const totals = statement(
-    sqlite,
-    `SELECT d.stage_id, d.currency, count(*) AS count, sum(d.amount_minor) AS amount, sum(${WEIGHTED_SQL}) AS weighted
-     FROM deals d JOIN stages s ON s.id = d.stage_id WHERE ${filter.where.join(' AND ')} GROUP BY d.stage_id, d.currency`,
-  ).all(...filter.params) as { stage_id: number; currency: string; count: number; amount: number; weighted: number }[];
-  const workspaceCurrency = readSetting(sqlite, 'currency') ?? 'USD';
-  const extra = filter.where.slice(1).map((clause) => `AND ${clause}`).join(' ');
-  const extraParams = filter.params;
+export function dealBoard(store: Store, input: BoardInput): Board {
+  const { reads } = store;
+  const pipeline = getPipeline(store, input.pipelineId);
+  const totals = boardTotalsQuery(reads, input).all();
+  const workspaceCurrency = readSetting(reads, 'currency') ?? 'USD';
   return {
     pipeline,
     columns: pipeline.stages.map((stage) => {
-      const stageTotals = totals.filter((row) => row.stage_id === stage.id);
-      const order = stage.kind === 'open' ? "coalesce(d.expected_close_date, '9999-12-31'), d.id" : 'd.closed_at DESC, d.id DESC';
-      const cards = statement(sqlite, `${DEAL_ROW_SQL} WHERE d.stage_id = ? AND d.deleted_at IS NULL ${extra} ORDER BY ${order} LIMIT ?`).all(
-        stage.id,
-        ...extraParams,
-        input.cardsPerColumn,
-      ) as DealDbRow[];
+      const stageTotals = totals.filter((row) => row.stageId === stage.id);
       return {
         stage,
         count: stageTotals.reduce((sum, row) => sum + row.count, 0),
         totals: stageTotals
           .map((row): MoneyTotal => ({ currency: row.currency, amountMinor: row.amount, weightedMinor: row.weighted }))
           .sort((a, b) => Number(b.currency === workspaceCurrency) - Number(a.currency === workspaceCurrency) || a.currency.localeCompare(b.currency)),
-        deals: cards.map(toDealRow),
+        deals: boardCardsQuery(reads, stage, input).all(),
       };
     }),
   };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { companies, contacts } from '../people/schema';
-import { ORDER_STATUSES, QUOTE_STATUSES } from '../contract/sales';
+import { ORDER_STATUSES, QUOTE_STATUSES, type Deal, type StageKind } from '../contract/sales';
 import { rankSql } from '../read/keyset';
 import { withDerivedColumns } from '../write/derived-columns';
 import { recordColumns, users } from '../system/schema';
@@ -23,7 +23,7 @@ export const stages = sqliteTable(
     name: text('name').notNull(),
     position: integer('position').notNull(),
     probability: integer('probability').notNull(),
-    kind: text('kind').notNull().default('open'),
+    kind: text('kind').$type<StageKind>().notNull().default('open'),
     ...recordColumns(),
   },
   (table) => [
@@ -46,7 +46,7 @@ export const deals = withDerivedColumns(
       currency: text('currency').notNull(),
       expectedCloseDate: text('expected_close_date'),
       ownerId: integer('owner_id').references(() => users.id),
-      source: text('source'),
+      source: text('source').$type<Deal['source']>(),
       sourceCampaignId: integer('source_campaign_id'),
       pipelineId: integer('pipeline_id')
         .notNull()
@@ -55,7 +55,7 @@ export const deals = withDerivedColumns(
         .notNull()
         .references(() => stages.id),
       /** Denormalized from the stage (open/won/lost) so boards and forecasts filter on an index. */
-      status: text('status').notNull().default('open'),
+      status: text('status').$type<StageKind>().notNull().default('open'),
       probabilityOverride: integer('probability_override'),
       lostReason: text('lost_reason'),
       closedAt: integer('closed_at'),

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { users } from '../system/schema';
+import { sql } from 'drizzle-orm';
+import type { Reads } from '../read/reads';
+import { settings, users } from '../system/schema';
 import type { RecordWriter } from '../write/record-writer';
 
 export type SettingKey = 'workspace_id' | 'shared' | 'locale' | 'currency' | 'initialized' | 'created_at';
 /** The settings' optimistic version, kept as a settings row of its own (written only by the writer). */
 export const SETTINGS_VERSION_KEY = 'version';
 
-export function readSetting(sqlite: Database.Database, key: SettingKey): string | undefined {
-  return (sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+/** Area code passes its `Reads`; the raw connection is accepted until every caller reads through `Reads`. */
+export function readSetting(source: Reads | Database.Database, key: SettingKey): string | undefined {
+  if (!('prepare' in source)) return source.value<string>(sql`SELECT ${settings.value} FROM ${settings} WHERE ${settings.key} = ${key}`);
+  return (source.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
 /** The version an edit of the settings names (0 for a file from before settings were versioned). */
