@@ -10,6 +10,9 @@ import { deals, stages } from './schema';
 
 type BoardInput = z.output<typeof boardInput>;
 
+/** Open cards' order: soonest expected close first, undated last (the expression deals_open_cards_idx holds). */
+const closeKey = sql`coalesce(${deals.expectedCloseDate}, '9999-12-31')`;
+
 /** The board's filters beyond the pipeline: on the deals table's own columns. */
 function boardFilter(input: Pick<BoardInput, 'ownerId' | 'closeMonth'>): SQL[] {
   const conditions: SQL[] = [];
@@ -41,10 +44,13 @@ export function boardTotalsQuery(reads: Reads, input: Pick<BoardInput, 'pipeline
  * stages most recently closed first; the orders the cards indexes hold. Exported for the plan tests.
  */
 export function boardCardsQuery(reads: Reads, stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>) {
-  const order =
-    stage.kind === 'open' ? [asc(sql`coalesce(${deals.expectedCloseDate}, '9999-12-31')`), asc(deals.id)] : [desc(deals.closedAt), desc(deals.id)];
+  const open = stage.kind === 'open';
+  const order = open ? [asc(closeKey), asc(deals.id)] : [desc(deals.closedAt), desc(deals.id)];
+  // The month also as a range of the open cards' sort key, so their index serves both the month and the order.
+  const monthOfKey =
+    open && input.closeMonth !== undefined ? [gte(closeKey, `${input.closeMonth}-01`), lt(closeKey, nextMonth(input.closeMonth))] : [];
   return dealRowsQuery(reads)
-    .where(and(eq(deals.stageId, stage.id), isNull(deals.deletedAt), eq(deals.pipelineId, input.pipelineId), ...boardFilter(input)))
+    .where(and(eq(deals.stageId, stage.id), isNull(deals.deletedAt), ...monthOfKey, eq(deals.pipelineId, input.pipelineId), ...boardFilter(input)))
     .orderBy(...order)
     .limit(input.cardsPerColumn);
 }

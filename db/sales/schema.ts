@@ -68,6 +68,8 @@ export const deals = withDerivedColumns(
       // Open columns list soonest close first (undated last), closed columns most recently closed first.
       index('deals_open_cards_idx').on(table.stageId, table.deletedAt, sql`coalesce(${table.expectedCloseDate}, '9999-12-31')`, table.id),
       index('deals_closed_cards_idx').on(table.stageId, table.deletedAt, table.closedAt, table.id),
+      // A closed column of one close month: that column's month of deals, sorted by when they closed.
+      index('deals_closed_month_idx').on(table.stageId, table.deletedAt, table.expectedCloseDate),
       index('deals_close_idx').on(table.status, table.expectedCloseDate),
       index('deals_closed_at_idx').on(table.status, table.closedAt),
       index('deals_contact_idx').on(table.contactId),
@@ -75,6 +77,9 @@ export const deals = withDerivedColumns(
       index('deals_owner_idx').on(table.ownerId),
       index('deals_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
       index('deals_title_idx').on(table.deletedAt, table.sortTitle, table.id),
+      // The deals list's other sorts of live deals; the expression must be the list's sort key.
+      index('deals_amount_idx').on(table.deletedAt, table.amountMinor, table.id),
+      index('deals_expected_close_idx').on(table.deletedAt, sql`coalesce(${table.expectedCloseDate}, '9999-12-31')`, table.id),
       check('deals_status_check', sql`${table.status} in ('open','won','lost')`),
       check('deals_amount_check', sql`${table.amountMinor} >= 0`),
       check('deals_probability_check', sql`${table.probabilityOverride} is null or ${table.probabilityOverride} between 0 and 100`),
