@@ -89,9 +89,7 @@ export function toDealRow(row: DealDbRow): DealRow {
   };
 }
 
-/** The effective probability: the deal's override, else its stage's. */
-export const effectiveProbability = sql<number>`coalesce(${deals.probabilityOverride}, ${stages.probability})`;
-/** Weighted amount in exact integers: amount × probability / 100, halves rounded up. */
+/** Weighted amount in exact integers: amount × the effective probability / 100, halves rounded up. */
 export const weightedAmount = sql<number>`(${deals.amountMinor} * coalesce(${deals.probabilityOverride}, ${stages.probability}) + 50) / 100`;
 
 /** A deal as a row of the board (and the start of its page): its columns with the names it shows. */
@@ -111,7 +109,8 @@ export const dealRowColumns = {
   stageId: deals.stageId,
   stageName: stages.name,
   stageKind: stages.kind,
-  probability: effectiveProbability,
+  // The effective probability: the deal's override, else its stage's.
+  probability: sql<number>`coalesce(${deals.probabilityOverride}, ${stages.probability})`,
   weightedMinor: weightedAmount,
   version: deals.version,
   createdAt: deals.createdAt,

@@ -17,7 +17,6 @@ import { defaultPipelineId, readStages } from './pipelines';
 export function convertLead(store: Store, input: z.output<typeof leadConvert>): Deal {
   const dealId = write(store, (writer) => {
     const { reads } = writer;
-    // The people area's readContact still takes the connection; it becomes readContact(reads, …) when that area reads through Reads.
     const contact = readContact(writer.sqlite, input.contactId);
     if (!contact || contact.deletedAt !== null) throw notFound('Contact', input.contactId);
     // The version guards against converting twice (a double click, or two PCs at once).
