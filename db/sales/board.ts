@@ -1,58 +1,73 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Board, MoneyTotal, Stage, boardInput } from '../contract/sales';
-import type { Reads } from '../read/reads';
 import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
-import { dealRowsQuery, nextMonth, weightedAmount } from './deals';
+import { DEAL_ROWS, nextMonth, prerendered, weightedAmount, type DealRowOf } from './deals';
 import { getPipeline } from './pipelines';
 import { deals, stages } from './schema';
 
 type BoardInput = z.output<typeof boardInput>;
 
-/** Open cards' order: soonest expected close first, undated last (the expression deals_open_cards_idx holds). */
-const closeKey = sql`coalesce(${deals.expectedCloseDate}, '9999-12-31')`;
+/**
+ * The board's conditions as prerendered text with their parameters between: the board renders a
+ * query per column on every call, and rebuilding columns into SQL each time cost more than running it.
+ */
+const CONDITIONS = {
+  live: prerendered(sql` WHERE ${deals.deletedAt} IS NULL AND ${deals.pipelineId} = `),
+  stage: prerendered(sql` AND ${deals.stageId} = `),
+  owner: prerendered(sql` AND ${deals.ownerId} = `),
+  closesFrom: prerendered(sql` AND ${deals.expectedCloseDate} >= `),
+  closesBefore: prerendered(sql` AND ${deals.expectedCloseDate} < `),
+  // The month also as a range of the open cards' sort key, so their index serves both the month and the order.
+  keyFrom: prerendered(sql` AND coalesce(${deals.expectedCloseDate}, '9999-12-31') >= `),
+  keyBefore: prerendered(sql` AND coalesce(${deals.expectedCloseDate}, '9999-12-31') < `),
+};
 
-/** The board's filters beyond the pipeline: on the deals table's own columns. */
-function boardFilter(input: Pick<BoardInput, 'ownerId' | 'closeMonth'>): SQL[] {
-  const conditions: SQL[] = [];
-  if (input.ownerId !== undefined) conditions.push(eq(deals.ownerId, input.ownerId));
+/** The deals of the pipeline the board shows (of one stage, for a column's cards), filtered by owner and close month. */
+function boardWhere(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, openStageId?: number, closedStageId?: number): SQL {
+  const parts: SQL[] = [sql`${CONDITIONS.live}${input.pipelineId}`];
+  const stageId = openStageId ?? closedStageId;
+  if (stageId !== undefined) parts.push(sql`${CONDITIONS.stage}${stageId}`);
+  if (input.ownerId !== undefined) parts.push(sql`${CONDITIONS.owner}${input.ownerId}`);
   if (input.closeMonth !== undefined) {
-    conditions.push(gte(deals.expectedCloseDate, `${input.closeMonth}-01`), lt(deals.expectedCloseDate, nextMonth(input.closeMonth)));
+    const [from, before] = [`${input.closeMonth}-01`, nextMonth(input.closeMonth)];
+    parts.push(sql`${CONDITIONS.closesFrom}${from}${CONDITIONS.closesBefore}${before}`);
+    if (openStageId !== undefined) parts.push(sql`${CONDITIONS.keyFrom}${from}${CONDITIONS.keyBefore}${before}`);
   }
-  return conditions;
+  return sql.join(parts);
+}
+
+const TOTALS = prerendered(
+  sql`SELECT ${deals.stageId} AS stageId, ${deals.currency} AS currency, count(*) AS count, sum(${deals.amountMinor}) AS amount, sum(${weightedAmount}) AS weighted
+    FROM ${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId}`,
+);
+const TOTALS_GROUPS = prerendered(sql` GROUP BY ${deals.stageId}, ${deals.currency}`);
+
+interface StageTotal {
+  stageId: number;
+  currency: string;
+  count: number;
+  amount: number;
+  weighted: number;
 }
 
 /** Count and per-currency totals of every matching deal, by stage: exported so the plan tests explain this very query. */
-export function boardTotalsQuery(reads: Reads, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>) {
-  return reads.db
-    .select({
-      stageId: deals.stageId,
-      currency: deals.currency,
-      count: count(),
-      amount: sql<number>`sum(${deals.amountMinor})`,
-      weighted: sql<number>`sum(${weightedAmount})`,
-    })
-    .from(deals)
-    .innerJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(isNull(deals.deletedAt), eq(deals.pipelineId, input.pipelineId), ...boardFilter(input)))
-    .groupBy(deals.stageId, deals.currency);
+export function boardTotalsQuery(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>): SQL<StageTotal> {
+  return sql<StageTotal>`${TOTALS}${boardWhere(input)}${TOTALS_GROUPS}`;
 }
+
+const OPEN_CARDS_ORDER = prerendered(sql` ORDER BY coalesce(${deals.expectedCloseDate}, '9999-12-31'), ${deals.id} LIMIT `);
+const CLOSED_CARDS_ORDER = prerendered(sql` ORDER BY ${deals.closedAt} DESC, ${deals.id} DESC LIMIT `);
 
 /**
  * The first cards of one column: open stages soonest expected close first (undated last), closed
  * stages most recently closed first; the orders the cards indexes hold. Exported for the plan tests.
  */
-export function boardCardsQuery(reads: Reads, stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>) {
+export function boardCardsQuery(stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>): SQL<DealRowOf> {
   const open = stage.kind === 'open';
-  const order = open ? [asc(closeKey), asc(deals.id)] : [desc(deals.closedAt), desc(deals.id)];
-  // The month also as a range of the open cards' sort key, so their index serves both the month and the order.
-  const monthOfKey =
-    open && input.closeMonth !== undefined ? [gte(closeKey, `${input.closeMonth}-01`), lt(closeKey, nextMonth(input.closeMonth))] : [];
-  return dealRowsQuery(reads)
-    .where(and(eq(deals.stageId, stage.id), isNull(deals.deletedAt), ...monthOfKey, eq(deals.pipelineId, input.pipelineId), ...boardFilter(input)))
-    .orderBy(...order)
-    .limit(input.cardsPerColumn);
+  const where = open ? boardWhere(input, stage.id) : boardWhere(input, undefined, stage.id);
+  return sql<DealRowOf>`${DEAL_ROWS}${where}${open ? OPEN_CARDS_ORDER : CLOSED_CARDS_ORDER}${input.cardsPerColumn}`;
 }
 
 /**
@@ -62,7 +77,7 @@ export function boardCardsQuery(reads: Reads, stage: Pick<Stage, 'id' | 'kind'>,
 export function dealBoard(store: Store, input: BoardInput): Board {
   const { reads } = store;
   const pipeline = getPipeline(store, input.pipelineId);
-  const totals = boardTotalsQuery(reads, input).all();
+  const totals = reads.all(boardTotalsQuery(input));
   const workspaceCurrency = readSetting(reads, 'currency') ?? 'USD';
   return {
     pipeline,
@@ -74,7 +89,7 @@ export function dealBoard(store: Store, input: BoardInput): Board {
         totals: stageTotals
           .map((row): MoneyTotal => ({ currency: row.currency, amountMinor: row.amount, weightedMinor: row.weighted }))
           .sort((a, b) => Number(b.currency === workspaceCurrency) - Number(a.currency === workspaceCurrency) || a.currency.localeCompare(b.currency)),
-        deals: boardCardsQuery(reads, stage, input).all(),
+        deals: reads.all(boardCardsQuery(stage, input)),
       };
     }),
   };

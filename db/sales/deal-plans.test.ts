@@ -36,9 +36,9 @@ const FILTERS: { ownerId?: number; closeMonth?: string }[] = [{}, { ownerId: 1 }
 
 describe('deal query plans without ANALYZE', () => {
   it('a deal page reads the deal and its names by primary key, and its stage history through its index in order', () => {
-    const deal = explain(dealQuery(reads, 5), 'deal page');
+    const deal = explain(dealQuery(5), 'deal page');
     expect(deal).toMatch(/SEARCH deals USING INTEGER PRIMARY KEY/);
-    const history = explain(stageHistoryQuery(reads, 5), 'stage history');
+    const history = explain(stageHistoryQuery(5), 'stage history');
     expect(history).toMatch(/SEARCH deal_stage_history USING INDEX deal_stage_history_deal_idx \(deal_id=\?\)/);
   });
 
@@ -47,7 +47,7 @@ describe('deal query plans without ANALYZE', () => {
     for (const stage of stages) {
       for (const filter of FILTERS) {
         const label = `${stage.kind} column ${JSON.stringify(filter)}`;
-        const query = boardCardsQuery(reads, stage, { pipelineId, cardsPerColumn: 100, ...filter });
+        const query = boardCardsQuery(stage, { pipelineId, cardsPerColumn: 100, ...filter });
         if (stage.kind === 'open') {
           // The month is a range of the open cards' sort key: one index gives the month and the order.
           expect(explain(query, label), label).toMatch(/deals_open_cards_idx \(stage_id=\? AND deleted_at=\?/);
@@ -62,12 +62,12 @@ describe('deal query plans without ANALYZE', () => {
   });
 
   it('the board’s totals read an index, grouped in its order unless narrowed to a month', () => {
-    const all = explain(boardTotalsQuery(reads, { pipelineId }), 'board totals');
+    const all = explain(boardTotalsQuery({ pipelineId }), 'board totals');
     expect(all).toMatch(/SEARCH deals USING COVERING INDEX deals_board_idx \(pipeline_id=\? AND deleted_at=\?\)/);
-    explain(boardTotalsQuery(reads, { pipelineId, ownerId: 1 }), 'board totals by owner');
+    explain(boardTotalsQuery({ pipelineId, ownerId: 1 }), 'board totals by owner');
     // One month of the pipeline's deals, read by range per stage (a handful), then grouped: bounded by the month.
     for (const filter of FILTERS.filter((candidate) => candidate.closeMonth !== undefined)) {
-      const plan = explain(boardTotalsQuery(reads, { pipelineId, ...filter }), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
+      const plan = explain(boardTotalsQuery({ pipelineId, ...filter }), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
       expect(plan).toMatch(/expected_close_date>\? AND expected_close_date</);
     }
   });
