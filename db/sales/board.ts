@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Board, MoneyTotal, Stage, boardInput } from '../contract/sales';
 import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
-import { DEAL_ROWS, nextMonth, prerendered, weightedAmount, type DealRowOf } from './deals';
+import { DEAL_ROWS, nextMonth, prerendered, selectList, weightedAmount, type Selected, type SelectedDealRow } from './deals';
 import { getPipeline } from './pipelines';
 import { deals, stages } from './schema';
 
@@ -24,37 +24,32 @@ const CONDITIONS = {
   keyBefore: prerendered(sql` AND coalesce(${deals.expectedCloseDate}, '9999-12-31') < `),
 };
 
-/** The deals of the pipeline the board shows (of one stage, for a column's cards), filtered by owner and close month. */
-function boardWhere(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, openStageId?: number, closedStageId?: number): SQL {
+/** The deals of the pipeline the board shows (of one column, for its cards), filtered by owner and close month. */
+function boardWhere(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, column?: Pick<Stage, 'id' | 'kind'>): SQL {
   const parts: SQL[] = [sql`${CONDITIONS.live}${input.pipelineId}`];
-  const stageId = openStageId ?? closedStageId;
-  if (stageId !== undefined) parts.push(sql`${CONDITIONS.stage}${stageId}`);
+  if (column) parts.push(sql`${CONDITIONS.stage}${column.id}`);
   if (input.ownerId !== undefined) parts.push(sql`${CONDITIONS.owner}${input.ownerId}`);
   if (input.closeMonth !== undefined) {
     const [from, before] = [`${input.closeMonth}-01`, nextMonth(input.closeMonth)];
     parts.push(sql`${CONDITIONS.closesFrom}${from}${CONDITIONS.closesBefore}${before}`);
-    if (openStageId !== undefined) parts.push(sql`${CONDITIONS.keyFrom}${from}${CONDITIONS.keyBefore}${before}`);
+    if (column?.kind === 'open') parts.push(sql`${CONDITIONS.keyFrom}${from}${CONDITIONS.keyBefore}${before}`);
   }
   return sql.join(parts);
 }
 
-const TOTALS = prerendered(
-  sql`SELECT ${deals.stageId} AS stageId, ${deals.currency} AS currency, count(*) AS count, sum(${deals.amountMinor}) AS amount, sum(${weightedAmount}) AS weighted
-    FROM ${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId}`,
-);
+const totalColumns = {
+  stageId: deals.stageId,
+  currency: deals.currency,
+  count: sql<number>`count(*)`,
+  amount: sql<number>`sum(${deals.amountMinor})`,
+  weighted: sql<number>`sum(${weightedAmount})`,
+};
+const TOTALS = prerendered(sql`SELECT ${selectList(totalColumns)} FROM ${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId}`);
 const TOTALS_GROUPS = prerendered(sql` GROUP BY ${deals.stageId}, ${deals.currency}`);
 
-interface StageTotal {
-  stageId: number;
-  currency: string;
-  count: number;
-  amount: number;
-  weighted: number;
-}
-
 /** Count and per-currency totals of every matching deal, by stage: exported so the plan tests explain this very query. */
-export function boardTotalsQuery(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>): SQL<StageTotal> {
-  return sql<StageTotal>`${TOTALS}${boardWhere(input)}${TOTALS_GROUPS}`;
+export function boardTotalsQuery(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>): SQL<Selected<typeof totalColumns>> {
+  return sql<Selected<typeof totalColumns>>`${TOTALS}${boardWhere(input)}${TOTALS_GROUPS}`;
 }
 
 const OPEN_CARDS_ORDER = prerendered(sql` ORDER BY coalesce(${deals.expectedCloseDate}, '9999-12-31'), ${deals.id} LIMIT `);
@@ -64,10 +59,9 @@ const CLOSED_CARDS_ORDER = prerendered(sql` ORDER BY ${deals.closedAt} DESC, ${d
  * The first cards of one column: open stages soonest expected close first (undated last), closed
  * stages most recently closed first; the orders the cards indexes hold. Exported for the plan tests.
  */
-export function boardCardsQuery(stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>): SQL<DealRowOf> {
-  const open = stage.kind === 'open';
-  const where = open ? boardWhere(input, stage.id) : boardWhere(input, undefined, stage.id);
-  return sql<DealRowOf>`${DEAL_ROWS}${where}${open ? OPEN_CARDS_ORDER : CLOSED_CARDS_ORDER}${input.cardsPerColumn}`;
+export function boardCardsQuery(stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>): SQL<SelectedDealRow> {
+  const order = stage.kind === 'open' ? OPEN_CARDS_ORDER : CLOSED_CARDS_ORDER;
+  return sql<SelectedDealRow>`${DEAL_ROWS}${boardWhere(input, stage)}${order}${input.cardsPerColumn}`;
 }
 
 /**

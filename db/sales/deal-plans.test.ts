@@ -10,7 +10,8 @@ import { defaultPipelineId, liveDealInStageQuery, pipelineIdsQuery, pipelineQuer
 
 /**
  * The query plans of a deal's page, the board, the forecast and the pipeline reads, from the very
- * builders the production code runs, on a seeded file that never had ANALYZE (users' files don't).
+ * queries the production code runs (builders and sql templates), on a seeded file that never had
+ * ANALYZE (users' files don't).
  */
 
 let plans: PlanWorkspace;

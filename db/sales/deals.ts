@@ -94,7 +94,7 @@ export function toDealRow(row: DealDbRow): DealRow {
 export const weightedAmount = sql<number>`(${deals.amountMinor} * coalesce(${deals.probabilityOverride}, ${stages.probability}) + 50) / 100`;
 
 /** The row type of a selection: each column's type (null unless declared not null), or the type a `sql<T>` gives. */
-type Selected<Columns> = {
+export type Selected<Columns> = {
   [K in keyof Columns]: Columns[K] extends SQL<infer T>
     ? T
     : Columns[K] extends SQLiteColumn
@@ -105,7 +105,7 @@ type Selected<Columns> = {
 };
 
 /** `column AS "name", …`: rows come from SQLite already shaped as the API's, with no per-field mapping. */
-function selectList(columns: Record<string, SQLiteColumn | SQL>): SQL {
+export function selectList(columns: Record<string, SQLiteColumn | SQL>): SQL {
   return sql.join(
     Object.entries(columns).map(([name, column]) => sql`${column} AS ${sql.identifier(name)}`),
     sql`, `,
@@ -168,7 +168,7 @@ const DEAL_JOINS = sql`${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId
   LEFT JOIN ${companies} ON ${companies.id} = ${deals.companyId}
   LEFT JOIN ${users} ON ${users.id} = ${deals.ownerId}`;
 
-export type DealRowOf = Selected<typeof dealRowColumns>;
+export type SelectedDealRow = Selected<typeof dealRowColumns>;
 
 /** Deals as rows (the board's cards): `SELECT … FROM … JOIN …`, to which callers add WHERE/ORDER/LIMIT. */
 export const DEAL_ROWS = prerendered(sql`SELECT ${selectList(dealRowColumns)} FROM ${DEAL_JOINS}`);
