@@ -5,19 +5,23 @@ import { validation } from '../errors';
 import type { Reads } from '../read/reads';
 import { users } from '../system/schema';
 import type { Store } from '../workspace/store';
-import { nextMonth, weightedAmount } from './deals';
+import { nextMonth, selectList, weightedAmount, type Selected } from './deals';
 import { deals, stages } from './schema';
 
 type ForecastInput = z.output<typeof forecastInput>;
 
-interface Bucket {
-  month: string;
-  ownerId: number | null;
-  currency: string;
-  n: number;
-  amount: number;
-  weighted: number;
-}
+/** A won bucket: the month is the CTE's, the rest the deals' (won deals carry no weighted amount). */
+const wonColumns = {
+  month: sql<string>`m.month`,
+  ownerId: deals.ownerId,
+  currency: deals.currency,
+  n: sql<number>`count(*)`,
+  amount: sql<number>`sum(${deals.amountMinor})`,
+  weighted: sql<number>`0`,
+};
+
+/** Deals summed by month, owner and currency. */
+type Bucket = Selected<typeof wonColumns>;
 
 /** The deals a forecast covers: live ones, of one pipeline and one owner when asked. */
 function forecastScope(input: Pick<ForecastInput, 'pipelineId' | 'ownerId'>): SQL[] {
@@ -64,7 +68,7 @@ export function wonForecastQuery(input: ForecastInput): SQL<Bucket> {
     sql` UNION ALL `,
   );
   return sql<Bucket>`WITH months AS (${boundaries})
-     SELECT m.month AS month, ${deals.ownerId} AS ownerId, ${deals.currency} AS currency, count(*) AS n, sum(${deals.amountMinor}) AS amount, 0 AS weighted
+     SELECT ${selectList(wonColumns)}
      FROM ${deals} JOIN months m ON ${deals.closedAt} >= m.start_ms AND ${deals.closedAt} < m.end_ms
      WHERE ${and(
        eq(deals.status, 'won'),
