@@ -12,7 +12,7 @@ type Api = ReturnType<typeof appRouter.createCaller>;
 /** Issue 3's hot paths: the kanban board, a contact's timeline, the forecast. */
 export async function salesHotPaths(workspace: Workspace, api: Api): Promise<BenchResult[]> {
   const { sqlite } = workspace;
-  const pipelineId = defaultPipelineId(sqlite);
+  const pipelineId = defaultPipelineId(workspace.reads);
   const stageIds = (sqlite.prepare('SELECT id, kind FROM stages WHERE pipeline_id = ? ORDER BY position').all(pipelineId) as { id: number; kind: string }[]);
   const results: BenchResult[] = [];
 

@@ -1,45 +1,89 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Board, MoneyTotal, boardInput } from '../contract/sales';
-import { statement } from '../read/statements';
-import type { Workspace } from '../workspace/open';
+import type { Board, MoneyTotal, Stage, boardInput } from '../contract/sales';
+import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
-import { DEAL_ROW_SQL, WEIGHTED_SQL, dealFilterSql, toDealRow, type DealDbRow } from './deals';
+import { DEAL_ROWS, nextMonth, prerendered, selectList, weightedAmount, type Selected, type SelectedDealRow } from './deals';
 import { getPipeline } from './pipelines';
+import { deals, stages } from './schema';
+
+type BoardInput = z.output<typeof boardInput>;
+
+/**
+ * The board's conditions as prerendered text with their parameters between: the board renders a
+ * query per column on every call, and rebuilding columns into SQL each time cost more than running it.
+ */
+const CONDITIONS = {
+  live: prerendered(sql` WHERE ${deals.deletedAt} IS NULL AND ${deals.pipelineId} = `),
+  stage: prerendered(sql` AND ${deals.stageId} = `),
+  owner: prerendered(sql` AND ${deals.ownerId} = `),
+  closesFrom: prerendered(sql` AND ${deals.expectedCloseDate} >= `),
+  closesBefore: prerendered(sql` AND ${deals.expectedCloseDate} < `),
+  // The month also as a range of the open cards' sort key, so their index serves both the month and the order.
+  keyFrom: prerendered(sql` AND coalesce(${deals.expectedCloseDate}, '9999-12-31') >= `),
+  keyBefore: prerendered(sql` AND coalesce(${deals.expectedCloseDate}, '9999-12-31') < `),
+};
+
+/** The deals of the pipeline the board shows (of one column, for its cards), filtered by owner and close month. */
+function boardWhere(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, column?: Pick<Stage, 'id' | 'kind'>): SQL {
+  const parts: SQL[] = [sql`${CONDITIONS.live}${input.pipelineId}`];
+  if (column) parts.push(sql`${CONDITIONS.stage}${column.id}`);
+  if (input.ownerId !== undefined) parts.push(sql`${CONDITIONS.owner}${input.ownerId}`);
+  if (input.closeMonth !== undefined) {
+    const [from, before] = [`${input.closeMonth}-01`, nextMonth(input.closeMonth)];
+    parts.push(sql`${CONDITIONS.closesFrom}${from}${CONDITIONS.closesBefore}${before}`);
+    if (column?.kind === 'open') parts.push(sql`${CONDITIONS.keyFrom}${from}${CONDITIONS.keyBefore}${before}`);
+  }
+  return sql.join(parts);
+}
+
+const totalColumns = {
+  stageId: deals.stageId,
+  currency: deals.currency,
+  count: sql<number>`count(*)`,
+  amount: sql<number>`sum(${deals.amountMinor})`,
+  weighted: sql<number>`sum(${weightedAmount})`,
+};
+const TOTALS = prerendered(sql`SELECT ${selectList(totalColumns)} FROM ${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId}`);
+const TOTALS_GROUPS = prerendered(sql` GROUP BY ${deals.stageId}, ${deals.currency}`);
+
+/** Count and per-currency totals of every matching deal, by stage: exported so the plan tests explain this very query. */
+export function boardTotalsQuery(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>): SQL<Selected<typeof totalColumns>> {
+  return sql<Selected<typeof totalColumns>>`${TOTALS}${boardWhere(input)}${TOTALS_GROUPS}`;
+}
+
+const OPEN_CARDS_ORDER = prerendered(sql` ORDER BY coalesce(${deals.expectedCloseDate}, '9999-12-31'), ${deals.id} LIMIT `);
+const CLOSED_CARDS_ORDER = prerendered(sql` ORDER BY ${deals.closedAt} DESC, ${deals.id} DESC LIMIT `);
+
+/**
+ * The first cards of one column: open stages soonest expected close first (undated last), closed
+ * stages most recently closed first; the orders the cards indexes hold. Exported for the plan tests.
+ */
+export function boardCardsQuery(stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>): SQL<SelectedDealRow> {
+  const order = stage.kind === 'open' ? OPEN_CARDS_ORDER : CLOSED_CARDS_ORDER;
+  return sql<SelectedDealRow>`${DEAL_ROWS}${boardWhere(input, stage)}${order}${input.cardsPerColumn}`;
+}
 
 /**
  * The kanban board of one pipeline: every stage with its deal count and per-currency totals over
- * all matching deals, and the first cards of each column (open stages by expected close date,
- * closed stages most recently closed first).
+ * all matching deals, and the first cards of each column.
  */
-export function dealBoard(workspace: Workspace, input: z.output<typeof boardInput>): Board {
-  const { sqlite } = workspace;
-  const pipeline = getPipeline(workspace, input.pipelineId);
-  const filter = dealFilterSql({ pipelineId: input.pipelineId, ownerId: input.ownerId, closeMonth: input.closeMonth });
-  const totals = statement(
-    sqlite,
-    `SELECT d.stage_id, d.currency, count(*) AS count, sum(d.amount_minor) AS amount, sum(${WEIGHTED_SQL}) AS weighted
-     FROM deals d JOIN stages s ON s.id = d.stage_id WHERE ${filter.where.join(' AND ')} GROUP BY d.stage_id, d.currency`,
-  ).all(...filter.params) as { stage_id: number; currency: string; count: number; amount: number; weighted: number }[];
-  const workspaceCurrency = readSetting(sqlite, 'currency') ?? 'USD';
-  const extra = filter.where.slice(1).map((clause) => `AND ${clause}`).join(' ');
-  const extraParams = filter.params;
+export function dealBoard(store: Store, input: BoardInput): Board {
+  const { reads } = store;
+  const pipeline = getPipeline(store, input.pipelineId);
+  const totals = reads.all(boardTotalsQuery(input));
+  const workspaceCurrency = readSetting(reads, 'currency') ?? 'USD';
   return {
     pipeline,
     columns: pipeline.stages.map((stage) => {
-      const stageTotals = totals.filter((row) => row.stage_id === stage.id);
-      const order = stage.kind === 'open' ? "coalesce(d.expected_close_date, '9999-12-31'), d.id" : 'd.closed_at DESC, d.id DESC';
-      const cards = statement(sqlite, `${DEAL_ROW_SQL} WHERE d.stage_id = ? AND d.deleted_at IS NULL ${extra} ORDER BY ${order} LIMIT ?`).all(
-        stage.id,
-        ...extraParams,
-        input.cardsPerColumn,
-      ) as DealDbRow[];
+      const stageTotals = totals.filter((row) => row.stageId === stage.id);
       return {
         stage,
         count: stageTotals.reduce((sum, row) => sum + row.count, 0),
         totals: stageTotals
           .map((row): MoneyTotal => ({ currency: row.currency, amountMinor: row.amount, weightedMinor: row.weighted }))
           .sort((a, b) => Number(b.currency === workspaceCurrency) - Number(a.currency === workspaceCurrency) || a.currency.localeCompare(b.currency)),
-        deals: cards.map(toDealRow),
+        deals: reads.all(boardCardsQuery(stage, input)),
       };
     }),
   };

@@ -1,7 +1,9 @@
-import type Database from 'better-sqlite3';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '../contract/system';
+import type { Reads } from '../read/reads';
 import type { RecordWriter } from '../write/record-writer';
-import { pipelines, stages } from './schema';
+import { readStages } from './pipelines';
+import { deals, pipelines, stages } from './schema';
 
 /** The pipeline a workspace starts with, in each language it can be created in. */
 const DEFAULT_PIPELINE: Record<Locale, { pipeline: string; stages: string[] }> = {
@@ -9,7 +11,7 @@ const DEFAULT_PIPELINE: Record<Locale, { pipeline: string; stages: string[] }> =
   'zh-CN': { pipeline: '销售', stages: ['线索', '已确认', '方案报价', '商务谈判', '赢单', '输单'] },
 };
 const PROBABILITIES = [10, 25, 50, 75, 100, 0];
-const KINDS = ['open', 'open', 'open', 'open', 'won', 'lost'];
+const KINDS = ['open', 'open', 'open', 'open', 'won', 'lost'] as const;
 
 function namesFor(locale: string) {
   return locale === 'zh-CN' ? DEFAULT_PIPELINE['zh-CN'] : DEFAULT_PIPELINE.en;
@@ -21,10 +23,7 @@ function namesFor(locale: string) {
  * file at once: the check runs under the write lock.
  */
 export function ensureDefaultPipeline(writer: RecordWriter, locale: string): void {
-  const { sqlite } = writer;
-  // Opened with a migrations folder from before pipelines existed (tests play older builds so).
-  if (!hasPipelinesTable(sqlite)) return;
-  if (sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get()) return;
+  if (!needsDefaultPipeline(writer.reads)) return;
   const names = namesFor(locale);
   const pipelineId = writer.insert(pipelines, { name: names.pipeline, isDefault: true });
   names.stages.forEach((name, position) =>
@@ -32,13 +31,15 @@ export function ensureDefaultPipeline(writer: RecordWriter, locale: string): voi
   );
 }
 
-/** Whether opening must write the default pipeline: checked before taking the write lock. */
-export function needsDefaultPipeline(sqlite: Database.Database): boolean {
-  return hasPipelinesTable(sqlite) && !sqlite.prepare('SELECT 1 FROM pipelines LIMIT 1').get();
+/** Whether opening must write the default pipeline: checked before taking the write lock, and again under it. */
+export function needsDefaultPipeline(reads: Reads): boolean {
+  // Opened with a migrations folder from before pipelines existed (tests play older builds so).
+  if (!hasPipelinesTable(reads)) return false;
+  return !reads.db.select({ id: pipelines.id }).from(pipelines).limit(1).get();
 }
 
-function hasPipelinesTable(sqlite: Database.Database): boolean {
-  return Boolean(sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pipelines'`).get());
+function hasPipelinesTable(reads: Reads): boolean {
+  return reads.get(sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pipelines'`) !== undefined;
 }
 
 /**
@@ -47,18 +48,21 @@ function hasPipelinesTable(sqlite: Database.Database): boolean {
  * anyone edited, or one that already holds deals, is the user's own and keeps its names.
  */
 export function localizeDefaultPipeline(writer: RecordWriter, locale: Locale): void {
+  const { reads } = writer;
   const names = namesFor(locale);
-  const pipeline = writer.sqlite
-    .prepare(`SELECT id, name, version FROM pipelines WHERE is_default = 1 AND deleted_at IS NULL ORDER BY id LIMIT 1`)
-    .get() as { id: number; name: string; version: number } | undefined;
+  const pipeline = reads.db
+    .select({ id: pipelines.id, name: pipelines.name, version: pipelines.version })
+    .from(pipelines)
+    .where(and(eq(pipelines.isDefault, true), isNull(pipelines.deletedAt)))
+    .orderBy(asc(pipelines.id))
+    .limit(1)
+    .get();
   if (!pipeline || pipeline.version !== 1) return;
-  const rows = writer.sqlite
-    .prepare(`SELECT id, name, position, version FROM stages WHERE pipeline_id = ? AND deleted_at IS NULL ORDER BY position`)
-    .all(pipeline.id) as { id: number; name: string; position: number; version: number }[];
+  const rows = readStages(reads, pipeline.id);
   const pristine = Object.values(DEFAULT_PIPELINE).some(
     (candidate) => candidate.pipeline === pipeline.name && rows.length === candidate.stages.length && rows.every((row, index) => row.version === 1 && row.name === candidate.stages[index]),
   );
-  if (!pristine || writer.sqlite.prepare('SELECT 1 FROM deals WHERE pipeline_id = ? LIMIT 1').get(pipeline.id)) return;
+  if (!pristine || reads.db.select({ id: deals.id }).from(deals).where(eq(deals.pipelineId, pipeline.id)).limit(1).get()) return;
   writer.update(pipelines, pipeline.id, pipeline.version, { name: names.pipeline });
   rows.forEach((row, index) => writer.update(stages, row.id, row.version, { name: names.stages[index]! }));
 }

@@ -1,66 +1,104 @@
+import { and, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Forecast, ForecastMonth, ForecastOwner, forecastInput } from '../contract/sales';
 import { validation } from '../errors';
-import { statement } from '../read/statements';
-import type { Workspace } from '../workspace/open';
-import { WEIGHTED_SQL, nextMonth } from './deals';
+import type { Reads } from '../read/reads';
+import { users } from '../system/schema';
+import type { Store } from '../workspace/store';
+import { nextMonth, selectList, weightedAmount, type Selected } from './deals';
+import { deals, stages } from './schema';
 
-interface Bucket {
-  month: string;
-  owner_id: number | null;
-  currency: string;
-  n: number;
-  amount: number;
-  weighted: number;
+type ForecastInput = z.output<typeof forecastInput>;
+
+/** A won bucket: the month is the CTE's, the rest the deals' (won deals carry no weighted amount). */
+const wonColumns = {
+  month: sql<string>`m.month`,
+  ownerId: deals.ownerId,
+  currency: deals.currency,
+  n: sql<number>`count(*)`,
+  amount: sql<number>`sum(${deals.amountMinor})`,
+  weighted: sql<number>`0`,
+};
+
+/** Deals summed by month, owner and currency. */
+type Bucket = Selected<typeof wonColumns>;
+
+/** The deals a forecast covers: live ones, of one pipeline and one owner when asked. */
+function forecastScope(input: Pick<ForecastInput, 'pipelineId' | 'ownerId'>): SQL[] {
+  const scope: SQL[] = [isNull(deals.deletedAt)];
+  if (input.pipelineId !== undefined) scope.push(eq(deals.pipelineId, input.pipelineId));
+  if (input.ownerId !== undefined) scope.push(eq(deals.ownerId, input.ownerId));
+  return scope;
+}
+
+/** Open deals by expected-close month, owner and currency: exported so the plan tests explain this very query. */
+export function openForecastQuery(reads: Reads, input: ForecastInput) {
+  const month = sql<string>`substr(${deals.expectedCloseDate}, 1, 7)`;
+  return reads.db
+    .select({
+      month,
+      ownerId: deals.ownerId,
+      currency: deals.currency,
+      n: sql<number>`count(*)`,
+      amount: sql<number>`sum(${deals.amountMinor})`,
+      weighted: sql<number>`sum(${weightedAmount})`,
+    })
+    .from(deals)
+    .innerJoin(stages, eq(stages.id, deals.stageId))
+    .where(
+      and(
+        eq(deals.status, 'open'),
+        gte(deals.expectedCloseDate, `${input.from}-01`),
+        lt(deals.expectedCloseDate, nextMonth(input.to)),
+        ...forecastScope(input),
+      ),
+    )
+    .groupBy(month, deals.ownerId, deals.currency);
+}
+
+/**
+ * Won deals by the local-time month they were won, owner and currency: bucketed by precomputed month
+ * boundaries rather than a per-row date conversion. Exported so the plan tests explain this very query.
+ */
+export function wonForecastQuery(input: ForecastInput): SQL<Bucket> {
+  const boundaries = sql.join(
+    monthsBetween(input.from, input.to).map(
+      (month) => sql`SELECT ${month} AS month, ${localMonthStart(month)} AS start_ms, ${localMonthStart(nextMonth(month).slice(0, 7))} AS end_ms`,
+    ),
+    sql` UNION ALL `,
+  );
+  return sql<Bucket>`WITH months AS (${boundaries})
+     SELECT ${selectList(wonColumns)}
+     FROM ${deals} JOIN months m ON ${deals.closedAt} >= m.start_ms AND ${deals.closedAt} < m.end_ms
+     WHERE ${and(
+       eq(deals.status, 'won'),
+       gte(deals.closedAt, localMonthStart(input.from)),
+       lt(deals.closedAt, localMonthStart(nextMonth(input.to).slice(0, 7))),
+       ...forecastScope(input),
+     )}
+     GROUP BY m.month, ${deals.ownerId}, ${deals.currency}`;
 }
 
 /**
  * Weighted pipeline by expected-close month (open deals) and won revenue by the month deals were
- * won, per currency; and the same by owner over the whole range. Won months are local-time months,
- * bucketed by precomputed month boundaries rather than a per-row date conversion.
+ * won, per currency; and the same by owner over the whole range. Won months are local-time months.
  */
-export function salesForecast(workspace: Workspace, input: z.output<typeof forecastInput>): Forecast {
+export function salesForecast(store: Store, input: ForecastInput): Forecast {
   if (input.from > input.to) throw validation('to', 'The last month comes before the first');
-  const { sqlite } = workspace;
-  const months = monthsBetween(input.from, input.to);
-  const scope: string[] = ['d.deleted_at IS NULL'];
-  const scopeParams: number[] = [];
-  if (input.pipelineId !== undefined) {
-    scope.push('d.pipeline_id = ?');
-    scopeParams.push(input.pipelineId);
-  }
-  if (input.ownerId !== undefined) {
-    scope.push('d.owner_id = ?');
-    scopeParams.push(input.ownerId);
-  }
-  const where = scope.join(' AND ');
-  const open = statement(
-    sqlite,
-    `SELECT substr(d.expected_close_date, 1, 7) AS month, d.owner_id, d.currency, count(*) AS n, sum(d.amount_minor) AS amount, sum(${WEIGHTED_SQL}) AS weighted
-     FROM deals d JOIN stages s ON s.id = d.stage_id
-     WHERE d.status = 'open' AND d.expected_close_date >= ? AND d.expected_close_date < ? AND ${where}
-     GROUP BY month, d.owner_id, d.currency`,
-  ).all(`${input.from}-01`, nextMonth(input.to), ...scopeParams) as Bucket[];
-  const boundaries = months.map((month) => `SELECT '${month}' AS month, ${localMonthStart(month)} AS start_ms, ${localMonthStart(nextMonth(month).slice(0, 7))} AS end_ms`);
-  const won = statement(
-    sqlite,
-    `WITH months AS (${boundaries.join(' UNION ALL ')})
-     SELECT m.month, d.owner_id, d.currency, count(*) AS n, sum(d.amount_minor) AS amount, 0 AS weighted
-     FROM deals d JOIN months m ON d.closed_at >= m.start_ms AND d.closed_at < m.end_ms
-     WHERE d.status = 'won' AND d.closed_at >= ? AND d.closed_at < ? AND ${where}
-     GROUP BY m.month, d.owner_id, d.currency`,
-  ).all(localMonthStart(input.from), localMonthStart(nextMonth(input.to).slice(0, 7)), ...scopeParams) as Bucket[];
+  const { reads } = store;
+  const open: Bucket[] = openForecastQuery(reads, input).all();
+  const won = reads.all<Bucket>(wonForecastQuery(input));
 
   const byMonth = new Map<string, ForecastMonth>();
   const byOwner = new Map<string, ForecastOwner>();
-  const ownerNames = new Map((statement(sqlite, 'SELECT id, name FROM users').all() as { id: number; name: string }[]).map((user) => [user.id, user.name]));
+  const ownerNames = new Map(reads.db.select({ id: users.id, name: users.name }).from(users).all().map((user) => [user.id, user.name]));
   const add = (bucket: Bucket, kind: 'open' | 'won') => {
     const monthKey = `${bucket.month}|${bucket.currency}`;
     const month = byMonth.get(monthKey) ?? { month: bucket.month, currency: bucket.currency, weightedMinor: 0, openMinor: 0, openCount: 0, wonMinor: 0, wonCount: 0 };
-    const ownerKey = `${bucket.owner_id}|${bucket.currency}`;
+    const ownerKey = `${bucket.ownerId}|${bucket.currency}`;
     const owner = byOwner.get(ownerKey) ?? {
-      ownerId: bucket.owner_id,
-      ownerName: bucket.owner_id === null ? null : (ownerNames.get(bucket.owner_id) ?? null),
+      ownerId: bucket.ownerId,
+      ownerName: bucket.ownerId === null ? null : (ownerNames.get(bucket.ownerId) ?? null),
       currency: bucket.currency,
       weightedMinor: 0,
       wonMinor: 0,

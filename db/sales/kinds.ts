@@ -15,7 +15,7 @@ const customerLinks: RecordLink[] = [
 export const dealKind = defineRecordKind({
   table: deals,
   noun: { one: 'deal', many: 'deals' },
-  read: (reads, id) => readDeal(connectionOf(reads), id),
+  read: readDeal,
   titleSql: 'title',
   links: [
     ...customerLinks,
@@ -23,7 +23,7 @@ export const dealKind = defineRecordKind({
     { column: 'pipeline_id', to: 'pipeline', onPurge: 'block' },
     { column: 'stage_id', to: 'stage', onPurge: 'block', table: 'deal_stage_history', label: 'stage history entries' },
   ],
-  search: { reindex: (writer, id) => reindexDeal(writer.sqlite, id), hits: dealHits },
+  search: { reindex: reindexDeal, hits: dealHits },
 });
 
 export const orderKind = defineRecordKind({
@@ -49,7 +49,7 @@ export const productKind = defineRecordKind({
 export const pipelineKind = defineRecordKind({
   table: pipelines,
   noun: { one: 'pipeline', many: 'pipelines' },
-  read: (reads, id) => readPipeline(connectionOf(reads), id),
+  read: readPipeline,
   titleSql: 'name',
   links: [],
 });
@@ -57,7 +57,7 @@ export const pipelineKind = defineRecordKind({
 export const stageKind = defineRecordKind({
   table: stages,
   noun: { one: 'stage', many: 'stages' },
-  read: (reads, id) => readStage(connectionOf(reads), id),
+  read: readStage,
   titleSql: 'name',
   links: [{ column: 'pipeline_id', to: 'pipeline', onPurge: 'cascade' }],
 });

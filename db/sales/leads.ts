@@ -5,7 +5,7 @@ import { requireLive } from '../read/references';
 import { contacts } from '../people/schema';
 import { readContact } from '../people/contacts';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
 import { getDeal, insertDeal } from './deals';
 import { defaultPipelineId, readStages } from './pipelines';
@@ -14,10 +14,10 @@ import { defaultPipelineId, readStages } from './pipelines';
  * One step from a lead to a deal: the deal takes the contact's company, owner and source, starts in
  * the pipeline's first open stage, and the contact moves on to prospect.
  */
-export function convertLead(workspace: Workspace, input: z.output<typeof leadConvert>): Deal {
-  const dealId = write(workspace, (writer) => {
-    const { sqlite } = writer;
-    const contact = readContact(writer.reads, input.contactId);
+export function convertLead(store: Store, input: z.output<typeof leadConvert>): Deal {
+  const dealId = write(store, (writer) => {
+    const { reads } = writer;
+    const contact = readContact(reads, input.contactId);
     if (!contact || contact.deletedAt !== null) throw notFound('Contact', input.contactId);
     // The version guards against converting twice (a double click, or two PCs at once).
     if (contact.version !== input.contactVersion) {
@@ -25,9 +25,9 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
     }
     // Only a lead converts: a prospect already has its deal, a customer gets a new deal from the deal form.
     if (contact.lifecycle !== 'lead') throw validation('contactId', `Only a lead can be converted to a deal; ${contact.name} is a ${contact.lifecycle}`);
-    requireLive(sqlite, 'pipelines', input.pipelineId, 'pipelineId');
-    const pipelineId = input.pipelineId ?? defaultPipelineId(sqlite);
-    const firstOpen = readStages(sqlite, pipelineId).find((stage) => stage.kind === 'open');
+    requireLive(reads, 'pipelines', input.pipelineId, 'pipelineId');
+    const pipelineId = input.pipelineId ?? defaultPipelineId(reads);
+    const firstOpen = readStages(reads, pipelineId).find((stage) => stage.kind === 'open');
     if (!firstOpen) throw validation('pipelineId', 'This pipeline has no open stage');
     const title = input.title ?? contact.companyName ?? contact.name;
     const id = insertDeal(writer, {
@@ -35,9 +35,9 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
       contactId: contact.id,
       companyId: contact.companyId,
       amountMinor: input.amountMinor,
-      currency: input.currency ?? readSetting(sqlite, 'currency') ?? 'USD',
+      currency: input.currency ?? readSetting(reads, 'currency') ?? 'USD',
       expectedCloseDate: input.expectedCloseDate,
-      ownerId: contact.ownerId ?? (writer.workspace.userId || null),
+      ownerId: contact.ownerId ?? writer.userId,
       source: contact.source,
       sourceCampaignId: null,
       stageId: firstOpen.id,
@@ -49,5 +49,5 @@ export function convertLead(workspace: Workspace, input: z.output<typeof leadCon
     });
     return id;
   });
-  return getDeal(workspace, dealId);
+  return getDeal(store, dealId);
 }

@@ -1,95 +1,122 @@
-import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Pipeline, Stage, pipelineCreate, stageCreate, stageUpdate } from '../contract/sales';
 import { RapportError, notFound, validation } from '../errors';
+import type { Reads } from '../read/reads';
 import { requireLive } from '../read/references';
-import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { statement } from '../read/statements';
 import { write } from '../write/transaction';
 import type { RecordWriter } from '../write/record-writer';
-import type { Workspace } from '../workspace/open';
-import { pipelines, stages } from './schema';
+import type { Store } from '../workspace/store';
+import { deals, pipelines, stages } from './schema';
 
-interface StageDbRow {
-  id: number;
-  pipeline_id: number;
-  name: string;
-  position: number;
-  probability: number;
-  kind: Stage['kind'];
-  version: number;
+/** What a stage is as the API shows it (no bookkeeping but its version). */
+const STAGE_COLUMNS = {
+  id: stages.id,
+  pipelineId: stages.pipelineId,
+  name: stages.name,
+  position: stages.position,
+  probability: stages.probability,
+  kind: stages.kind,
+  version: stages.version,
+};
+
+/** A pipeline's live stages in board order; exported so the plan tests explain this very query. */
+export function stagesQuery(reads: Reads, pipelineId: number) {
+  return reads.db
+    .select(STAGE_COLUMNS)
+    .from(stages)
+    .where(and(eq(stages.pipelineId, pipelineId), isNull(stages.deletedAt)))
+    .orderBy(asc(stages.position), asc(stages.id));
 }
 
-export function readStages(sqlite: Database.Database, pipelineId: number): Stage[] {
-  return (
-    statement(
-      sqlite,
-      'SELECT id, pipeline_id, name, position, probability, kind, version FROM stages WHERE pipeline_id = ? AND deleted_at IS NULL ORDER BY position, id',
-    ).all(pipelineId) as StageDbRow[]
-  ).map(toStage);
+export function readStages(reads: Reads, pipelineId: number): Stage[] {
+  return stagesQuery(reads, pipelineId).all();
 }
 
-export function readStage(sqlite: Database.Database, id: number): Stage | undefined {
-  const row = statement(
-    sqlite,
-    'SELECT id, pipeline_id, name, position, probability, kind, version FROM stages WHERE id = ? AND deleted_at IS NULL',
-  ).get(id) as StageDbRow | undefined;
-  return row ? toStage(row) : undefined;
+export function stageQuery(reads: Reads, id: number) {
+  return reads.db
+    .select(STAGE_COLUMNS)
+    .from(stages)
+    .where(and(eq(stages.id, id), isNull(stages.deletedAt)));
 }
 
-function toStage(row: StageDbRow): Stage {
-  return { id: row.id, pipelineId: row.pipeline_id, name: row.name, position: row.position, probability: row.probability, kind: row.kind, version: row.version };
+export function readStage(reads: Reads, id: number): Stage | undefined {
+  return stageQuery(reads, id).get();
 }
 
-export function readPipeline(sqlite: Database.Database, id: number): Pipeline | undefined {
-  const row = statement(sqlite, 'SELECT * FROM pipelines WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | (RecordMetaRow & { name: string; is_default: number })
-    | undefined;
+export function pipelineQuery(reads: Reads, id: number) {
+  return reads.db
+    .select()
+    .from(pipelines)
+    .where(and(eq(pipelines.id, id), isNull(pipelines.deletedAt)));
+}
+
+export function readPipeline(reads: Reads, id: number): Pipeline | undefined {
+  const row = pipelineQuery(reads, id).get();
   if (!row) return undefined;
-  return { name: row.name, isDefault: row.is_default === 1, stages: readStages(sqlite, id), ...recordMeta(row) };
+  return { ...row, stages: readStages(reads, id) };
 }
 
-export function getPipeline(workspace: Workspace, id: number): Pipeline {
-  const pipeline = readPipeline(workspace.sqlite, id);
+export function getPipeline(store: Store, id: number): Pipeline {
+  const pipeline = readPipeline(store.reads, id);
   if (!pipeline) throw notFound('Pipeline', id);
   return pipeline;
 }
 
-export function listPipelines(workspace: Workspace): Pipeline[] {
-  const ids = statement(workspace.sqlite, 'SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, id').all() as { id: number }[];
-  return ids.map(({ id }) => readPipeline(workspace.sqlite, id)!);
+/** Live pipelines, the default first; exported so the plan tests explain this very query. */
+export function pipelineIdsQuery(reads: Reads) {
+  return reads.db
+    .select({ id: pipelines.id })
+    .from(pipelines)
+    .where(isNull(pipelines.deletedAt))
+    .orderBy(desc(pipelines.isDefault), asc(pipelines.id));
 }
 
-export function defaultPipelineId(sqlite: Database.Database): number {
-  const row = statement(sqlite, 'SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, id LIMIT 1').get() as { id: number } | undefined;
+export function listPipelines(store: Store): Pipeline[] {
+  return pipelineIdsQuery(store.reads)
+    .all()
+    .map(({ id }) => readPipeline(store.reads, id)!);
+}
+
+export function defaultPipelineId(reads: Reads): number {
+  const row = pipelineIdsQuery(reads).limit(1).get();
   if (!row) throw new RapportError('NOT_FOUND', 'This workspace has no pipeline yet.');
   return row.id;
 }
 
-export function createPipeline(workspace: Workspace, input: z.output<typeof pipelineCreate>): Pipeline {
-  const id = write(workspace, (writer) => {
+export function createPipeline(store: Store, input: z.output<typeof pipelineCreate>): Pipeline {
+  const id = write(store, (writer) => {
     const pipelineId = writer.insert(pipelines, { name: input.name, isDefault: false });
     input.stages.forEach((stage, position) => writer.insert(stages, { pipelineId, name: stage.name, probability: stage.probability, kind: stage.kind, position }));
     return pipelineId;
   });
-  return getPipeline(workspace, id);
+  return getPipeline(store, id);
 }
 
-export function renamePipeline(workspace: Workspace, input: { id: number; version: number; name: string }): Pipeline {
-  write(workspace, (writer) => {
-    writer.update(pipelines, input.id, input.version, { name: input.name }, { describeCurrent: (id) => readPipeline(writer.sqlite, id) });
+export function renamePipeline(store: Store, input: { id: number; version: number; name: string }): Pipeline {
+  write(store, (writer) => {
+    writer.update(pipelines, input.id, input.version, { name: input.name }, { describeCurrent: (id) => readPipeline(writer.reads, id) });
   });
-  return getPipeline(workspace, input.id);
+  return getPipeline(store, input.id);
 }
 
-function liveDealsInStage(sqlite: Database.Database, stageId: number): number {
-  return (statement(sqlite, 'SELECT count(*) AS n FROM deals WHERE stage_id = ? AND deleted_at IS NULL').get(stageId) as { n: number }).n;
+/** Whether any live deal sits in the stage; exported so the plan tests explain this very query. */
+export function liveDealInStageQuery(reads: Reads, stageId: number) {
+  return reads.db
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.stageId, stageId), isNull(deals.deletedAt)))
+    .limit(1);
 }
 
-export function createStage(workspace: Workspace, input: z.output<typeof stageCreate>): Pipeline {
-  write(workspace, (writer) => {
-    requireLive(writer.sqlite, 'pipelines', input.pipelineId, 'pipelineId');
-    const existing = readStages(writer.sqlite, input.pipelineId);
+function hasLiveDeals(reads: Reads, stageId: number): boolean {
+  return liveDealInStageQuery(reads, stageId).get() !== undefined;
+}
+
+export function createStage(store: Store, input: z.output<typeof stageCreate>): Pipeline {
+  write(store, (writer) => {
+    requireLive(writer.reads, 'pipelines', input.pipelineId, 'pipelineId');
+    const existing = readStages(writer.reads, input.pipelineId);
     if (existing.length >= 20) throw validation('name', 'A pipeline has at most 20 stages');
     // New open stages go before the first closed (won/lost) stage; closed ones at the end.
     const firstClosed = existing.findIndex((stage) => stage.kind !== 'open');
@@ -99,27 +126,27 @@ export function createStage(workspace: Workspace, input: z.output<typeof stageCr
     }
     writer.insert(stages, { pipelineId: input.pipelineId, name: input.name, probability: input.probability, kind: input.kind, position });
   });
-  return getPipeline(workspace, input.pipelineId);
+  return getPipeline(store, input.pipelineId);
 }
 
-export function updateStage(workspace: Workspace, input: z.output<typeof stageUpdate>): Pipeline {
-  const stage = write(workspace, (writer) => {
-    const current = readStage(writer.sqlite, input.id);
+export function updateStage(store: Store, input: z.output<typeof stageUpdate>): Pipeline {
+  const stage = write(store, (writer) => {
+    const current = readStage(writer.reads, input.id);
     if (!current) throw notFound('Stage', input.id);
     if (input.patch.kind && input.patch.kind !== current.kind) {
-      if (liveDealsInStage(writer.sqlite, input.id) > 0) throw validation('kind', 'Move this stage’s deals elsewhere before changing whether it is open, won or lost');
-      checkKeepsClosedStages(writer.sqlite, current, 'kind');
+      if (hasLiveDeals(writer.reads, input.id)) throw validation('kind', 'Move this stage’s deals elsewhere before changing whether it is open, won or lost');
+      checkKeepsClosedStages(writer.reads, current, 'kind');
     }
-    writer.update(stages, input.id, input.version, input.patch, { describeCurrent: (id) => readStage(writer.sqlite, id) });
+    writer.update(stages, input.id, input.version, input.patch, { describeCurrent: (id) => readStage(writer.reads, id) });
     return current;
   });
-  return getPipeline(workspace, stage.pipelineId);
+  return getPipeline(store, stage.pipelineId);
 }
 
 /** A pipeline always keeps at least one won and one lost stage, so deals can always be closed. */
-function checkKeepsClosedStages(sqlite: Database.Database, leaving: Stage, path: string): void {
+function checkKeepsClosedStages(reads: Reads, leaving: Stage, path: string): void {
   if (leaving.kind === 'open') return;
-  const sameKind = readStages(sqlite, leaving.pipelineId).filter((stage) => stage.kind === leaving.kind);
+  const sameKind = readStages(reads, leaving.pipelineId).filter((stage) => stage.kind === leaving.kind);
   if (sameKind.length <= 1) throw validation(path, `A pipeline needs at least one ${leaving.kind} stage`);
 }
 
@@ -127,9 +154,9 @@ function checkKeepsClosedStages(sqlite: Database.Database, leaving: Stage, path:
  * Puts a pipeline's stages in a new order. The order belongs to the pipeline: the pipeline's
  * version guards it (a reorder made from a stale order gets CONFLICT) and its history records it.
  */
-export function reorderStages(workspace: Workspace, input: { pipelineId: number; version: number; stageIds: number[] }): Pipeline {
-  write(workspace, (writer) => {
-    const current = readStages(writer.sqlite, input.pipelineId);
+export function reorderStages(store: Store, input: { pipelineId: number; version: number; stageIds: number[] }): Pipeline {
+  write(store, (writer) => {
+    const current = readStages(writer.reads, input.pipelineId);
     const same =
       current.length === input.stageIds.length && new Set(input.stageIds).size === current.length && current.every((stage) => input.stageIds.includes(stage.id));
     if (!same) throw validation('stageIds', 'List every stage of the pipeline exactly once');
@@ -138,25 +165,25 @@ export function reorderStages(workspace: Workspace, input: { pipelineId: number;
     if (before.every((stageId, index) => input.stageIds[index] === stageId)) return;
     writer.update(pipelines, input.pipelineId, input.version, {}, {
       extraChanges: [{ field: 'stageOrder', before: names(before), after: names(input.stageIds) }],
-      describeCurrent: (id) => readPipeline(writer.sqlite, id),
+      describeCurrent: (id) => readPipeline(writer.reads, id),
     });
     input.stageIds.forEach((stageId, position) => {
       const stage = current.find((candidate) => candidate.id === stageId)!;
       if (stage.position !== position) writer.update(stages, stage.id, stage.version, { position });
     });
   });
-  return getPipeline(workspace, input.pipelineId);
+  return getPipeline(store, input.pipelineId);
 }
 
-export function removeStage(workspace: Workspace, input: { id: number; version: number }): Pipeline {
-  const stage = write(workspace, (writer: RecordWriter) => {
-    const current = readStage(writer.sqlite, input.id);
+export function removeStage(store: Store, input: { id: number; version: number }): Pipeline {
+  const stage = write(store, (writer: RecordWriter) => {
+    const current = readStage(writer.reads, input.id);
     if (!current) throw notFound('Stage', input.id);
-    if (liveDealsInStage(writer.sqlite, input.id) > 0) throw validation('id', 'Move this stage’s deals to another stage first');
-    if (readStages(writer.sqlite, current.pipelineId).length <= 2) throw validation('id', 'A pipeline needs at least two stages');
-    checkKeepsClosedStages(writer.sqlite, current, 'id');
-    writer.softDelete(stages, input.id, input.version, (id) => readStage(writer.sqlite, id));
+    if (hasLiveDeals(writer.reads, input.id)) throw validation('id', 'Move this stage’s deals to another stage first');
+    if (readStages(writer.reads, current.pipelineId).length <= 2) throw validation('id', 'A pipeline needs at least two stages');
+    checkKeepsClosedStages(writer.reads, current, 'id');
+    writer.softDelete(stages, input.id, input.version, (id) => readStage(writer.reads, id));
     return current;
   });
-  return getPipeline(workspace, stage.pipelineId);
+  return getPipeline(store, stage.pipelineId);
 }

@@ -32,7 +32,7 @@ export function loadSampleSales(
   const { currency, locale } = options;
   const random = seededRandom(3301);
   const day = 86_400_000;
-  const stages = readStages(writer.sqlite, defaultPipelineId(writer.sqlite));
+  const stages = readStages(writer.reads, defaultPipelineId(writer.reads));
   const productIds = SAMPLE_PRODUCTS.map((product) =>
     insertProduct(writer, {
       sku: product.sku,
@@ -57,7 +57,7 @@ export function loadSampleSales(
         amountMinor: Math.round(random() * 200) * 100_00,
         currency,
         expectedCloseDate: close,
-        ownerId: writer.workspace.userId || null,
+        ownerId: writer.userId,
         source: null,
         sourceCampaignId: null,
         stageId: stage.id,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { companies, contacts } from '../people/schema';
-import { ORDER_STATUSES, QUOTE_STATUSES } from '../contract/sales';
+import { ORDER_STATUSES, QUOTE_STATUSES, type Deal, type StageKind } from '../contract/sales';
 import { rankSql } from '../read/keyset';
 import { withDerivedColumns } from '../write/derived-columns';
 import { recordColumns, users } from '../system/schema';
@@ -23,7 +23,7 @@ export const stages = sqliteTable(
     name: text('name').notNull(),
     position: integer('position').notNull(),
     probability: integer('probability').notNull(),
-    kind: text('kind').notNull().default('open'),
+    kind: text('kind').$type<StageKind>().notNull().default('open'),
     ...recordColumns(),
   },
   (table) => [
@@ -46,7 +46,7 @@ export const deals = withDerivedColumns(
       currency: text('currency').notNull(),
       expectedCloseDate: text('expected_close_date'),
       ownerId: integer('owner_id').references(() => users.id),
-      source: text('source'),
+      source: text('source').$type<Deal['source']>(),
       sourceCampaignId: integer('source_campaign_id'),
       pipelineId: integer('pipeline_id')
         .notNull()
@@ -55,7 +55,7 @@ export const deals = withDerivedColumns(
         .notNull()
         .references(() => stages.id),
       /** Denormalized from the stage (open/won/lost) so boards and forecasts filter on an index. */
-      status: text('status').notNull().default('open'),
+      status: text('status').$type<StageKind>().notNull().default('open'),
       probabilityOverride: integer('probability_override'),
       lostReason: text('lost_reason'),
       closedAt: integer('closed_at'),
@@ -68,6 +68,8 @@ export const deals = withDerivedColumns(
       // Open columns list soonest close first (undated last), closed columns most recently closed first.
       index('deals_open_cards_idx').on(table.stageId, table.deletedAt, sql`coalesce(${table.expectedCloseDate}, '9999-12-31')`, table.id),
       index('deals_closed_cards_idx').on(table.stageId, table.deletedAt, table.closedAt, table.id),
+      // A closed column of one close month: that column's month of deals, sorted by when they closed.
+      index('deals_closed_month_idx').on(table.stageId, table.deletedAt, table.expectedCloseDate),
       index('deals_close_idx').on(table.status, table.expectedCloseDate),
       index('deals_closed_at_idx').on(table.status, table.closedAt),
       index('deals_contact_idx').on(table.contactId),
@@ -75,6 +77,9 @@ export const deals = withDerivedColumns(
       index('deals_owner_idx').on(table.ownerId),
       index('deals_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
       index('deals_title_idx').on(table.deletedAt, table.sortTitle, table.id),
+      // The deals list's other sorts of live deals; the expression must be the list's sort key.
+      index('deals_amount_idx').on(table.deletedAt, table.amountMinor, table.id),
+      index('deals_expected_close_idx').on(table.deletedAt, sql`coalesce(${table.expectedCloseDate}, '9999-12-31')`, table.id),
       check('deals_status_check', sql`${table.status} in ('open','won','lost')`),
       check('deals_amount_check', sql`${table.amountMinor} >= 0`),
       check('deals_probability_check', sql`${table.probabilityOverride} is null or ${table.probabilityOverride} between 0 and 100`),

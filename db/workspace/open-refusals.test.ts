@@ -44,9 +44,15 @@ function workspaceWithData(options: { shared?: boolean } = {}): string {
   return file;
 }
 
-/** Junk over one page in the middle of the file, past the header and schema. */
+/**
+ * Junk over one page in the middle of the contacts table's data: damage that only a check finds, not
+ * opening (wherever a migration's new indexes shift the tables opening reads, such as pipelines).
+ */
 function damageMiddlePage(file: string): void {
-  overwrite(file, Math.floor(fs.statSync(file).size / 2 / 4096) * 4096, 4096);
+  const sqlite = new Database(file, { readonly: true });
+  const pages = sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'contacts' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+  sqlite.close();
+  overwrite(file, (pages[Math.floor(pages.length / 2)]! - 1) * 4096, 4096);
 }
 
 function overwrite(file: string, offset: number, length: number): void {

@@ -292,7 +292,7 @@ function applyJournalPolicy(sqlite: Database.Database, shared: boolean, markingS
  */
 function setUpWorkspace(workspace: Workspace, setup: { locale: 'en' | 'zh-CN'; markingShared: boolean }): void {
   const { sqlite } = workspace;
-  if (!setup.markingShared && !needsWorkspaceDefaults(sqlite) && !needsDefaultPipeline(sqlite)) return;
+  if (!setup.markingShared && !needsWorkspaceDefaults(sqlite) && !needsDefaultPipeline(workspace.reads)) return;
   write(workspace, (writer) => {
     ensureWorkspaceDefaults(writer, { locale: setup.locale, shared: setup.markingShared });
     if (setup.markingShared) writer.setSettings({ shared: '1' });

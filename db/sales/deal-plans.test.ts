@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stage } from '../contract/sales';
+import type { Reads } from '../read/reads';
+import { expectIndexed, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { boardCardsQuery, boardTotalsQuery } from './board';
+import { dealQuery, stageHistoryQuery } from './deals';
+import { openForecastQuery, wonForecastQuery } from './forecast';
+import { defaultPipelineId, liveDealInStageQuery, pipelineIdsQuery, pipelineQuery, readStages, stageQuery, stagesQuery } from './pipelines';
+
+/**
+ * The query plans of a deal's page, the board, the forecast and the pipeline reads, from the very
+ * queries the production code runs (builders and sql templates), on a seeded file that never had
+ * ANALYZE (users' files don't).
+ */
+
+let plans: PlanWorkspace;
+let sqlite: Database.Database;
+let reads: Reads;
+let pipelineId: number;
+let stages: Stage[];
+
+beforeAll(() => {
+  plans = openSeededPlanWorkspace();
+  sqlite = plans.sqlite;
+  reads = plans.core.workspace.reads;
+  pipelineId = defaultPipelineId(reads);
+  stages = readStages(reads, pipelineId);
+}, 60_000);
+
+afterAll(() => plans.close());
+
+const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(sqlite, query, label, options);
+
+/** The board's and forecast's filters, each alone and together. */
+const FILTERS: { ownerId?: number; closeMonth?: string }[] = [{}, { ownerId: 1 }, { closeMonth: '2027-01' }, { ownerId: 1, closeMonth: '2027-01' }];
+
+describe('deal query plans without ANALYZE', () => {
+  it('a deal page reads the deal and its names by primary key, and its stage history through its index in order', () => {
+    const deal = explain(dealQuery(5), 'deal page');
+    expect(deal).toMatch(/SEARCH deals USING INTEGER PRIMARY KEY/);
+    const history = explain(stageHistoryQuery(5), 'stage history');
+    expect(history).toMatch(/SEARCH deal_stage_history USING INDEX deal_stage_history_deal_idx \(deal_id=\?\)/);
+  });
+
+  it('each board column pages its cards through an index already in the column’s order', () => {
+    expect(stages.map((stage) => stage.kind)).toEqual(expect.arrayContaining(['open', 'won', 'lost']));
+    for (const stage of stages) {
+      for (const filter of FILTERS) {
+        const label = `${stage.kind} column ${JSON.stringify(filter)}`;
+        const query = boardCardsQuery(stage, { pipelineId, cardsPerColumn: 100, ...filter });
+        if (stage.kind === 'open') {
+          // The month is a range of the open cards' sort key: one index gives the month and the order.
+          expect(explain(query, label), label).toMatch(/deals_open_cards_idx \(stage_id=\? AND deleted_at=\?/);
+        } else if (filter.closeMonth === undefined) {
+          expect(explain(query, label), label).toMatch(/deals_closed_cards_idx \(stage_id=\? AND deleted_at=\?\)/);
+        } else {
+          // A closed column of one month: its deals of that month (deals_closed_month_idx), sorted by when they closed.
+          expect(explain(query, label, { sortedInTemp: true }), label).toMatch(/deals_closed_month_idx \(stage_id=\? AND deleted_at=\? AND expected_close_date>\? AND expected_close_date<\?\)/);
+        }
+      }
+    }
+  });
+
+  it('the board’s totals read an index, grouped in its order unless narrowed to a month', () => {
+    const all = explain(boardTotalsQuery({ pipelineId }), 'board totals');
+    expect(all).toMatch(/SEARCH deals USING COVERING INDEX deals_board_idx \(pipeline_id=\? AND deleted_at=\?\)/);
+    explain(boardTotalsQuery({ pipelineId, ownerId: 1 }), 'board totals by owner');
+    // One month of the pipeline's deals, read by range per stage (a handful), then grouped: bounded by the month.
+    for (const filter of FILTERS.filter((candidate) => candidate.closeMonth !== undefined)) {
+      const plan = explain(boardTotalsQuery({ pipelineId, ...filter }), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
+      expect(plan).toMatch(/expected_close_date>\? AND expected_close_date</);
+    }
+  });
+
+  it('the forecast reads its range of open and of won deals through their indexes', () => {
+    for (const scope of [{}, { pipelineId: 1 }, { ownerId: 1 }, { pipelineId: 1, ownerId: 1 }]) {
+      const input = { from: '2026-12', to: '2027-11', ...scope };
+      // Grouping sorts the range's deals, which the sums read anyway; the result is months × owners × currencies.
+      const open = explain(openForecastQuery(reads, input), `open forecast ${JSON.stringify(scope)}`, { sortedInTemp: true });
+      expect(open).toMatch(/SEARCH deals USING INDEX deals_close_idx \(status=\? AND expected_close_date>\? AND expected_close_date<\?\)/);
+      // `m` holds one row per month of the range (at most 240), the buckets each won deal is matched against.
+      const won = explain(wonForecastQuery(input), `won forecast ${JSON.stringify(scope)}`, { sortedInTemp: true, small: ['m'] });
+      expect(won).toMatch(/SEARCH deals USING INDEX deals_closed_at_idx \(status=\? AND closed_at>\? AND closed_at<\?\)/);
+    }
+  });
+
+  it('pipelines and stages read by key; the pipeline list is a handful of rows', () => {
+    expect(explain(stagesQuery(reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
+    explain(stageQuery(reads, stages[0]!.id), 'one stage');
+    explain(pipelineQuery(reads, pipelineId), 'one pipeline');
+    // Every pipeline, the default first: a workspace has a few, sorted after reading them.
+    explain(pipelineIdsQuery(reads), 'pipelines', { sortedInTemp: true });
+    expect(explain(liveDealInStageQuery(reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
+  });
+});
