@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { RapportError } from '../errors';
@@ -38,6 +38,17 @@ const dialect = new SQLiteSyncDialect();
 export function renderSql(query: SQL): { sql: string; params: Param[] } {
   const rendered = dialect.sqlToQuery(query);
   return { sql: rendered.sql, params: rendered.params as Param[] };
+}
+
+/**
+ * A fragment without parameters rendered to text once, at load: its columns are still written as
+ * `${table.column}` (so the compiler checks them), but a hot path (the board's 600 cards, a deal
+ * page, a timeline) does not pay Drizzle's rendering on every call.
+ */
+export function prerendered(fragment: SQL): SQL {
+  const { sql: text, params } = renderSql(fragment);
+  if (params.length) throw new RapportError('INTERNAL', 'A prerendered fragment has no parameters.');
+  return sql.raw(text);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Board, MoneyTotal, Stage, boardInput } from '../contract/sales';
 import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
-import { DEAL_ROWS, nextMonth, prerendered, selectList, weightedAmount, type Selected, type SelectedDealRow } from './deals';
+import { prerendered } from '../read/reads';
+import { DEAL_ROWS, nextMonth, selectList, weightedAmount, type Selected, type SelectedDealRow } from './deals';
 import { getPipeline } from './pipelines';
 import { deals, stages } from './schema';
 

@@ -1,4 +1,3 @@
-import { connectionOf } from '../read/reads';
 import { defineRecordKind, type RecordLink } from '../system/record-kind';
 import { readDeal, reindexDeal } from './deals';
 import { readOrder } from './orders';

@@ -3,10 +3,10 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { TimelineEntry, timelineInput } from '../contract/work';
-import { RapportError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { contacts, notes } from '../people/schema';
 import { decodeCursor, encodeCursor } from '../read/keyset';
-import { renderSql } from '../read/reads';
+import { prerendered } from '../read/reads';
 import { dealStageHistory, deals, orderEvents, orders, stages } from '../sales/schema';
 import { definitionOf } from '../system/registry';
 import { users } from '../system/schema';
@@ -57,15 +57,6 @@ function ownedBy(target: Target, owner: Owner): SQL {
   return owner.byId ? sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${condition})` : condition;
 }
 
-/**
- * A fragment without parameters rendered to text once, at load: the columns are still written as
- * `${table.column}` (so the compiler checks them), but a page does not pay for rendering them.
- */
-function prerendered(fragment: SQL): SQL {
-  const { sql: text, params } = renderSql(fragment);
-  if (params.length) throw new RapportError('INTERNAL', 'A prerendered fragment has no parameters.');
-  return sql.raw(text);
-}
 
 const NO_DETAILS = sql`NULL AS channel, NULL AS direction, NULL AS outcome, NULL AS durationMinutes`;
 const a = activities;
