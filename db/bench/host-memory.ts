@@ -32,7 +32,9 @@ export async function startHostProcess(file: string): Promise<HostProcess> {
       child.once('exit', (code) => reject(new Error(`browser host exited with ${code}`)));
     });
     const token = url.searchParams.get('token')!;
-    const address = (procedure: string, input: unknown) => `${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+    // A procedure without input is called as the renderer calls it: no `input` parameter at all.
+    const address = (procedure: string, input: unknown) =>
+      `${url.origin}/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
     const call = async (procedure: string, input: unknown) => {
       const init = { headers: { 'x-rapport-token': token } };
       // A kept-alive socket the host closed after idling (its keepAliveTimeout) fails once; the retry opens a new one.
