@@ -6,9 +6,13 @@ const HOST_CLI = fileURLToPath(new URL('../../electron/browser-host/cli.ts', imp
 
 export interface HostProcess {
   pid: number;
+  /** The address the host printed, launch token included: what a user's browser opens. */
+  url: string;
   /** A GET of one procedure, as the browser renderer sends it; resolves to the parsed JSON body. */
   call: (procedure: string, input: unknown) => Promise<{ result: { data: { nextCursor: string | null } } }>;
   stop: () => void;
+  /** Resolves once the host process has exited. */
+  exited: Promise<void>;
 }
 
 /** Starts the browser host on the workspace as a separate process, as a user would, and waits until it listens. */
@@ -16,6 +20,7 @@ export async function startHostProcess(file: string): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', HOST_CLI, '--db', file, '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const url = await new Promise<URL>((resolve, reject) => {
       let output = '';
@@ -27,7 +32,9 @@ export async function startHostProcess(file: string): Promise<HostProcess> {
       child.once('exit', (code) => reject(new Error(`browser host exited with ${code}`)));
     });
     const token = url.searchParams.get('token')!;
-    const address = (procedure: string, input: unknown) => `${url.origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+    // A procedure without input is called as the renderer calls it: no `input` parameter at all.
+    const address = (procedure: string, input: unknown) =>
+      `${url.origin}/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
     const call = async (procedure: string, input: unknown) => {
       const init = { headers: { 'x-rapport-token': token } };
       // A kept-alive socket the host closed after idling (its keepAliveTimeout) fails once; the retry opens a new one.
@@ -35,7 +42,7 @@ export async function startHostProcess(file: string): Promise<HostProcess> {
       if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status}`);
       return (await response.json()) as { result: { data: { nextCursor: string | null } } };
     };
-    return { pid: child.pid!, call, stop: () => child.kill('SIGTERM') };
+    return { pid: child.pid!, url: url.href, call, stop: () => child.kill('SIGTERM'), exited };
   } catch (error) {
     child.kill('SIGTERM');
     throw error;

@@ -5,24 +5,35 @@
  * process) over HTTP,
  * beside a hand-written raw SQL baseline on the same file. Budgets live here, not in unit tests.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { appRouter } from '../api/router';
-import { openCore } from '../api/core';
-import { connectCore } from '../api/core-client';
+import { openCore, type Core } from '../api/core';
+import { connectCore, type CoreConnection } from '../api/core-client';
 import { contactListSpec, getContact, listContacts } from '../people/contacts';
 import { TOTAL_CAP, countQueries, pageQuery, planSearch } from '../read/list-page';
 import { matchingIdsSql } from '../search/index';
+import { completeFirstRun } from '../system/first-run';
 import { searchAll } from '../system/search';
 import { compare, report, type BenchResult } from './measure';
 import { measureBrowserHostMemory, startHostProcess } from './host-memory';
 import { salesHotPaths } from './sales-paths';
-import { seedLargeWorkspace, seedSales } from './seed';
+import { measureOpenToFirstRow, type OpenTiming } from './open-in-chromium';
+import { bulkLoad, seedLargeWorkspace, seedSales } from './seed';
 
+/**
+ * `seedBudgetMs` covers the whole seed (people, sales, the index builds). At 1m the activities are
+ * not scaled tenfold: the timeline reads one contact's entries through (contact_id, occurred_at), so
+ * its cost follows that contact's depth and the index's height (the same at 2 and 10 million rows),
+ * not the table's size. 2 000 000 keeps the busiest hundred contacts at 2 000 entries each (deeper
+ * than at 100k) and every other contact with a few, where 10 000 000 took most of a 36-minute run.
+ */
 const SCALES = {
-  '100k': { contacts: 100_000, companies: 20_000, deals: 50_000, activities: 1_000_000, orders: 50_000, seedBudgetMs: 15_000 },
-  '1m': { contacts: 1_000_000, companies: 200_000, deals: 500_000, activities: 10_000_000, orders: 500_000, seedBudgetMs: 150_000 },
+  '100k': { contacts: 100_000, companies: 20_000, deals: 50_000, activities: 1_000_000, orders: 50_000, seedBudgetMs: 45_000, openBudgetMs: 1_000 },
+  '1m': { contacts: 1_000_000, companies: 200_000, deals: 500_000, activities: 2_000_000, orders: 500_000, seedBudgetMs: 360_000, openBudgetMs: 2_000 },
 } as const;
 const scaleArg = process.argv.includes('--scale') ? process.argv[process.argv.indexOf('--scale') + 1] : '100k';
 if (!(scaleArg! in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
@@ -32,50 +43,76 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const HTTP_BUDGET_MS = 25;
 
 async function main(): Promise<void> {
+  const benchStarted = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
   const file = path.join(dir, 'bench.db');
   try {
+    // The renderer the Chromium measurement loads, built as `npm run start:browser` builds it, while the seed runs.
+    const rendererBuilt = buildRenderer();
     const seeding = openCore(file, { probeLocks: false });
     const seedStarted = Date.now();
-    seedLargeWorkspace(seeding.workspace.sqlite, SCALE, seeding.workspace.userId);
+    bulkLoad(seeding.workspace.sqlite, () => {
+      seedLargeWorkspace(seeding.workspace.sqlite, SCALE, seeding.workspace.userId);
+      console.log(`Seeded ${SCALE.contacts} contacts and ${SCALE.companies} companies in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+      const salesStarted = Date.now();
+      seedSales(seeding.workspace.sqlite, { ...SCALE, linesPerOrder: 4 }, seeding.workspace.userId);
+      console.log(
+        `Seeded ${SCALE.deals} deals, ${SCALE.activities} activities, ${SCALE.orders * 4} order lines in ${((Date.now() - salesStarted) / 1000).toFixed(1)} s`,
+      );
+    });
+    // Past the first-run screen, as a shop that has used Rapport for a while: the app opens on the contacts list.
+    completeFirstRun(seeding.workspace, { sampleData: false, locale: 'en', currency: 'USD' });
     const seedMs = Date.now() - seedStarted;
-    console.log(`Seeded ${SCALE.contacts} contacts and ${SCALE.companies} companies in ${(seedMs / 1000).toFixed(1)} s (budget ${SCALE.seedBudgetMs / 1000} s)`);
-    const salesStarted = Date.now();
-    seedSales(seeding.workspace.sqlite, { ...SCALE, linesPerOrder: 4 }, seeding.workspace.userId);
-    console.log(
-      `Seeded ${SCALE.deals} deals, ${SCALE.activities} activities, ${SCALE.orders * 4} order lines in ${((Date.now() - salesStarted) / 1000).toFixed(1)} s`,
-    );
-    seeding.workspace.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    console.log(`Seed with its indexes: ${(seedMs / 1000).toFixed(1)} s (budget ${SCALE.seedBudgetMs / 1000} s)`);
     seeding.close();
     console.log(`File: ${(fs.statSync(file).size / 1e9).toFixed(2)} GB`);
 
-    // Opening to the first list row, in process (the open path's checks included).
-    const openStarted = performance.now();
-    const core = openCore(file, { probeLocks: false });
-    listContacts(core.workspace, { sort: 'name', order: 'asc', limit: 50 });
-    console.log(`Open to the first contact list page, in process: ${(performance.now() - openStarted).toFixed(0)} ms`);
-
-    const { workspace } = core;
-    const { sqlite } = workspace;
-    const api = appRouter.createCaller(core.context());
-    // The browser host in its own process (as users run it), on the same file and its statistics.
+    // The browser host and the core process start first: each runs its full integrity check in the
+    // background a heartbeat after opening, and the timings below wait until those are done.
     const host = await startHostProcess(file);
     const http = host.call;
-    // The core in its own process, on the same file, called over its message protocol.
-    const coreProcess = await connectCore(file, { probeLocks: false });
-    const port = async (procedure: string, input: unknown) => {
-      const response = await coreProcess.call('query', procedure, input);
-      if (!response.ok) throw new Error(`${procedure}: ${response.error.message}`);
-      return response.data;
-    };
+    let coreProcess: CoreConnection | undefined;
+    let core: Core | undefined;
+    let opens: OpenTiming[] = [];
     const results: BenchResult[] = [];
-    // Each path is printed as it finishes too, so a long 1m run that fails midway still says something.
-    const record = (...added: BenchResult[]) => {
-      for (const result of added) console.log(JSON.stringify({ path: result.name, ...result.timings }));
-      results.push(...added);
-    };
-
     try {
+      // The core in its own process, on the same file, called over its message protocol.
+      coreProcess = await connectCore(file, { probeLocks: false });
+      const port = async (procedure: string, input: unknown) => {
+        const response = await coreProcess!.call('query', procedure, input);
+        if (!response.ok) throw new Error(`${procedure}: ${response.error.message}`);
+        return response.data;
+      };
+
+      // Opening to the first list row, in process (the open path's checks included).
+      const openStarted = performance.now();
+      core = openCore(file, { probeLocks: false });
+      const firstRows = listContacts(core.workspace, { sort: 'name', order: 'asc', limit: 50 });
+      console.log(`Open to the first contact list page, in process: ${(performance.now() - openStarted).toFixed(0)} ms`);
+      const checkStarted = Date.now();
+      await core.workspace.integrity.runFullCheck();
+      console.log(`Full integrity check, in the background of this process: ${((Date.now() - checkStarted) / 1000).toFixed(1)} s`);
+
+      // Opening to the first contacts-list row in Chromium (issue 7 §8).
+      if (!(await rendererBuilt)) throw new Error('The renderer did not build; the Chromium measurement needs it.');
+      opens = await measureOpenToFirstRow(file, firstRows.rows[0]!.name);
+      for (const [index, open] of opens.entries()) {
+        console.log(`Open to the first contacts-list row in Chromium, run ${index + 1}: host ready ${open.hostReadyMs.toFixed(0)} ms, first row ${open.firstRowMs.toFixed(0)} ms`);
+      }
+
+      const waited = Date.now();
+      await Promise.all([backgroundCheckDone(() => port('system.workspace.info', undefined)), backgroundCheckDone(async () => (await http('system.workspace.info', undefined)).result.data)]);
+      console.log(`Waited ${((Date.now() - waited) / 1000).toFixed(1)} s for the host's and the core process's background integrity checks`);
+
+      const { workspace } = core;
+      const { sqlite } = workspace;
+      const api = appRouter.createCaller(core.context());
+      // Each path is printed as it finishes too, so a long 1m run that fails midway still says something.
+      const record = (...added: BenchResult[]) => {
+        for (const result of added) console.log(JSON.stringify({ path: result.name, ...result.timings }));
+        results.push(...added);
+      };
+
       // Raw baselines: the same columns, hand-written.
       const rawColumns = `c.id, c.name, c.sort_name, c.job_title, c.company_id, co.name AS company_name,
          (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.position LIMIT 1) AS email,
@@ -244,21 +281,50 @@ async function main(): Promise<void> {
         portBudgetMs: 5,
         maxRatio: 1.5,
       });
-      record(...(await salesHotPaths(workspace, api)));
+      record(...(await salesHotPaths(workspace, api, SCALE.contacts)));
     } finally {
       host.stop();
-      await coreProcess.close();
-      core.close();
+      await coreProcess?.close();
+      core?.close();
     }
 
     const ok = report(results);
+    const openMedian = [...opens].sort((a, b) => a.firstRowMs - b.firstRowMs)[Math.floor(opens.length / 2)]!;
+    const openOk = openMedian.firstRowMs < SCALE.openBudgetMs;
+    console.log(`Open to the first contacts-list row in Chromium: median ${openMedian.firstRowMs.toFixed(0)} ms (budget ${SCALE.openBudgetMs} ms) ${openOk ? 'ok' : 'OVER'}`);
     const memory = await measureBrowserHostMemory(file);
     const memoryOk = memory.rssMb < 300;
     console.log(`Browser host resident memory serving this workspace: ${memory.rssMb.toFixed(0)} MB (budget 300 MB) ${memoryOk ? 'ok' : 'OVER'}`);
     const seedOk = seedMs < SCALE.seedBudgetMs;
-    if (!ok || !memoryOk || !seedOk) process.exitCode = 1;
+    console.log(`Seed ${(seedMs / 1000).toFixed(1)} s (budget ${SCALE.seedBudgetMs / 1000} s) ${seedOk ? 'ok' : 'OVER'}; whole run ${((Date.now() - benchStarted) / 60_000).toFixed(1)} min`);
+    if (!ok || !memoryOk || !seedOk || !openOk) process.exitCode = 1;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Builds the renderer quietly, as `npm run start:browser` does; resolves whether it built. */
+function buildRenderer(): Promise<boolean> {
+  const script = fileURLToPath(new URL('../../scripts/quiet-build.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, '--renderer'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code === 0)));
+}
+
+interface IntegrityStatus {
+  integrity: { lastFullCheckAt: number | null; running: boolean };
+}
+
+/**
+ * Waits until the process behind `info` has run its background full integrity check (a heartbeat
+ * after it opened the file): measured during one, a 2-core machine times the check, not the paths.
+ */
+async function backgroundCheckDone(info: () => Promise<unknown>, timeoutMs = 15 * 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { integrity } = (await info()) as IntegrityStatus;
+    if (integrity.lastFullCheckAt !== null && !integrity.running) return;
+    if (Date.now() > until) throw new Error('The background integrity check did not finish in time.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
