@@ -292,7 +292,7 @@ function applyJournalPolicy(sqlite: Database.Database, shared: boolean, markingS
  */
 function setUpWorkspace(workspace: Workspace, setup: { locale: 'en' | 'zh-CN'; markingShared: boolean }): void {
   const { sqlite } = workspace;
-  if (!setup.markingShared && !needsWorkspaceDefaults(sqlite) && !needsDefaultPipeline(workspace.reads)) return;
+  if (!setup.markingShared && !needsWorkspaceDefaults(workspace.reads) && !needsDefaultPipeline(workspace.reads)) return;
   write(workspace, (writer) => {
     ensureWorkspaceDefaults(writer, { locale: setup.locale, shared: setup.markingShared });
     if (setup.markingShared) writer.setSettings({ shared: '1' });
@@ -303,10 +303,10 @@ function setUpWorkspace(workspace: Workspace, setup: { locale: 'en' | 'zh-CN'; m
 function registerPresence(workspace: Workspace): void {
   const now = Date.now();
   // Presence is this connection's own row, not record state: no audit and no change row.
-  write(workspace, (writer) => {
+  write(workspace, () => {
     // Rows whose heartbeat stopped long ago belong to clients that crashed.
-    writer.sqlite.prepare('DELETE FROM presence WHERE heartbeat_at < ?').run(now - 10 * 60_000);
-    writer.sqlite
+    workspace.sqlite.prepare('DELETE FROM presence WHERE heartbeat_at < ?').run(now - 10 * 60_000);
+    workspace.sqlite
       .prepare(
         `INSERT INTO presence (client_id, host, os_user, pid, user_id, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )

@@ -21,8 +21,12 @@ export function readSettingsVersion(source: Reads | Database.Database): number {
 }
 
 /** Whether a file still lacks its defaults or its owner: only then does opening take the write lock. */
-export function needsWorkspaceDefaults(sqlite: Database.Database): boolean {
-  return !sqlite.prepare(`SELECT 1 FROM users WHERE role = 'owner' LIMIT 1`).get() || !readSetting(sqlite, 'workspace_id');
+export function needsWorkspaceDefaults(reads: Reads): boolean {
+  return !hasOwner(reads) || !readSetting(reads, 'workspace_id');
+}
+
+function hasOwner(reads: Reads): boolean {
+  return reads.db.select({ id: users.id }).from(users).where(eq(users.role, 'owner')).limit(1).get() !== undefined;
 }
 
 /**
@@ -31,8 +35,8 @@ export function needsWorkspaceDefaults(sqlite: Database.Database): boolean {
  * written, checked again under the write lock, so two PCs opening a new file at once agree.
  */
 export function ensureWorkspaceDefaults(writer: RecordWriter, defaults: { locale: 'en' | 'zh-CN'; shared: boolean }): void {
-  const { sqlite } = writer;
-  if (!needsWorkspaceDefaults(sqlite)) return;
+  const { reads } = writer;
+  if (!needsWorkspaceDefaults(reads)) return;
   const wanted: Record<SettingKey, string> = {
     workspace_id: randomUUID(),
     shared: defaults.shared ? '1' : '0',
@@ -41,9 +45,9 @@ export function ensureWorkspaceDefaults(writer: RecordWriter, defaults: { locale
     initialized: '0',
     created_at: String(writer.now),
   };
-  const missing = Object.fromEntries(Object.entries(wanted).filter(([key]) => readSetting(sqlite, key as SettingKey) === undefined));
+  const missing = Object.fromEntries(Object.entries(wanted).filter(([key]) => readSetting(reads, key as SettingKey) === undefined));
   writer.setSettings(missing);
-  if (!sqlite.prepare(`SELECT 1 FROM users WHERE role = 'owner' LIMIT 1`).get()) {
+  if (!hasOwner(reads)) {
     writer.insert(users, { name: defaults.locale === 'zh-CN' ? '店主' : 'Owner', role: 'owner', active: true, pinHash: null });
   }
 }

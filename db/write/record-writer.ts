@@ -65,17 +65,16 @@ export class RecordWriter {
   readonly touchedTables = new Set<string>();
 
   constructor(
-    readonly workspace: Workspace,
+    private readonly workspace: Workspace,
     readonly now: number,
   ) {}
 
-  /** @deprecated Area code reads through `reads` and writes through the writer's methods. */
-  get db() {
+  // The connection stays inside the writer: area code reads through `reads` and writes through the methods below.
+  private get db() {
     return this.workspace.db;
   }
 
-  /** @deprecated Area code reads through `reads` and writes through the writer's methods. */
-  get sqlite() {
+  private get sqlite() {
     return this.workspace.sqlite;
   }
 
