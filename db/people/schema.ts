@@ -152,6 +152,8 @@ export const notes = sqliteTable(
   (table) => [
     index('notes_contact_idx').on(table.contactId, table.createdAt),
     index('notes_company_idx').on(table.companyId, table.createdAt),
+    // The Trash reads deleted rows newest first; partial, so live rows cost the index nothing.
+    index('notes_trash_idx').on(table.deletedAt).where(sql`${table.deletedAt} IS NOT NULL`),
     check('notes_target_check', sql`${table.contactId} is not null or ${table.companyId} is not null`),
   ],
 );

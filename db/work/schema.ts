@@ -28,6 +28,8 @@ export const activities = sqliteTable(
     index('activities_contact_idx').on(table.contactId, table.occurredAt, table.id),
     index('activities_company_idx').on(table.companyId, table.occurredAt, table.id),
     index('activities_deal_idx').on(table.dealId, table.occurredAt, table.id),
+    // The Trash reads deleted rows newest first; partial, so a million live activities cost it nothing.
+    index('activities_trash_idx').on(table.deletedAt).where(sql`${table.deletedAt} IS NOT NULL`),
     check('activities_channel_check', sql`${table.channel} in ('call','email','sms','meeting','visit','fax','web','note')`),
     check('activities_direction_check', sql`${table.direction} is null or ${table.direction} in ('inbound','outbound')`),
     check('activities_link_check', sql`${table.contactId} is not null or ${table.companyId} is not null or ${table.dealId} is not null`),
@@ -59,6 +61,9 @@ export const tasks = withBookkeepingColumns(
     },
     (table) => [
       index('tasks_open_due_idx').on(table.completedAt, table.deletedAt, table.dueAt, table.id),
+      // "Mine": one person's open tasks in due order, without walking everyone's.
+      index('tasks_assignee_open_idx').on(table.assigneeId, table.completedAt, table.deletedAt, table.dueAt, table.id),
+      index('tasks_trash_idx').on(table.deletedAt).where(sql`${table.deletedAt} IS NOT NULL`),
       index('tasks_reminder_idx').on(table.remindedAt, table.remindAt),
       index('tasks_contact_idx').on(table.contactId),
       index('tasks_company_idx').on(table.companyId),

@@ -55,13 +55,13 @@ describe('timeline plans', () => {
 describe('task list plans', () => {
   const list = (extra: object = {}) => ({ status: 'open' as const, limit: 50, ...extra });
 
-  it('open tasks (everyone’s and mine) walk the open-due index: dated ones in due order, then the undated ones by id', () => {
+  it('open tasks walk the open-due index (mine: the assignee’s own): dated ones in due order, then the undated ones by id', () => {
     for (const query of [list(), list({ assigneeId: 1 }), list({ cursor: encodeCursor([5_000, 3]) })]) {
       const { dated, undated } = openTaskQueries(reads, query, 51);
-      // "Mine" filters that walk by assignee: there is no index by assignee and due date yet.
-      expect(expectIndexed(sqlite, dated!, 'open dated tasks')).toMatch(/tasks_open_due_idx \(completed_at=\? AND deleted_at=\? AND due_at>\?\)/);
-      expect(expectIndexed(sqlite, undated(10), 'open undated tasks')).toMatch(/tasks_open_due_idx \(completed_at=\? AND deleted_at=\? AND due_at=\?\)/);
-      expect(expectIndexed(sqlite, taskCountQuery(reads, query), 'open task count')).toMatch(/tasks_open_due_idx/);
+      const index = 'assigneeId' in query ? 'tasks_assignee_open_idx \\(assignee_id=\\? AND ' : 'tasks_open_due_idx \\(';
+      expect(expectIndexed(sqlite, dated!, 'open dated tasks')).toMatch(new RegExp(`${index}completed_at=\\? AND deleted_at=\\? AND due_at>\\?\\)`));
+      expect(expectIndexed(sqlite, undated(10), 'open undated tasks')).toMatch(new RegExp(`${index}completed_at=\\? AND deleted_at=\\? AND due_at=\\?\\)`));
+      expect(expectIndexed(sqlite, taskCountQuery(reads, query), 'open task count')).toMatch(/tasks_(open_due|assignee_open)_idx/);
     }
   });
 
@@ -79,7 +79,8 @@ describe('task list plans', () => {
   it('today: overdue, today, upcoming and someday are index ranges in due order, everyone’s and mine', () => {
     for (const assigneeId of [undefined, 1]) {
       const buckets = todayQueries(reads, { dayStart: 1_000, dayEnd: 2_000, upcomingDays: 7, ...(assigneeId ? { assigneeId } : {}) });
-      for (const [bucket, query] of Object.entries(buckets)) expect(expectIndexed(sqlite, query, `today ${bucket}`)).toMatch(/tasks_open_due_idx/);
+      const index = assigneeId ? /tasks_assignee_open_idx \(assignee_id=\?/ : /tasks_open_due_idx/;
+      for (const [bucket, query] of Object.entries(buckets)) expect(expectIndexed(sqlite, query, `today ${bucket}`)).toMatch(index);
     }
   });
 
@@ -97,14 +98,15 @@ describe('system plans', () => {
     expect(expectIndexed(sqlite, changedTablesQuery(reads, 5, 9), 'changes after a seq', { sortedInTemp: true })).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY/);
   });
 
-  it('the Trash reads the deleted rows of each kind by index, except where no index leads with deleted_at yet', () => {
+  it('the Trash reads the deleted rows of each kind by index', () => {
     for (const query of [{ limit: 50 }, { limit: 50, cursor: encodeCursor([5, 'contact', 3]) }, { limit: 50, kind: 'deal' as const }]) {
       const plan = planOf(sqlite, trashPageQuery(query));
-      // `t` is the Trash's own union of deleted rows. Notes, activities and tasks have no index
-      // leading with deleted_at (one per table needs a migration), so those three are read whole;
-      // the sort is over deleted rows only.
-      expect(fullScans(plan, ['t']), plan).toEqual(['notes', 'activities', 'tasks']);
-      for (const table of ['contacts', 'companies', 'deals', 'orders', 'products']) expect(plan).toMatch(new RegExp(`SEARCH ${table} USING INDEX \\w+ \\(deleted_at>\\?`));
+      // `t` is the Trash's own union of deleted rows; the sort is over deleted rows only. Notes,
+      // activities and tasks have partial indexes of their deleted rows (0007).
+      expect(fullScans(plan, ['t']), plan).toEqual([]);
+      for (const table of ['contacts', 'companies', 'deals', 'orders', 'products', 'notes', 'activities', 'tasks']) {
+        expect(plan).toMatch(new RegExp(`SEARCH ${table} USING (COVERING )?INDEX \\w+ \\(deleted_at>\\?`));
+      }
     }
   });
 });
