@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { validation } from '../errors';
 
 /**
@@ -33,6 +33,30 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
 
 const joined = (parts: SQL[]) => sql.join(parts, sql`, `);
 
+/**
+ * A fixed fragment rendered once: Drizzle renders a template anew on every use, at tens of µs a
+ * column, so the parts a list uses on every page (its columns, joins, sort keys) become plain SQL text
+ * when they have no parameters.
+ */
+export function renderedOnce(fragment: SQL): SQL {
+  const rendered = dialect.sqlToQuery(fragment);
+  return rendered.params.length === 0 ? sql.raw(rendered.sql) : fragment;
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/** Per list's sort keys (fixed arrays), their rendered list and ORDER BY clauses. */
+const renderedKeys = new WeakMap<SortKey[], { list: SQL; asc?: SQL; desc?: SQL }>();
+
+function keysOf(keys: SortKey[]): { list: SQL; asc?: SQL; desc?: SQL } {
+  let rendered = renderedKeys.get(keys);
+  if (!rendered) {
+    rendered = { list: renderedOnce(joined(keys.map((key) => sql`${key}`))) };
+    renderedKeys.set(keys, rendered);
+  }
+  return rendered;
+}
+
 /** `(a, b, id) > (?, ?, ?)` for ascending, `<` for descending, over SQL text (lists not yet on typed keys). */
 export function keysetCondition(columns: string[], direction: 'asc' | 'desc'): string {
   return `(${columns.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`;
@@ -41,7 +65,7 @@ export function keysetCondition(columns: string[], direction: 'asc' | 'desc'): s
 /** Rows after `values` in the sort order (`>` ascending, `<` descending: every key sorts the same way); `orEqual` includes them. */
 export function keysAfter(keys: SortKey[], direction: 'asc' | 'desc', values: KeyValue[], options: { orEqual?: boolean } = {}): SQL {
   const operator = (direction === 'asc' ? '>' : '<') + (options.orEqual ? '=' : '');
-  return sql`(${joined(keys.map((key) => sql`${key}`))}) ${sql.raw(operator)} (${joined(values.map((value) => sql`${value}`))})`;
+  return sql`(${keysOf(keys).list}) ${sql.raw(operator)} (${joined(values.map((value) => sql`${value}`))})`;
 }
 
 /** Rows up to and including `values` in the sort order. */
@@ -73,7 +97,8 @@ export function rankOf(value: string, values: readonly string[]): number {
 }
 
 export function orderByKeys(keys: SortKey[], direction: 'asc' | 'desc'): SQL {
-  return joined(keys.map((key) => sql`${key} ${sql.raw(direction.toUpperCase())}`));
+  const rendered = keysOf(keys);
+  return (rendered[direction] ??= renderedOnce(joined(keys.map((key) => sql`${key} ${sql.raw(direction.toUpperCase())}`))));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { getTableName, sql, type Column, type GetColumnData, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, type IndexedKind } from '../search/text';
-import { decodeCursor, keysAfter, keysUpTo, orderByKeys, type KeyValue, type SortKey } from './keyset';
+import { decodeCursor, keysAfter, keysUpTo, orderByKeys, renderedOnce, type KeyValue, type SortKey } from './keyset';
 import { connectionOf, type Reads } from './reads';
 import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
 
@@ -71,6 +71,8 @@ export interface ListSource<Row> {
   alias: string;
   /** The id column of the list's table. */
   id: SQLiteColumn;
+  /** The id column as rendered SQL (it is in every query of the list). */
+  idRef: SQL;
   /** `FROM …` of the page: the list's table and the joins its columns need. */
   from: SQL;
   /** The columns of a row, each `AS` its field name. */
@@ -91,16 +93,19 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
   joins?: J[];
 }): ListSource<RowOf<S, NullableAliases<J>>> {
   const fields = Object.entries(definition.columns);
-  const table = tableAs(definition.table, definition.as);
+  const table = renderedOnce(tableAs(definition.table, definition.as));
   const joins = definition.joins ?? [];
   return {
     table,
     alias: getTableName(definition.as),
     id: definition.id,
-    from: joins.length ? sql.join([table, ...joins.map((join) => join.sql)], sql` `) : table,
-    select: sql.join(
-      fields.map(([name, field]) => sql`${field} AS ${sql.identifier(name)}`),
-      sql`, `,
+    idRef: renderedOnce(sql`${definition.id}`),
+    from: renderedOnce(joins.length ? sql.join([table, ...joins.map((join) => join.sql)], sql` `) : table),
+    select: renderedOnce(
+      sql.join(
+        fields.map(([name, field]) => sql`${field} AS ${sql.identifier(name)}`),
+        sql`, `,
+      ),
     ),
     decode(row) {
       const result: Record<string, unknown> = {};
@@ -165,9 +170,23 @@ function searchSides(query: string): Side[][] {
  * FTS index stores for it: a primary-key read of the trigram index's content table.
  */
 export function membershipOf(kind: IndexedKind, query: string, id: SQLiteColumn, range?: [number, number]): SQL {
-  const text = sql`(SELECT c0 FROM search_trigram_content WHERE id = ${id} + ${sql.raw(String(searchRowid(kind, 0)))})`;
+  const text = storedTextOf(kind, id);
   const hit = sql.raw(SEARCH_HIT_FUNCTION);
   return range ? sql`${hit}(${text}, ${query}, ${range[0]}, ${range[1]})` : sql`${hit}(${text}, ${query})`;
+}
+
+const storedTexts = new WeakMap<SQLiteColumn, Map<IndexedKind, SQL>>();
+
+/** The text the index stores for the row with `id`, rendered once per list. */
+function storedTextOf(kind: IndexedKind, id: SQLiteColumn): SQL {
+  let byKind = storedTexts.get(id);
+  if (!byKind) storedTexts.set(id, (byKind = new Map()));
+  let text = byKind.get(kind);
+  if (!text) {
+    text = renderedOnce(sql`(SELECT c0 FROM search_trigram_content WHERE id = ${id} + ${sql.raw(String(searchRowid(kind, 0)))})`);
+    byKind.set(kind, text);
+  }
+  return text;
 }
 
 /** Record ids of one FTS lookup in index order, at most `limit` of them. */
@@ -210,7 +229,7 @@ function searchTerms<Row>(source: ListSource<Row>, plan: SearchPlan, from: SQL):
   if (plan.mode === 'walk') return { from, where: [plan.membership] };
   return {
     from: sql`json_each(${JSON.stringify(plan.ids)}) AS hit CROSS JOIN ${from}`,
-    where: [sql`${source.id} = hit.value`, ...(plan.membership ? [plan.membership] : [])],
+    where: [sql`${source.idRef} = hit.value`, ...(plan.membership ? [plan.membership] : [])],
   };
 }
 
@@ -233,22 +252,25 @@ export function pageQuery<Row>(spec: ListSpec<Row>, plan: SearchPlan, extra: SQL
   const where = filtersOf(spec, extra);
   if (plan.mode === 'candidates') {
     const search = searchTerms(source, plan, source.table);
-    const top = sql`SELECT ${source.id} AS id FROM ${search.from} WHERE ${sql.join([...where, ...search.where], AND)} ORDER BY ${order} LIMIT ${spec.limit + 1}`;
-    return sql`SELECT ${source.select} FROM (${top}) AS top CROSS JOIN ${source.from} WHERE ${source.id} = top.id ORDER BY ${order}`;
+    const top = sql`SELECT ${source.idRef} AS id FROM ${search.from} WHERE ${sql.join([...where, ...search.where], AND)} ORDER BY ${order} LIMIT ${spec.limit + 1}`;
+    return sql`SELECT ${source.select} FROM (${top}) AS top CROSS JOIN ${source.from} WHERE ${source.idRef} = top.id ORDER BY ${order}`;
   }
   const search = searchTerms(source, plan, source.from);
   return sql`SELECT ${source.select} FROM ${search.from} WHERE ${sql.join([...where, ...search.where], AND)} ORDER BY ${order} LIMIT ${spec.limit + 1}`;
 }
+
+const boundKeyLists = new WeakMap<SortKey[], SQL>();
 
 /**
  * The sort keys of the `WALK_LIMIT`th row the walk would test (filters and cursor applied, no search):
  * an index-only step along the sort index, a fraction of a µs a row. Exported for the plan tests.
  */
 export function walkBoundQuery<Row>(spec: ListSpec<Row>): SQL {
-  const keys = sql.join(
-    spec.sortKeys.map((key, index) => sql`${key} AS ${sql.identifier(`k${index}`)}`),
-    sql`, `,
-  );
+  let keys = boundKeyLists.get(spec.sortKeys);
+  if (!keys) {
+    keys = renderedOnce(sql.join(spec.sortKeys.map((key, index) => sql`${key} AS ${sql.identifier(`k${index}`)}`), sql`, `));
+    boundKeyLists.set(spec.sortKeys, keys);
+  }
   return sql`SELECT ${keys} FROM ${spec.source.table} WHERE ${sql.join(filtersOf(spec), AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT 1 OFFSET ${WALK_LIMIT - 1}`;
 }
 
@@ -267,7 +289,7 @@ function matchesOf<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], opti
   if (sides.length > 1) where.push(membershipOf(kind, query, spec.source.id, [index, index + 1]));
   if (options.skipEarlier && index > 0) where.push(sql`NOT ${membershipOf(kind, query, spec.source.id, [0, index])}`);
   return {
-    from: sql`${fts} s CROSS JOIN ${spec.source.table} ON ${spec.source.id} = s.rowid - ${sql.raw(String(low))}`,
+    from: sql`${fts} s CROSS JOIN ${spec.source.table} ON ${spec.source.idRef} = s.rowid - ${sql.raw(String(low))}`,
     where: [
       sql`s.${fts} MATCH ${driver.match} AND s.rowid > ${sql.raw(String(low))} AND s.rowid < ${sql.raw(String(low + KIND_STRIDE))}`,
       ...where,
@@ -282,7 +304,7 @@ function matchesOf<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], opti
  */
 export function firstMatchesQuery<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], limit: number): SQL<number> {
   const matches = matchesOf(spec, index, filters, { skipEarlier: false });
-  return sql<number>`SELECT ${spec.source.id} FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT ${limit}`;
+  return sql<number>`SELECT ${spec.source.idRef} FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT ${limit}`;
 }
 
 /**
