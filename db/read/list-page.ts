@@ -15,7 +15,8 @@ import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
  * - fewer came back: those are all the matches; the page sorts just them (`candidates`);
  * - more: the matches are dense, so walking the sort index and testing each row's stored text
  *   (`rapport_search_hit`, a few µs a row) finds 50 of them after about 50 × rows / matches rows (`walk`).
- *   The walk tests at most `WALK_LIMIT` rows: when the matches bunch late in the sort order (every
+ *   The walk tests at most `WALK_LIMIT` rows (`WALK_MAX` when the matches it met promise to fill the
+ *   page within them): when the matches bunch late in the sort order (every
  *   "example.cn" address belongs to a Chinese name, and those sort after the Latin ones), the rest of
  *   the page comes from the matches themselves, each looked up once by id from the FTS index and the
  *   first ones after the walked rows kept — a cost of the matches, not of the rows before them.
@@ -23,8 +24,12 @@ import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
  */
 export const TOTAL_CAP = 10_000;
 export const CANDIDATE_LIMIT = 5_000;
-/** Rows of the sort index a dense search tests before it takes the rest of the page from the matches. */
+/**
+ * Rows of the sort index a dense search tests before it takes the rest of the page from the matches;
+ * when the matches it met there promise to fill the page sooner than that, it walks on up to `WALK_MAX`.
+ */
 export const WALK_LIMIT = 5_000;
+export const WALK_MAX = 4 * WALK_LIMIT;
 
 type Field = SQLiteColumn | SQL;
 /** The columns of a list row: table columns (of the aliased tables) and `sql` expressions, by the row's field names. */
@@ -193,7 +198,7 @@ function storedTextOf(kind: IndexedKind, id: SQLiteColumn): SQL {
 export function sideIds(kind: IndexedKind, table: Side['table'], match: string, limit: number): SQL<number> {
   const low = searchRowid(kind, 0);
   const fts = sql.raw(table);
-  return sql<number>`SELECT rowid - ${sql.raw(String(low))} FROM ${fts} WHERE ${fts} MATCH ${match} AND rowid > ${sql.raw(String(low))} AND rowid < ${sql.raw(String(low + KIND_STRIDE))} LIMIT ${limit}`;
+  return sql<number>`SELECT rowid - ${sql.raw(String(low))} AS id FROM ${fts} WHERE ${fts} MATCH ${match} AND rowid > ${sql.raw(String(low))} AND rowid < ${sql.raw(String(low + KIND_STRIDE))} LIMIT ${limit}`;
 }
 
 /** Asks the index for a bounded number of matches of each lookup and decides how the page uses them. */
@@ -207,7 +212,8 @@ export function planSearch(reads: Reads, kind: IndexedKind, query: string, id: S
     // The smallest lookup of an alternative bounds its hits; the membership test checks the rest.
     let smallest: number[] | null = null;
     for (const side of sides) {
-      const found = reads.values<number>(sideIds(kind, side.table, side.match, CANDIDATE_LIMIT + 1));
+      // One JSON array instead of a row per id: thousands of one-column rows cost more to hand over than to find.
+      const found = JSON.parse(reads.value<string>(sql`SELECT json_group_array(id) FROM (${sideIds(kind, side.table, side.match, CANDIDATE_LIMIT + 1)})`) ?? '[]') as number[];
       if (found.length <= CANDIDATE_LIMIT && (!smallest || found.length < smallest.length)) smallest = found;
     }
     if (!smallest) return { mode: 'walk', membership };
@@ -265,13 +271,13 @@ const boundKeyLists = new WeakMap<SortKey[], SQL>();
  * The sort keys of the `WALK_LIMIT`th row the walk would test (filters and cursor applied, no search):
  * an index-only step along the sort index, a fraction of a µs a row. Exported for the plan tests.
  */
-export function walkBoundQuery<Row>(spec: ListSpec<Row>): SQL {
+export function walkBoundQuery<Row>(spec: ListSpec<Row>, offset = WALK_LIMIT, after: SQL[] = []): SQL {
   let keys = boundKeyLists.get(spec.sortKeys);
   if (!keys) {
     keys = renderedOnce(sql.join(spec.sortKeys.map((key, index) => sql`${key} AS ${sql.identifier(`k${index}`)}`), sql`, `));
     boundKeyLists.set(spec.sortKeys, keys);
   }
-  return sql`SELECT ${keys} FROM ${spec.source.table} WHERE ${sql.join(filtersOf(spec), AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT 1 OFFSET ${WALK_LIMIT - 1}`;
+  return sql`SELECT ${keys} FROM ${spec.source.table} WHERE ${sql.join(filtersOf(spec, after), AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT 1 OFFSET ${offset - 1}`;
 }
 
 /**
@@ -344,14 +350,29 @@ export function listPage<Row>(reads: Reads, spec: ListSpec<Row>): ListPage<Row> 
  * the page, the first matches after the bound taken from the matches themselves.
  */
 function walkedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'walk' }): Record<string, unknown>[] {
-  const bound = reads.get<Record<string, KeyValue>>(walkBoundQuery(spec));
+  const boundAt = (offset: number, after: SQL[]): KeyValue[] | null => {
+    const bound = reads.get<Record<string, KeyValue>>(walkBoundQuery(spec, offset, after));
+    return bound ? spec.sortKeys.map((_, index) => bound[`k${index}`] ?? null) : null;
+  };
+  const walk = (between: SQL[], limit: number) => reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: limit - 1 }, plan, between));
+  const first = boundAt(WALK_LIMIT, []);
   // Fewer rows than the bound are left to walk: the plain walk tests at most that many.
-  if (!bound) return reads.all<Record<string, unknown>>(pageQuery(spec, plan));
-  const boundKeys = spec.sortKeys.map((_, index) => bound[`k${index}`] ?? null);
-  const walked = reads.all<Record<string, unknown>>(pageQuery(spec, plan, [keysUpTo(spec.sortKeys, spec.order, boundKeys)]));
-  const wanted = spec.limit + 1 - walked.length;
+  if (!first) return reads.all<Record<string, unknown>>(pageQuery(spec, plan));
+  const walked = walk([keysUpTo(spec.sortKeys, spec.order, first)], spec.limit + 1);
+  let wanted = spec.limit + 1 - walked.length;
   if (wanted <= 0) return walked;
-  const after = keysAfter(spec.sortKeys, spec.order, boundKeys);
+  let last = first;
+  // Matches seen along the first stretch that would fill the page within the longer one: walk on
+  // (cheaper than reading every match); none or too few (they sit later): take them from the matches.
+  if (walked.length * (WALK_MAX / WALK_LIMIT - 1) >= wanted) {
+    const after = [keysAfter(spec.sortKeys, spec.order, first)];
+    const second = boundAt(WALK_MAX - WALK_LIMIT, after);
+    walked.push(...walk(second ? [...after, keysUpTo(spec.sortKeys, spec.order, second)] : after, wanted));
+    wanted = spec.limit + 1 - walked.length;
+    if (wanted <= 0 || !second) return walked;
+    last = second;
+  }
+  const after = keysAfter(spec.sortKeys, spec.order, last);
   const ids = new Set<number>();
   searchSides(spec.search!.query).forEach((_, index) => {
     for (const id of reads.values<number>(firstMatchesQuery(spec, index, [...filtersOf(spec), after], wanted))) ids.add(id);
