@@ -1,4 +1,4 @@
-import { getTableName, sql, type Column, type GetColumnData, type SQL } from 'drizzle-orm';
+import { Column, getTableName, is, sql, type GetColumnData, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, type IndexedKind } from '../search/text';
 import { decodeCursor, keysAfter, keysUpTo, orderByKeys, renderedOnce, type KeyValue, type SortKey } from './keyset';
@@ -98,6 +98,7 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
   joins?: J[];
 }): ListSource<RowOf<S, NullableAliases<J>>> {
   const fields = Object.entries(definition.columns);
+  const mapped = fields.filter((entry): entry is [string, SQLiteColumn] => is(entry[1], Column) && entry[1].mapFromDriverValue !== Column.prototype.mapFromDriverValue);
   const table = renderedOnce(tableAs(definition.table, definition.as));
   const joins = definition.joins ?? [];
   return {
@@ -113,13 +114,13 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
       ),
     ),
     decode(row) {
-      const result: Record<string, unknown> = {};
-      for (const [name, field] of fields) {
+      // The row comes keyed by field name (`AS`); only columns with a mapping of their own (booleans,
+      // JSON) change. An expression's value is what SQLite gives (its `sql<T>` says what that is).
+      for (const [name, column] of mapped) {
         const value = row[name];
-        // An expression's value is what SQLite gives (its `sql<T>` says what that is).
-        result[name] = value === null || value === undefined || !('mapFromDriverValue' in field) ? (value ?? null) : field.mapFromDriverValue(value);
+        if (value !== null && value !== undefined) row[name] = column.mapFromDriverValue(value);
       }
-      return result as RowOf<S, NullableAliases<J>>;
+      return row as RowOf<S, NullableAliases<J>>;
     },
   };
 }
