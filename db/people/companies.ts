@@ -4,9 +4,9 @@ import type { Page } from '../contract/common';
 import type { Company, CompanyCreate, CompanyRow, ContactRow, companyList, companyUpdate } from '../contract/people';
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
-import { pageOf, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import { addressColumns, recordMeta, recordMetaColumns, type RecordMetaRow } from '../read/record-mapping';
+import { pageOf, type KeyValue, type SortKey } from '../read/keyset';
+import { listPage, type ListSpec, pagingOf, leftJoin, listSource } from '../read/list-page';
+import { addressColumns, recordMetaColumns } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
@@ -14,28 +14,13 @@ import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { users } from '../system/schema';
 import { listContacts, reindexContact } from './contacts';
-import { companies, contacts } from './schema';
+import { companies, contacts, companyTags } from './schema';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
-import { oncePerConnection, readsOf, type Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
-
-interface CompanyDbRow extends RecordMetaRow {
-  name: string;
-  sort_name: string;
-  industry: string | null;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  city: string | null;
-  region: string | null;
-  postal_code: string | null;
-  country: string | null;
-  owner_id: number | null;
-  owner_name: string | null;
-}
 
 /** A company page's record by `id`, with its owner's name (exported for the plan test). */
 export function companyQuery(reads: Reads) {
@@ -159,55 +144,68 @@ function reindexCompanyContacts(writer: RecordWriter, companyId: number): void {
   for (const { id } of rows) reindexContact(writer, id);
 }
 
-const SORT_KEYS: Record<CompanyListQuery['sort'], { columns: string[]; values: (row: CompanyDbRow) => KeyValue[] }> = {
-  name: { columns: ['co.sort_name', 'co.id'], values: (row) => [row.sort_name, row.id] },
-  updatedAt: { columns: ['co.updated_at', 'co.id'], values: (row) => [row.updated_at, row.id] },
-  createdAt: { columns: ['co.created_at', 'co.id'], values: (row) => [row.created_at, row.id] },
+const co = alias(companies, 'co');
+const u = alias(users, 'u');
+const c = alias(contacts, 'c');
+
+/** The companies list's rows: the fields of `CompanyRow` by name (tags come separately), and the name's sort key. */
+const companyListSource = listSource({
+  table: companies,
+  as: co,
+  id: co.id,
+  joins: [leftJoin(users, u, sql`${u.id} = ${co.ownerId}`)],
+  columns: {
+    id: co.id,
+    name: co.name,
+    sortName: co.sortName,
+    industry: co.industry,
+    city: co.city,
+    phone: co.phone,
+    email: co.email,
+    ownerId: co.ownerId,
+    ownerName: u.name,
+    contactCount: sql<number>`(SELECT count(*) FROM ${contacts} ${c} WHERE ${c.companyId} = ${co.id} AND ${c.deletedAt} IS NULL)`,
+    version: co.version,
+    createdAt: co.createdAt,
+    updatedAt: co.updatedAt,
+    createdBy: co.createdBy,
+    updatedBy: co.updatedBy,
+    deletedAt: co.deletedAt,
+  },
+});
+
+type CompanyListRow = ReturnType<typeof companyListSource.decode>;
+
+const SORT_KEYS: Record<CompanyListQuery['sort'], { keys: SortKey[]; values: (row: CompanyListRow) => KeyValue[] }> = {
+  name: { keys: [co.sortName, co.id], values: (row) => [row.sortName, row.id] },
+  updatedAt: { keys: [co.updatedAt, co.id], values: (row) => [row.updatedAt, row.id] },
+  createdAt: { keys: [co.createdAt, co.id], values: (row) => [row.createdAt, row.id] },
 };
 
 /** The companies list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
-export function companyListSpec(query: CompanyListQuery): ListSpec {
-  const where = ['co.deleted_at IS NULL'];
-  const params: KeyValue[] = [];
-  if (query.ownerId !== undefined) {
-    where.push('co.owner_id = ?');
-    params.push(query.ownerId);
-  }
+export function companyListSpec(query: CompanyListQuery): ListSpec<CompanyListRow> {
+  const where = [sql`${co.deletedAt} IS NULL`];
+  if (query.ownerId !== undefined) where.push(sql`${co.ownerId} = ${query.ownerId}`);
   if (query.tagId !== undefined) {
-    where.push('co.id IN (SELECT company_id FROM company_tags WHERE tag_id = ?)');
-    params.push(query.tagId);
+    where.push(sql`${co.id} IN (SELECT ${companyTags.companyId} FROM ${companyTags} WHERE ${companyTags.tagId} = ${query.tagId})`);
   }
   return {
-    select: `co.*, u.name AS owner_name,
-       (SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL) AS contact_count`,
-    from: 'companies co LEFT JOIN users u ON u.id = co.owner_id',
-    table: 'companies co',
-    idColumn: 'co.id',
+    source: companyListSource,
     where,
-    params,
-    ...pagingOf(query, SORT_KEYS[query.sort].columns),
+    ...pagingOf(query, SORT_KEYS[query.sort].keys),
     search: query.search ? { kind: 'company', query: query.search } : undefined,
   };
 }
 
-export function listCompanies(workspace: Workspace, query: CompanyListQuery): Page<CompanyRow> {
-  const { sqlite } = workspace;
-  const page = listPage<CompanyDbRow & { contact_count: number }>(sqlite, companyListSpec(query));
+/** The sort key the global search ranks names starting with the query by. */
+export const companyNameKey = co.sortName;
+
+export function listCompanies(store: Store, query: CompanyListQuery): Page<CompanyRow> {
+  const page = listPage(store.reads, companyListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  const tags = tagsFor(readsOf(sqlite), 'company', pageRows.map((row) => row.id));
+  const tags = tagsFor(store.reads, 'company', pageRows.map((row) => row.id));
   return {
-    rows: pageRows.map((row) => ({
-      name: row.name,
-      industry: row.industry,
-      city: row.city,
-      phone: row.phone,
-      email: row.email,
-      ownerId: row.owner_id,
-      ownerName: row.owner_name,
-      contactCount: row.contact_count,
-      tags: tags.get(row.id) ?? [],
-      ...recordMeta(row),
-    })),
+    rows: pageRows.map(({ sortName: _sortName, ...row }) => ({ ...row, tags: tags.get(row.id) ?? [] })),
     nextCursor,
     total: page.total,
     totalAtLeast: page.totalAtLeast,

@@ -1,29 +1,20 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Page } from '../contract/common';
-import type {
-  Contact,
-  ContactCreate,
-  ContactRow,
-  DuplicateMatch,
-  contactList,
-  contactUpdate,
-  duplicateCheck,
-} from '../contract/people';
+import { type Contact, type ContactCreate, type ContactRow, type DuplicateMatch, type contactList, type contactUpdate, type duplicateCheck, LIFECYCLE_STAGES } from '../contract/people';
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
-import { LIFECYCLE_STAGES } from '../contract/people';
-import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import { addressColumns, recordMeta, recordMetaColumns, type RecordMetaRow } from '../read/record-mapping';
+import { pageOf, rankOf, type KeyValue, rankKey, type SortKey } from '../read/keyset';
+import { listPage, type ListSpec, pagingOf, leftJoin, listSource } from '../read/list-page';
+import { addressColumns, recordMetaColumns } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
-import { oncePerConnection, readsOf, type Reads } from '../read/reads';
+import { oncePerConnection, type Reads } from '../read/reads';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { users } from '../system/schema';
 import type { z } from 'zod';
-import { companies, contactChannels, contacts } from './schema';
+import { companies, contactChannels, contacts, contactTags } from './schema';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
 import { channelsReplacement, normalizeChannel, type ChannelKind } from './contact-channels';
 
@@ -199,100 +190,91 @@ export function updateContact(store: Store, input: ContactUpdate): Contact {
   return getContact(store, input.id);
 }
 
-const SORT_KEYS: Record<ContactListQuery['sort'], { columns: string[]; values: (row: ListDbRow) => KeyValue[] }> = {
-  name: { columns: ['c.sort_name', 'c.id'], values: (row) => [row.sort_name, row.id] },
-  updatedAt: { columns: ['c.updated_at', 'c.id'], values: (row) => [row.updated_at, row.id] },
-  createdAt: { columns: ['c.created_at', 'c.id'], values: (row) => [row.created_at, row.id] },
+const c = alias(contacts, 'c');
+const co = alias(companies, 'co');
+const u = alias(users, 'u');
+
+/** A contact's first channel of a kind (its primary email or phone), for the list. */
+const firstChannel = (kind: 'email' | 'phone') =>
+  sql<string | null>`(SELECT ${contactChannels.value} FROM ${contactChannels} WHERE ${contactChannels.contactId} = ${c.id} AND ${contactChannels.kind} = ${sql.raw(`'${kind}'`)} ORDER BY ${contactChannels.position} LIMIT 1)`;
+
+/** The contacts list's rows: the fields of `ContactRow` by name (tags come separately), and the name's sort key. */
+const contactListSource = listSource({
+  table: contacts,
+  as: c,
+  id: c.id,
+  joins: [leftJoin(companies, co, sql`${co.id} = ${c.companyId}`), leftJoin(users, u, sql`${u.id} = ${c.ownerId}`)],
+  columns: {
+    id: c.id,
+    name: c.name,
+    sortName: c.sortName,
+    jobTitle: c.jobTitle,
+    companyId: c.companyId,
+    companyName: co.name,
+    primaryEmail: firstChannel('email'),
+    primaryPhone: firstChannel('phone'),
+    lifecycle: c.lifecycle,
+    ownerId: c.ownerId,
+    ownerName: u.name,
+    vip: c.vip,
+    city: c.city,
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    createdBy: c.createdBy,
+    updatedBy: c.updatedBy,
+    deletedAt: c.deletedAt,
+  },
+});
+
+type ContactListRow = ReturnType<typeof contactListSource.decode>;
+
+const SORT_KEYS: Record<ContactListQuery['sort'], { keys: SortKey[]; values: (row: ContactListRow) => KeyValue[] }> = {
+  name: { keys: [c.sortName, c.id], values: (row) => [row.sortName, row.id] },
+  updatedAt: { keys: [c.updatedAt, c.id], values: (row) => [row.updatedAt, row.id] },
+  createdAt: { keys: [c.createdAt, c.id], values: (row) => [row.createdAt, row.id] },
   // In the stages' order (lead → prospect → customer → inactive), not alphabetically.
   lifecycle: {
-    columns: [rankSql('c.lifecycle', LIFECYCLE_STAGES), 'c.sort_name', 'c.id'],
-    values: (row) => [rankOf(row.lifecycle, LIFECYCLE_STAGES), row.sort_name, row.id],
+    keys: [rankKey(c.lifecycle, LIFECYCLE_STAGES), c.sortName, c.id],
+    values: (row) => [rankOf(row.lifecycle, LIFECYCLE_STAGES), row.sortName, row.id],
   },
 };
 
-interface ListDbRow extends RecordMetaRow {
-  name: string;
-  sort_name: string;
-  job_title: string | null;
-  company_id: number | null;
-  company_name: string | null;
-  primary_email: string | null;
-  primary_phone: string | null;
-  lifecycle: ContactRow['lifecycle'];
-  owner_id: number | null;
-  owner_name: string | null;
-  vip: number;
-  city: string | null;
-}
-
 /** The filters of the contacts list other than the search (which `listPage` plans against the index). */
-function listFilter(query: Pick<ContactListQuery, 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>) {
-  const where = ['c.deleted_at IS NULL'];
-  const params: KeyValue[] = [];
-  if (query.lifecycle) {
-    where.push('c.lifecycle = ?');
-    params.push(query.lifecycle);
-  }
-  if (query.ownerId !== undefined) {
-    where.push('c.owner_id = ?');
-    params.push(query.ownerId);
-  }
-  if (query.companyId !== undefined) {
-    where.push('c.company_id = ?');
-    params.push(query.companyId);
-  }
-  if (query.vip !== undefined) {
-    where.push('c.vip = ?');
-    params.push(query.vip ? 1 : 0);
-  }
+function listFilter(query: Pick<ContactListQuery, 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>): SQL[] {
+  const where = [sql`${c.deletedAt} IS NULL`];
+  if (query.lifecycle) where.push(sql`${c.lifecycle} = ${query.lifecycle}`);
+  if (query.ownerId !== undefined) where.push(sql`${c.ownerId} = ${query.ownerId}`);
+  if (query.companyId !== undefined) where.push(sql`${c.companyId} = ${query.companyId}`);
+  if (query.vip !== undefined) where.push(sql`${c.vip} = ${query.vip ? 1 : 0}`);
   if (query.tagId !== undefined) {
-    where.push('c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)');
-    params.push(query.tagId);
+    where.push(sql`${c.id} IN (SELECT ${contactTags.contactId} FROM ${contactTags} WHERE ${contactTags.tagId} = ${query.tagId})`);
   }
-  return { where, params };
+  return where;
 }
-
-const CONTACT_LIST_SELECT = `c.id, c.name, c.sort_name, c.job_title, c.company_id, co.name AS company_name,
-       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.position LIMIT 1) AS primary_email,
-       (SELECT value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'phone' ORDER BY ch.position LIMIT 1) AS primary_phone,
-       c.lifecycle, c.owner_id, u.name AS owner_name, c.vip, c.city,
-       c.version, c.created_at, c.updated_at, c.created_by, c.updated_by, c.deleted_at`;
 
 /** The contacts list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
-export function contactListSpec(query: ContactListQuery): ListSpec {
-  const filter = listFilter(query);
+export function contactListSpec(query: ContactListQuery): ListSpec<ContactListRow> {
   return {
-    select: CONTACT_LIST_SELECT,
-    from: 'contacts c LEFT JOIN companies co ON co.id = c.company_id LEFT JOIN users u ON u.id = c.owner_id',
-    table: 'contacts c',
-    idColumn: 'c.id',
-    where: filter.where,
-    params: filter.params,
-    ...pagingOf(query, SORT_KEYS[query.sort].columns),
+    source: contactListSource,
+    where: listFilter(query),
+    ...pagingOf(query, SORT_KEYS[query.sort].keys),
     search: query.search ? { kind: 'contact', query: query.search } : undefined,
   };
 }
 
-export function listContacts(workspace: Workspace, query: ContactListQuery): Page<ContactRow> {
-  const { sqlite } = workspace;
-  const page = listPage<ListDbRow>(sqlite, contactListSpec(query));
+/** The sort key the global search ranks names starting with the query by. */
+export const contactNameKey = c.sortName;
+
+export function listContacts(store: Store, query: ContactListQuery): Page<ContactRow> {
+  const page = listPage(store.reads, contactListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  const tags = tagsFor(readsOf(sqlite), 'contact', pageRows.map((row) => row.id));
+  const tags = tagsFor(store.reads, 'contact', pageRows.map((row) => row.id));
   return {
-    rows: pageRows.map((row) => ({
-      name: row.name,
-      jobTitle: row.job_title,
-      companyId: row.company_id,
-      companyName: row.company_name,
-      primaryEmail: row.primary_email,
-      primaryPhone: row.primary_phone,
-      lifecycle: row.lifecycle,
-      ownerId: row.owner_id,
-      ownerName: row.owner_name,
-      vip: row.vip === 1,
-      city: row.city,
+    rows: pageRows.map(({ sortName: _sortName, lifecycle, ...row }) => ({
+      ...row,
+      lifecycle: lifecycle as ContactRow['lifecycle'],
       tags: tags.get(row.id) ?? [],
-      ...recordMeta(row),
     })),
     nextCursor,
     total: page.total,

@@ -1,11 +1,13 @@
 import { companyList, contactList } from '../contract/people';
 import type { SearchHit } from '../contract/system';
 import { prefixFirst } from '../read/prefix-first';
-import { statement } from '../read/statements';
+import type { Reads } from '../read/reads';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { SearchMatch } from '../system/record-kind';
-import { connectionOf, type Reads } from '../read/reads';
-import { companyListSpec } from './companies';
-import { contactListSpec } from './contacts';
+import { companies, contacts, notes } from './schema';
+import { companyListSpec, companyNameKey } from './companies';
+import { contactListSpec, contactNameKey } from './contacts';
 
 /**
  * Global-search hits for people: the contacts list's own search, names starting with the query
@@ -13,40 +15,49 @@ import { contactListSpec } from './contacts';
  */
 export function contactHits(reads: Reads, match: SearchMatch, limit: number): SearchHit[] {
   const spec = contactListSpec(contactList.parse({ search: match.query, sort: 'name', order: 'asc', limit }));
-  const rows = prefixFirst<{ id: number; name: string; company_name: string | null; primary_email: string | null; primary_phone: string | null }>(
-    connectionOf(reads),
-    spec,
-    'c.sort_name',
-    match.prefix,
-  );
-  return rows.map((row) => ({
+  return prefixFirst(reads, spec, contactNameKey, match.prefix).map((row) => ({
     kind: 'contact',
     id: row.id,
     title: row.name,
-    subtitle: [row.company_name, row.primary_email ?? row.primary_phone].filter(Boolean).join(' · ') || null,
+    subtitle: [row.companyName, row.primaryEmail ?? row.primaryPhone].filter(Boolean).join(' · ') || null,
     parent: null,
   }));
 }
 
 export function companyHits(reads: Reads, match: SearchMatch, limit: number): SearchHit[] {
   const spec = companyListSpec(companyList.parse({ search: match.query, sort: 'name', order: 'asc', limit }));
-  const rows = prefixFirst<{ id: number; name: string; city: string | null }>(connectionOf(reads), spec, 'co.sort_name', match.prefix);
-  return rows.map((row) => ({ kind: 'company', id: row.id, title: row.name, subtitle: row.city, parent: null }));
+  return prefixFirst(reads, spec, companyNameKey, match.prefix).map((row) => ({ kind: 'company', id: row.id, title: row.name, subtitle: row.city, parent: null }));
+}
+
+/** The match's id query (SQL text with `?` parameters) as a `sql` fragment. */
+function matchIds(match: SearchMatch): SQL {
+  const pieces = match.sql.split('?');
+  return sql.join(pieces.flatMap((piece, index) => (index === 0 ? [sql.raw(piece)] : [sql`${match.params[index - 1]!}`, sql.raw(piece)])));
+}
+
+const n = alias(notes, 'n');
+const c = alias(contacts, 'c');
+const co = alias(companies, 'co');
+
+/** The notes matching a global search, newest first; exported so the plan tests explain it. */
+export function noteHitsQuery(reads: Reads, match: SearchMatch, limit: number) {
+  return reads.db
+    .select({ id: n.id, body: n.body, contactId: n.contactId, companyId: n.companyId, parentName: sql<string | null>`coalesce(${c.name}, ${co.name})` })
+    .from(n)
+    .leftJoin(c, eq(c.id, n.contactId))
+    .leftJoin(co, eq(co.id, n.companyId))
+    .where(and(sql`${n.id} IN (${matchIds(match)})`, isNull(n.deletedAt)))
+    .orderBy(desc(n.createdAt), desc(n.id))
+    .limit(limit);
 }
 
 /** Notes rank newest first among the first matches in index order: nobody pages through thousands of notes from the palette. */
 export function noteHits(reads: Reads, match: SearchMatch, limit: number): SearchHit[] {
-  const rows = statement(
-    connectionOf(reads),
-    `SELECT n.id, n.body, n.contact_id, n.company_id, coalesce(c.name, co.name) AS parent_name FROM notes n
-     LEFT JOIN contacts c ON c.id = n.contact_id LEFT JOIN companies co ON co.id = n.company_id
-     WHERE n.id IN (${match.sql}) AND n.deleted_at IS NULL ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
-  ).all(...match.params, limit) as { id: number; body: string; contact_id: number | null; company_id: number | null; parent_name: string | null }[];
-  return rows.map((row) => ({
+  return noteHitsQuery(reads, match, limit).all().map((row) => ({
     kind: 'note',
     id: row.id,
     title: row.body.length > 80 ? `${row.body.slice(0, 80)}…` : row.body,
-    subtitle: row.parent_name,
-    parent: row.contact_id ? { kind: 'contact', id: row.contact_id } : { kind: 'company', id: row.company_id! },
+    subtitle: row.parentName,
+    parent: row.contactId ? { kind: 'contact', id: row.contactId } : { kind: 'company', id: row.companyId! },
   }));
 }

@@ -10,6 +10,8 @@ import { seedLargeWorkspace } from '../bench/seed';
 import { matchingIdsSql } from '../search/index';
 import { CANDIDATE_LIMIT, TOTAL_CAP, planSearch } from './list-page';
 import { rankSql } from './keyset';
+import { readsOf } from './reads';
+import { contactListSpec } from '../people/contacts';
 
 /**
  * The flat list page against brute force on a seeded file big enough for both search plans (a
@@ -94,7 +96,7 @@ async function expectLikeBruteForce(search: string | undefined, sort: Sort, orde
 
 describe('flat list pages', () => {
   it('covers both search plans and the capped total on this file', () => {
-    const plan = (query: string) => planSearch(setup.sqlite, 'contact', query, 'c.id').mode;
+    const plan = (query: string) => planSearch(readsOf(setup.sqlite), 'contact', query, contactListSpec({ sort: 'name', order: 'asc', limit: 50 }).source.id).mode;
     expect(plan('a')).toBe('walk');
     expect(plan('zhang wei')).toBe('candidates');
     expect(plan('nobody-here')).toBe('candidates');

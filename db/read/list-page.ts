@@ -1,8 +1,9 @@
-import type Database from 'better-sqlite3';
+import { Column, getTableName, is, sql, type GetColumnData, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, type IndexedKind } from '../search/text';
-import { decodeCursor, keysetCondition, orderBy, type KeyValue } from './keyset';
+import { decodeCursor, keysAfter, keysUpTo, orderByKeys, type KeyValue, type SortKey } from './keyset';
+import { connectionOf, prerendered, type Reads } from './reads';
 import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
-import { statement } from './statements';
 
 /**
  * One list page whose cost does not grow with the data: the first 50 rows in the sort order (ties
@@ -14,55 +15,146 @@ import { statement } from './statements';
  * - fewer came back: those are all the matches; the page sorts just them (`candidates`);
  * - more: the matches are dense, so walking the sort index and testing each row's stored text
  *   (`rapport_search_hit`, a few µs a row) finds 50 of them after about 50 × rows / matches rows (`walk`).
- * Either way the rows are exactly the first ones of the full, sorted match set. The walk's length
- * depends on how dense the matches are where the sort order starts, not on how many rows there are:
- * "ang" walks ~1 600 contacts by name at 100 000 and about as many at a million.
+ *   The walk tests at most `WALK_LIMIT` rows (`WALK_MAX` when the matches it met promise to fill the
+ *   page within them): when the matches bunch late in the sort order (every
+ *   "example.cn" address belongs to a Chinese name, and those sort after the Latin ones), the rest of
+ *   the page comes from the matches themselves, each looked up once by id from the FTS index and the
+ *   first ones after the walked rows kept — a cost of the matches, not of the rows before them.
+ * Either way the rows are exactly the first ones of the full, sorted match set.
  */
 export const TOTAL_CAP = 10_000;
 export const CANDIDATE_LIMIT = 5_000;
+/**
+ * Rows of the sort index a dense search tests before it takes the rest of the page from the matches;
+ * when the matches it met there promise to fill the page sooner than that, it walks on up to `WALK_MAX`.
+ */
+export const WALK_LIMIT = 5_000;
+export const WALK_MAX = 4 * WALK_LIMIT;
 
-export interface ListSpec {
-  /** `FROM …` of the page: the list's table with its alias, and the joins its columns need. */
-  from: string;
-  /** The columns of a row. */
-  select: string;
-  /** The list's table and alias alone: candidates are sorted and rows counted on it, without the joins. */
-  table: string;
-  /** The id column of the list's table, e.g. `c.id`. */
-  idColumn: string;
-  /** Filters other than the search and the cursor (always at least the live-rows test), on `table`'s columns only. */
-  where: string[];
-  params: KeyValue[];
-  sortColumns: string[];
+type Field = SQLiteColumn | SQL;
+/** The columns of a list row: table columns (of the aliased tables) and `sql` expressions, by the row's field names. */
+export type Selection = Record<string, Field>;
+
+/** A join of the page: the joined table's alias, whether its columns can be null (a left join), and the SQL. */
+export interface ListJoin<Alias extends string = string, Nullable extends boolean = boolean> {
+  readonly alias: Alias;
+  readonly nullable: Nullable;
+  readonly sql: SQL;
+}
+
+/** `"contacts" "c"`: a table under the name of its `alias()`. */
+export function tableAs(table: SQLiteTable, aliased: SQLiteTable): SQL {
+  return sql`${sql.identifier(getTableName(table))} ${sql.identifier(getTableName(aliased))}`;
+}
+
+export function leftJoin<Aliased extends SQLiteTable>(table: SQLiteTable, aliased: Aliased, on: SQL): ListJoin<Aliased['_']['name'], true> {
+  return { alias: getTableName(aliased) as Aliased['_']['name'], nullable: true, sql: sql`LEFT JOIN ${tableAs(table, aliased)} ON ${on}` };
+}
+
+export function innerJoin<Aliased extends SQLiteTable>(table: SQLiteTable, aliased: Aliased, on: SQL): ListJoin<Aliased['_']['name'], false> {
+  return { alias: getTableName(aliased) as Aliased['_']['name'], nullable: false, sql: sql`JOIN ${tableAs(table, aliased)} ON ${on}` };
+}
+
+/** A field's value in a row: a column's data type (null where the column or its left-joined table allows it), an expression's `sql<T>`. */
+type FieldData<F, NullableTables extends string> = F extends Column
+  ? F['_']['tableName'] extends NullableTables
+    ? GetColumnData<F> | null
+    : GetColumnData<F>
+  : F extends SQL<infer T>
+    ? T
+    : never;
+
+export type RowOf<S extends Selection, NullableTables extends string = never> = { [K in keyof S]: FieldData<S[K], NullableTables> };
+
+type NullableAliases<J> = J extends ListJoin<infer Alias, true> ? Alias : never;
+
+/** What a list reads, fixed per list: its table, its joins, and the columns of a row. */
+export interface ListSource<Row> {
+  /** The list's table with its alias alone: candidates are sorted and rows counted on it, without the joins. */
+  table: SQL;
+  /** The alias of the list's table (`c`). */
+  alias: string;
+  /** The id column of the list's table. */
+  id: SQLiteColumn;
+  /** The id column as rendered SQL (it is in every query of the list). */
+  idRef: SQL;
+  /** `FROM …` of the page: the list's table and the joins its columns need. */
+  from: SQL;
+  /** The columns of a row, each `AS` its field name. */
+  select: SQL;
+  /** A row as read, with each column's own mapping from the driver's value (booleans, JSON). */
+  decode(row: Record<string, unknown>): Row;
+}
+
+/**
+ * Declares a list's source. The row type comes from `columns` (a renamed column fails the
+ * typecheck), with the columns of left-joined tables nullable.
+ */
+export function listSource<S extends Selection, J extends ListJoin = never>(definition: {
+  table: SQLiteTable;
+  as: SQLiteTable;
+  id: SQLiteColumn;
+  columns: S;
+  joins?: J[];
+}): ListSource<RowOf<S, NullableAliases<J>>> {
+  const fields = Object.entries(definition.columns);
+  const mapped = fields.filter((entry): entry is [string, SQLiteColumn] => is(entry[1], Column) && entry[1].mapFromDriverValue !== Column.prototype.mapFromDriverValue);
+  const table = prerendered(tableAs(definition.table, definition.as));
+  const joins = definition.joins ?? [];
+  return {
+    table,
+    alias: getTableName(definition.as),
+    id: definition.id,
+    idRef: prerendered(sql`${definition.id}`),
+    from: prerendered(joins.length ? sql.join([table, ...joins.map((join) => join.sql)], sql` `) : table),
+    select: prerendered(
+      sql.join(
+        fields.map(([name, field]) => sql`${field} AS ${sql.identifier(name)}`),
+        sql`, `,
+      ),
+    ),
+    decode(row) {
+      // The row comes keyed by field name (`AS`); only columns with a mapping of their own (booleans,
+      // JSON) change. An expression's value is what SQLite gives (its `sql<T>` says what that is).
+      for (const [name, column] of mapped) {
+        const value = row[name];
+        if (value !== null && value !== undefined) row[name] = column.mapFromDriverValue(value);
+      }
+      return row as RowOf<S, NullableAliases<J>>;
+    },
+  };
+}
+
+export interface ListSpec<Row> {
+  source: ListSource<Row>;
+  /** Filters other than the search and the cursor (always at least the live-rows test), on the list's table only. */
+  where: SQL[];
+  /** Sort keys on the list's table, ending with its id. */
+  sortKeys: SortKey[];
   order: 'asc' | 'desc';
   limit: number;
-  cursor?: string;
+  cursor?: string | undefined;
   /** A search through the FTS index of `kind`. */
-  search?: { kind: IndexedKind; query: string };
+  search?: { kind: IndexedKind; query: string } | undefined;
   /** Count every match instead of stopping at the cap (the list's "count exactly"). */
-  exactTotal?: boolean;
+  exactTotal?: boolean | undefined;
   /** Rows only, no total (the global search ranks pages of lists and shows no counts). */
-  withoutTotal?: boolean;
+  withoutTotal?: boolean | undefined;
 }
 
 /** The paging part of a list's spec, straight from its input: sort keys, direction, page size, cursor and exact total. */
 export function pagingOf(
   query: { order: 'asc' | 'desc'; limit: number; cursor?: string | undefined; exactTotal?: boolean | undefined },
-  sortColumns: string[],
-): Pick<ListSpec, 'sortColumns' | 'order' | 'limit' | 'cursor' | 'exactTotal'> {
-  return { sortColumns, order: query.order, limit: query.limit, cursor: query.cursor, exactTotal: query.exactTotal };
+  sortKeys: SortKey[],
+): Pick<ListSpec<unknown>, 'sortKeys' | 'order' | 'limit' | 'cursor' | 'exactTotal'> {
+  return { sortKeys, order: query.order, limit: query.limit, cursor: query.cursor, exactTotal: query.exactTotal };
 }
 
 /** How a search narrows the page: none, a bounded set of ids, or a membership test while walking the sort order. */
 export type SearchPlan =
   | { mode: 'none' }
-  | { mode: 'candidates'; ids: number[]; membership: Membership | null }
-  | { mode: 'walk'; membership: Membership };
-
-export interface Membership {
-  sql: string;
-  params: KeyValue[];
-}
+  | { mode: 'candidates'; ids: number[]; membership: SQL | null }
+  | { mode: 'walk'; membership: SQL };
 
 interface Side {
   table: 'search_trigram' | 'search_grams';
@@ -80,87 +172,146 @@ function searchSides(query: string): Side[][] {
 }
 
 /**
- * Tests that the row with `idColumn` matches `query` (or its alternatives `from`..`to`) on the text the
+ * Tests that the row with `id` matches `query` (or its alternatives `from`..`to`) on the text the
  * FTS index stores for it: a primary-key read of the trigram index's content table.
  */
-function membershipOf(kind: IndexedKind, query: string, idColumn: string, range?: [number, number]): Membership {
-  const text = `(SELECT c0 FROM search_trigram_content WHERE id = ${idColumn} + ${searchRowid(kind, 0)})`;
-  return range
-    ? { sql: `${SEARCH_HIT_FUNCTION}(${text}, ?, ${range[0]}, ${range[1]})`, params: [query] }
-    : { sql: `${SEARCH_HIT_FUNCTION}(${text}, ?)`, params: [query] };
+export function membershipOf(kind: IndexedKind, query: string, id: SQLiteColumn, range?: [number, number]): SQL {
+  const text = storedTextOf(kind, id);
+  const hit = sql.raw(SEARCH_HIT_FUNCTION);
+  return range ? sql`${hit}(${text}, ${query}, ${range[0]}, ${range[1]})` : sql`${hit}(${text}, ${query})`;
+}
+
+const storedTexts = new WeakMap<SQLiteColumn, Map<IndexedKind, SQL>>();
+
+/** The text the index stores for the row with `id`, rendered once per list. */
+function storedTextOf(kind: IndexedKind, id: SQLiteColumn): SQL {
+  let byKind = storedTexts.get(id);
+  if (!byKind) storedTexts.set(id, (byKind = new Map()));
+  let text = byKind.get(kind);
+  if (!text) {
+    text = prerendered(sql`(SELECT c0 FROM search_trigram_content WHERE id = ${id} + ${sql.raw(String(searchRowid(kind, 0)))})`);
+    byKind.set(kind, text);
+  }
+  return text;
 }
 
 /** Record ids of one FTS lookup in index order, at most `limit` of them. */
-export function sideIdsSql(kind: IndexedKind, table: Side['table']): string {
+export function sideIds(kind: IndexedKind, table: Side['table'], match: string, limit: number): SQL<number> {
   const low = searchRowid(kind, 0);
-  return `SELECT rowid - ${low} FROM ${table} WHERE ${table} MATCH ? AND rowid > ${low} AND rowid < ${low + KIND_STRIDE} LIMIT ?`;
+  const fts = sql.raw(table);
+  return sql<number>`SELECT rowid - ${sql.raw(String(low))} AS id FROM ${fts} WHERE ${fts} MATCH ${match} AND rowid > ${sql.raw(String(low))} AND rowid < ${sql.raw(String(low + KIND_STRIDE))} LIMIT ${limit}`;
 }
 
 /** Asks the index for a bounded number of matches of each lookup and decides how the page uses them. */
-export function planSearch(sqlite: Database.Database, kind: IndexedKind, query: string, idColumn: string): SearchPlan {
+export function planSearch(reads: Reads, kind: IndexedKind, query: string, id: SQLiteColumn): SearchPlan {
   const alternatives = searchSides(query);
   if (alternatives.length === 0) return { mode: 'none' };
-  registerSearchHit(sqlite);
-  const membership = membershipOf(kind, query, idColumn);
+  registerSearchHit(connectionOf(reads));
+  const membership = membershipOf(kind, query, id);
   const ids = new Set<number>();
   for (const sides of alternatives) {
     // The smallest lookup of an alternative bounds its hits; the membership test checks the rest.
     let smallest: number[] | null = null;
     for (const side of sides) {
-      const found = statement(sqlite, sideIdsSql(kind, side.table)).pluck().all(side.match, CANDIDATE_LIMIT + 1) as number[];
+      // One JSON array instead of a row per id: thousands of one-column rows cost more to hand over than to find.
+      const found = JSON.parse(reads.value<string>(sql`SELECT json_group_array(id) FROM (${sideIds(kind, side.table, side.match, CANDIDATE_LIMIT + 1)})`) ?? '[]') as number[];
       if (found.length <= CANDIDATE_LIMIT && (!smallest || found.length < smallest.length)) smallest = found;
     }
     if (!smallest) return { mode: 'walk', membership };
-    for (const id of smallest) ids.add(id);
+    for (const found of smallest) ids.add(found);
   }
   const exact = alternatives.length === 1 && alternatives[0]!.length === 1;
   return { mode: 'candidates', ids: [...ids], membership: exact ? null : membership };
 }
 
+const AND = sql` AND `;
+
 /**
- * The FROM, WHERE terms and parameters a plan adds. Candidates drive the query (`CROSS JOIN` keeps
- * them the outer loop): each is one primary-key lookup, where an `IN` test would let the planner walk
- * the whole sort index checking every row against the set.
+ * The FROM and WHERE terms a plan adds. Candidates drive the query (`CROSS JOIN` keeps them the
+ * outer loop): each is one primary-key lookup, where an `IN` test would let the planner walk the
+ * whole sort index checking every row against the set.
  */
-function searchTerms(spec: ListSpec, plan: SearchPlan, from: string): { from: string; fromParams: KeyValue[]; where: string[]; params: KeyValue[] } {
-  if (plan.mode === 'none') return { from, fromParams: [], where: [], params: [] };
-  if (plan.mode === 'walk') return { from, fromParams: [], where: [plan.membership.sql], params: plan.membership.params };
+function searchTerms<Row>(source: ListSource<Row>, plan: SearchPlan, from: SQL): { from: SQL; where: SQL[] } {
+  if (plan.mode === 'none') return { from, where: [] };
+  if (plan.mode === 'walk') return { from, where: [plan.membership] };
   return {
-    from: `json_each(?) AS hit CROSS JOIN ${from}`,
-    fromParams: [JSON.stringify(plan.ids)],
-    where: [`${spec.idColumn} = hit.value`, ...(plan.membership ? [plan.membership.sql] : [])],
-    params: plan.membership ? plan.membership.params : [],
+    from: sql`json_each(${JSON.stringify(plan.ids)}) AS hit CROSS JOIN ${from}`,
+    where: [sql`${source.idRef} = hit.value`, ...(plan.membership ? [plan.membership] : [])],
+  };
+}
+
+/** The spec's filters and, past the first page, the cursor's keyset condition, then `extra`. */
+function filtersOf<Row>(spec: ListSpec<Row>, extra: SQL[] = []): SQL[] {
+  const where = [...spec.where];
+  if (spec.cursor) where.push(keysAfter(spec.sortKeys, spec.order, decodeCursor(spec.cursor, spec.sortKeys.length)));
+  return [...where, ...extra];
+}
+
+/**
+ * The page query: `limit + 1` rows so the extra one says there is more, with `extra` filters (the
+ * walk's bound). Candidates are sorted by their keys alone first (the list's table, no joins, no
+ * column subqueries), and only the page's rows are then read whole: computing every column of up to
+ * 5 000 candidates before the sort cost more than the sort.
+ */
+export function pageQuery<Row>(spec: ListSpec<Row>, plan: SearchPlan, extra: SQL[] = []): SQL {
+  const { source } = spec;
+  const order = orderByKeys(spec.sortKeys, spec.order);
+  const where = filtersOf(spec, extra);
+  if (plan.mode === 'candidates') {
+    const search = searchTerms(source, plan, source.table);
+    const top = sql`SELECT ${source.idRef} AS id FROM ${search.from} WHERE ${sql.join([...where, ...search.where], AND)} ORDER BY ${order} LIMIT ${spec.limit + 1}`;
+    return sql`SELECT ${source.select} FROM (${top}) AS top CROSS JOIN ${source.from} WHERE ${source.idRef} = top.id ORDER BY ${order}`;
+  }
+  const search = searchTerms(source, plan, source.from);
+  return sql`SELECT ${source.select} FROM ${search.from} WHERE ${sql.join([...where, ...search.where], AND)} ORDER BY ${order} LIMIT ${spec.limit + 1}`;
+}
+
+const boundKeyLists = new WeakMap<SortKey[], SQL>();
+
+/**
+ * The sort keys of the `WALK_LIMIT`th row the walk would test (filters and cursor applied, no search):
+ * an index-only step along the sort index, a fraction of a µs a row. Exported for the plan tests.
+ */
+export function walkBoundQuery<Row>(spec: ListSpec<Row>, offset = WALK_LIMIT, after: SQL[] = []): SQL {
+  let keys = boundKeyLists.get(spec.sortKeys);
+  if (!keys) {
+    keys = prerendered(sql.join(spec.sortKeys.map((key, index) => sql`${key} AS ${sql.identifier(`k${index}`)}`), sql`, `));
+    boundKeyLists.set(spec.sortKeys, keys);
+  }
+  return sql`SELECT ${keys} FROM ${spec.source.table} WHERE ${sql.join(filtersOf(spec, after), AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT 1 OFFSET ${offset - 1}`;
+}
+
+/**
+ * Rows of the list's table that match alternative `index` of the search, driven by one FTS lookup
+ * (not by walking every row): the other lookups of the alternative are tested on the text; with
+ * `skipEarlier`, rows matching an earlier alternative are left out (so counts add up).
+ */
+function matchesOf<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], options: { skipEarlier: boolean }): { from: SQL; where: SQL[] } {
+  const { kind, query } = spec.search!;
+  const sides = searchSides(query)[index]!;
+  const low = searchRowid(kind, 0);
+  const driver = sides[0]!;
+  const fts = sql.raw(driver.table);
+  const where = [...filters];
+  if (sides.length > 1) where.push(membershipOf(kind, query, spec.source.id, [index, index + 1]));
+  if (options.skipEarlier && index > 0) where.push(sql`NOT ${membershipOf(kind, query, spec.source.id, [0, index])}`);
+  return {
+    from: sql`${fts} s CROSS JOIN ${spec.source.table} ON ${spec.source.idRef} = s.rowid - ${sql.raw(String(low))}`,
+    where: [
+      sql`s.${fts} MATCH ${driver.match} AND s.rowid > ${sql.raw(String(low))} AND s.rowid < ${sql.raw(String(low + KIND_STRIDE))}`,
+      ...where,
+    ],
   };
 }
 
 /**
- * The page query: its SQL and parameters, `limit + 1` rows so the extra one says there is more.
- * Candidates are sorted by their keys alone first (the list's table, no joins, no column
- * subqueries), and only the page's rows are then read whole: computing every column of up to 5 000
- * candidates before the sort cost more than the sort.
+ * The first `limit` ids by the sort keys among the rows matching alternative `index` that pass
+ * `filters`: every match of the driving lookup is read once by id, and a bounded sort keeps the first
+ * ones. The walk's fallback when the matches sit late in the sort order. Exported for the plan tests.
  */
-export function pageQuery(spec: ListSpec, plan: SearchPlan): { sql: string; params: KeyValue[] } {
-  const order = orderBy(spec.sortColumns, spec.order);
-  const where = [...spec.where];
-  const params = [...spec.params];
-  if (spec.cursor) {
-    where.push(keysetCondition(spec.sortColumns, spec.order));
-    params.push(...decodeCursor(spec.cursor, spec.sortColumns.length));
-  }
-  if (plan.mode === 'candidates') {
-    const search = searchTerms(spec, plan, spec.table);
-    const alias = spec.idColumn.split('.')[0]!;
-    const top = `SELECT ${spec.idColumn} AS id FROM ${search.from} WHERE ${[...where, ...search.where].join(' AND ')} ORDER BY ${order} LIMIT ?`;
-    return {
-      sql: `SELECT ${spec.select} FROM (${top}) AS top CROSS JOIN ${spec.from} WHERE ${alias}.id = top.id ORDER BY ${order}`,
-      params: [...search.fromParams, ...params, ...search.params, spec.limit + 1],
-    };
-  }
-  const search = searchTerms(spec, plan, spec.from);
-  return {
-    sql: `SELECT ${spec.select} FROM ${search.from} WHERE ${[...where, ...search.where].join(' AND ')} ORDER BY ${order} LIMIT ?`,
-    params: [...params, ...search.params, spec.limit + 1],
-  };
+export function firstMatchesQuery<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], limit: number): SQL<number> {
+  const matches = matchesOf(spec, index, filters, { skipEarlier: false });
+  return sql<number>`SELECT ${spec.source.idRef} FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT ${limit}`;
 }
 
 /**
@@ -169,55 +320,75 @@ export function pageQuery(spec: ListSpec, plan: SearchPlan): { sql: string; para
  * matches are dense, one per alternative, each driven by the FTS lookup (not by walking every row),
  * later alternatives skipping the rows earlier ones counted.
  */
-export function countQueries(spec: ListSpec, plan: SearchPlan, cap: number | null): { sql: string; params: KeyValue[] }[] {
-  const limited = (inner: string) => (cap === null ? `SELECT count(*) FROM (${inner})` : `SELECT count(*) FROM (${inner} LIMIT ${cap})`);
+export function countQueries<Row>(spec: ListSpec<Row>, plan: SearchPlan, cap: number | null): SQL<number>[] {
+  const limited = (inner: SQL) => (cap === null ? sql<number>`SELECT count(*) FROM (${inner})` : sql<number>`SELECT count(*) FROM (${inner} LIMIT ${sql.raw(String(cap))})`);
   if (plan.mode !== 'walk') {
-    const search = searchTerms(spec, plan, spec.table);
-    return [
-      {
-        sql: limited(`SELECT 1 FROM ${search.from} WHERE ${[...spec.where, ...search.where].join(' AND ')}`),
-        params: [...search.fromParams, ...spec.params, ...search.params],
-      },
-    ];
+    const search = searchTerms(spec.source, plan, spec.source.table);
+    return [limited(sql`SELECT 1 FROM ${search.from} WHERE ${sql.join([...spec.where, ...search.where], AND)}`)];
   }
-  const { kind, query } = spec.search!;
-  const low = searchRowid(kind, 0);
-  const alternatives = searchSides(query);
-  return alternatives.map((sides, index) => {
-    const driver = sides[0]!;
-    const where = [...spec.where];
-    const params: KeyValue[] = [driver.match, ...spec.params];
-    const add = (membership: Membership, negate = false) => {
-      where.push(negate ? `NOT ${membership.sql}` : membership.sql);
-      params.push(...membership.params);
-    };
-    // The driving lookup is one of the alternative's; the others are tested on the text.
-    if (sides.length > 1) add(membershipOf(kind, query, spec.idColumn, [index, index + 1]));
-    if (index > 0) add(membershipOf(kind, query, spec.idColumn, [0, index]), true);
-    return {
-      sql: limited(
-        `SELECT 1 FROM ${driver.table} s CROSS JOIN ${spec.table} ON ${spec.idColumn} = s.rowid - ${low}
-         WHERE s.${driver.table} MATCH ? AND s.rowid > ${low} AND s.rowid < ${low + KIND_STRIDE} AND ${where.join(' AND ')}`,
-      ),
-      params,
-    };
+  return searchSides(spec.search!.query).map((_, index) => {
+    const matches = matchesOf(spec, index, spec.where, { skipEarlier: true });
+    return limited(sql`SELECT 1 FROM ${matches.from} WHERE ${sql.join(matches.where, AND)}`);
   });
 }
 
-/** Runs the page (and on the first page its total) for `spec`. */
-export function listPage<Row>(sqlite: Database.Database, spec: ListSpec): { rows: Row[]; total: number | null; totalAtLeast: number | null } {
-  const plan = spec.search ? planSearch(sqlite, spec.search.kind, spec.search.query, spec.idColumn) : ({ mode: 'none' } as const);
-  const page = pageQuery(spec, plan);
-  const rows = statement(sqlite, page.sql).all(...page.params) as Row[];
-  if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
-  return { rows, ...totalOf(sqlite, spec, plan) };
+export interface ListPage<Row> {
+  rows: Row[];
+  total: number | null;
+  totalAtLeast: number | null;
 }
 
-function totalOf(sqlite: Database.Database, spec: ListSpec, plan: SearchPlan): { total: number | null; totalAtLeast: number | null } {
+/** Runs the page (and on the first page its total) for `spec`. */
+export function listPage<Row>(reads: Reads, spec: ListSpec<Row>): ListPage<Row> {
+  const plan = spec.search ? planSearch(reads, spec.search.kind, spec.search.query, spec.source.id) : ({ mode: 'none' } as const);
+  const rows = (plan.mode === 'walk' ? walkedRows(reads, spec, plan) : reads.all<Record<string, unknown>>(pageQuery(spec, plan))).map(spec.source.decode);
+  if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
+  return { rows, ...totalOf(reads, spec, plan) };
+}
+
+/**
+ * A dense search's rows: the walk along the sort index up to its bound, and when that did not fill
+ * the page, the first matches after the bound taken from the matches themselves.
+ */
+function walkedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'walk' }): Record<string, unknown>[] {
+  const boundAt = (offset: number, after: SQL[]): KeyValue[] | null => {
+    const bound = reads.get<Record<string, KeyValue>>(walkBoundQuery(spec, offset, after));
+    return bound ? spec.sortKeys.map((_, index) => bound[`k${index}`] ?? null) : null;
+  };
+  const walk = (between: SQL[], limit: number) => reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: limit - 1 }, plan, between));
+  const first = boundAt(WALK_LIMIT, []);
+  // Fewer rows than the bound are left to walk: the plain walk tests at most that many.
+  if (!first) return reads.all<Record<string, unknown>>(pageQuery(spec, plan));
+  const walked = walk([keysUpTo(spec.sortKeys, spec.order, first)], spec.limit + 1);
+  let wanted = spec.limit + 1 - walked.length;
+  if (wanted <= 0) return walked;
+  let last = first;
+  // Matches seen along the first stretch that would fill the page within the longer one: walk on
+  // (cheaper than reading every match); none or too few (they sit later): take them from the matches.
+  if (walked.length * (WALK_MAX / WALK_LIMIT - 1) >= wanted) {
+    const after = [keysAfter(spec.sortKeys, spec.order, first)];
+    const second = boundAt(WALK_MAX - WALK_LIMIT, after);
+    walked.push(...walk(second ? [...after, keysUpTo(spec.sortKeys, spec.order, second)] : after, wanted));
+    wanted = spec.limit + 1 - walked.length;
+    if (wanted <= 0 || !second) return walked;
+    last = second;
+  }
+  const after = keysAfter(spec.sortKeys, spec.order, last);
+  const ids = new Set<number>();
+  searchSides(spec.search!.query).forEach((_, index) => {
+    for (const id of reads.values<number>(firstMatchesQuery(spec, index, [...filtersOf(spec), after], wanted))) ids.add(id);
+  });
+  if (ids.size === 0) return walked;
+  // The first `wanted` of each alternative hold the first `wanted` of all: read those rows whole, in order.
+  const rest = reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: wanted - 1 }, { mode: 'candidates', ids: [...ids], membership: null }, [after]));
+  return [...walked, ...rest];
+}
+
+function totalOf<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan): { total: number | null; totalAtLeast: number | null } {
   const cap = spec.exactTotal ? null : TOTAL_CAP + 1;
   let counted = 0;
   for (const query of countQueries(spec, plan, cap)) {
-    counted += statement(sqlite, query.sql).pluck().get(...query.params) as number;
+    counted += reads.value<number>(query) ?? 0;
     if (cap !== null && counted >= cap) return { total: null, totalAtLeast: TOTAL_CAP };
   }
   return { total: counted, totalAtLeast: null };

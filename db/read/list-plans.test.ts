@@ -1,14 +1,21 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectIndexed as expectIndexedPlan, openSeededPlanWorkspace, type PlanWorkspace } from '../test-support/query-plans';
+import { sql } from 'drizzle-orm';
+import { expectIndexed as expectIndexedPlan, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
 import { companySortFields, contactSortFields } from '../contract/people';
-import { companyListSpec } from '../people/companies';
-import { contactListSpec } from '../people/contacts';
-import { dealListSpec } from '../sales/deals';
+import { companyListSpec, companyNameKey } from '../people/companies';
+import { contactListSpec, contactNameKey } from '../people/contacts';
+import { noteHitsQuery } from '../people/search-hits';
+import { matchingIdsSql } from '../search/index';
+import { dealListSpec, dealTitleKey } from '../sales/deals';
 import { orderListSpec } from '../sales/orders';
 import { productListSpec } from '../sales/products';
-import { encodeCursor } from './keyset';
-import { countQueries, pageQuery, type ListSpec, type SearchPlan } from './list-page';
+import { encodeCursor, keysAfter, keysUpTo } from './keyset';
+import { countQueries, firstMatchesQuery, membershipOf, pageQuery, planSearch, sideIds, walkBoundQuery, type ListSpec, type SearchPlan } from './list-page';
+import { prefixFirstSpecs } from './prefix-first';
+
+/** The five lists' rows differ; their plans do not depend on them. */
+type AnyListSpec = ListSpec<any>;
 
 /**
  * The query plans of the list pages, from the list's own exported spec and the same builders the
@@ -27,18 +34,15 @@ beforeAll(() => {
 
 afterAll(() => plans.close());
 
-const expectIndexed = (query: { sql: string; params: unknown[] }, label: string, options: { sortedInTemp?: boolean; unindexedSort?: boolean } = {}) =>
+const expectIndexed = (query: ExplainedQuery, label: string, options: { sortedInTemp?: boolean; unindexedSort?: boolean } = {}) =>
   expectIndexedPlan(sqlite, query, label, options);
 
 const NONE: SearchPlan = { mode: 'none' };
-const candidates = (): SearchPlan => ({ mode: 'candidates', ids: [1, 2, 3], membership: { sql: `rapport_search_hit('x', ?)`, params: ['ab'] } });
-const walk = (spec: ListSpec): SearchPlan => ({
-  mode: 'walk',
-  membership: { sql: `rapport_search_hit((SELECT c0 FROM search_trigram_content WHERE id = ${spec.idColumn} + 1), ?)`, params: ['ab'] },
-});
+const candidates = (): SearchPlan => ({ mode: 'candidates', ids: [1, 2, 3], membership: sql`rapport_search_hit('x', ${'ab'})` });
+const walk = (spec: AnyListSpec): SearchPlan => ({ mode: 'walk', membership: membershipOf(spec.search!.kind, 'ab', spec.source.id) });
 
 /** Each list with each of its sorts, both directions, first page and a cursor page. */
-const LISTS: { name: string; sorts: readonly string[]; spec: (sort: string, order: 'asc' | 'desc', cursor?: string, search?: string) => ListSpec; searchable: boolean; unindexedSorts?: string[] }[] = [
+const LISTS: { name: string; sorts: readonly string[]; spec: (sort: string, order: 'asc' | 'desc', cursor?: string, search?: string) => AnyListSpec; searchable: boolean; unindexedSorts?: string[] }[] = [
   { name: 'contacts', sorts: contactSortFields, spec: (sort, order, cursor, search) => contactListSpec({ sort: sort as never, order, limit: 50, cursor, search }), searchable: true },
   { name: 'companies', sorts: companySortFields, spec: (sort, order, cursor, search) => companyListSpec({ sort: sort as never, order, limit: 50, cursor, search }), searchable: true },
   {
@@ -65,7 +69,7 @@ describe('list query plans without ANALYZE', () => {
         const unindexed = list.unindexedSorts?.includes(sort) ?? false;
         for (const order of ['asc', 'desc'] as const) {
           const first = list.spec(sort, order);
-          const columns = first.sortColumns.length;
+          const columns = first.sortKeys.length;
           const cursor = encodeCursor(Array.from({ length: columns }, (_, index) => (index === columns - 1 ? 1 : 0)));
           const label = `${list.name} by ${sort} ${order}`;
           expectIndexed(pageQuery(first, NONE), label, { unindexedSort: unindexed });
@@ -78,14 +82,65 @@ describe('list query plans without ANALYZE', () => {
           expect(walked, label).toMatch(/SEARCH search_trigram_content USING INTEGER PRIMARY KEY/);
           // A bounded candidate set: one primary-key lookup each, then a sort of at most 5 000 rows.
           const bounded = expectIndexed(pageQuery(searched, candidates()), `${label}, few matches`, { sortedInTemp: true });
-          expect(bounded, label).toMatch(new RegExp(`SEARCH ${first.idColumn.split('.')[0]} USING INTEGER PRIMARY KEY`));
+          expect(bounded, label).toMatch(new RegExp(`SEARCH ${first.source.alias} USING INTEGER PRIMARY KEY`));
           for (const count of countQueries(searched, candidates(), 10_001)) expectIndexed(count, `${label}, few matches count`);
           for (const count of countQueries(searched, walk(searched), 10_001)) {
             const plan = expectIndexed(count, `${label}, dense count`);
             expect(plan, label).toMatch(/VIRTUAL TABLE INDEX/);
           }
+          // The walk's bound: an index-only step along the sort order; the bounded walk is still an index walk.
+          expectIndexed(walkBoundQuery(searched), `${label}, walk bound`, { unindexedSort: unindexed });
+          const bound = Array.from({ length: columns }, () => 0);
+          expectIndexed(pageQuery(searched, walk(searched), [keysUpTo(searched.sortKeys, order, bound)]), `${label}, bounded walk`, { unindexedSort: unindexed });
+          // Its fallback: every match of the driving lookup by primary key, a bounded sort of their keys.
+          const late = expectIndexed(firstMatchesQuery(searched, 0, [keysAfter(searched.sortKeys, order, bound)], 51), `${label}, late matches`, { sortedInTemp: true });
+          expect(late, label).toMatch(/VIRTUAL TABLE INDEX/);
+          expect(late, label).toMatch(new RegExp(`SEARCH ${first.source.alias} USING INTEGER PRIMARY KEY`));
         }
       }
     });
   }
+});
+
+/**
+ * The global search's per-kind queries (issue 7 §3): contacts, companies and deals rank through their
+ * list's prefix-first pages, so each page is explained with both search plans; notes read their first
+ * matches in index order by primary key; every FTS lookup reads the index's own B-tree.
+ */
+describe('global search query plans without ANALYZE', () => {
+  const PREFIX_FIRST = [
+    { kind: 'contact' as const, spec: (search: string) => contactListSpec({ search, sort: 'name', order: 'asc', limit: 20 }), key: contactNameKey },
+    { kind: 'company' as const, spec: (search: string) => companyListSpec({ search, sort: 'name', order: 'asc', limit: 20 }), key: companyNameKey },
+    { kind: 'deal' as const, spec: (search: string) => dealListSpec({ search, sort: 'title', order: 'asc', limit: 20 }), key: dealTitleKey },
+  ];
+
+  for (const { kind, spec, key } of PREFIX_FIRST) {
+    it(`${kind} hits: names starting with the query, then the rest, each an index walk or primary-key lookups`, () => {
+      for (const query of ['ab', 'wang', 'a']) {
+        const searched: AnyListSpec = spec(query);
+        const pages = prefixFirstSpecs(searched, key, query);
+        expect(pages).toHaveLength(2);
+        for (const [index, page] of pages.entries()) {
+          const label = `${kind} "${query}", ${index === 0 ? 'starting with it' : 'the rest'}`;
+          const walked = expectIndexed(pageQuery(page, walk(page)), `${label}, dense`);
+          expect(walked, label).toMatch(/SEARCH search_trigram_content USING INTEGER PRIMARY KEY/);
+          expectIndexed(pageQuery(page, candidates()), `${label}, few matches`, { sortedInTemp: true });
+          // The plan the page really gets on this file.
+          const plan = planSearch(plans.core.workspace.reads, kind, query, page.source.id);
+          expectIndexed(pageQuery(page, plan), `${label}, ${plan.mode}`, { sortedInTemp: plan.mode === 'candidates' });
+        }
+        expect(expectIndexed(sideIds(kind, 'search_trigram', '"wang"', 5_001), `${kind} trigram lookup`)).toMatch(/VIRTUAL TABLE INDEX/);
+        expect(expectIndexed(sideIds(kind, 'search_grams', '"ab"', 5_001), `${kind} short-gram lookup`)).toMatch(/VIRTUAL TABLE INDEX/);
+      }
+    });
+  }
+
+  it('note hits: the first matches in index order, each by primary key, newest first among them', () => {
+    for (const query of ['ab', 'wang', 'a', '138 0']) {
+      const match = { ...matchingIdsSql('note', query, { limit: 2_000 })!, query, prefix: query };
+      const plan = expectIndexed(noteHitsQuery(plans.core.workspace.reads, match, 20), `notes "${query}"`, { sortedInTemp: true });
+      expect(plan).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
+      expect(plan).toMatch(/VIRTUAL TABLE INDEX/);
+    }
+  });
 });

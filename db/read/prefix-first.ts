@@ -1,8 +1,24 @@
-import type Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { listPage, type ListSpec } from './list-page';
+import type { Reads } from './reads';
 
 /** Above every character: `key < prefix + TOP` holds for every key that starts with `prefix`. */
 const TOP = '\u{10FFFF}';
+
+/** The two halves of a prefix-first search: rows whose sort key starts with `prefix`, and the rest. */
+export function prefixRanges(sortKey: SQLiteColumn, prefix: string): { starts: SQL; rest: SQL } {
+  const starts = sql`(${sortKey} >= ${prefix} AND ${sortKey} < ${`${prefix}${TOP}`})`;
+  return { starts, rest: sql`NOT ${starts}` };
+}
+
+/** The list pages `prefixFirst` runs, in order (the plan tests explain these). */
+export function prefixFirstSpecs<Row>(spec: ListSpec<Row>, sortKey: SQLiteColumn, prefix: string): ListSpec<Row>[] {
+  const page = (where: SQL[]): ListSpec<Row> => ({ ...spec, withoutTotal: true, where: [...spec.where, ...where] });
+  if (!prefix) return [page([])];
+  const { starts, rest } = prefixRanges(sortKey, prefix);
+  return [page([starts]), page([rest])];
+}
 
 /**
  * The first `spec.limit` rows of a list search with the rows whose sort key starts with `prefix`
@@ -10,13 +26,12 @@ const TOP = '\u{10FFFF}';
  * list pages, however many rows match: the global search's ranking ("wang" finds Wang Fang before
  * Huang Wang) without collecting every match.
  */
-export function prefixFirst<Row>(sqlite: Database.Database, spec: ListSpec, sortKeyColumn: string, prefix: string): Row[] {
-  const page = (where: string[], params: ListSpec['params'], limit: number) =>
-    listPage<Row>(sqlite, { ...spec, limit, withoutTotal: true, where: [...spec.where, ...where], params: [...spec.params, ...params] }).rows.slice(0, limit);
-  if (!prefix) return page([], [], spec.limit);
-  const starts = `(${sortKeyColumn} >= ? AND ${sortKeyColumn} < ?)`;
-  const range = [prefix, `${prefix}${TOP}`];
-  const first = page([starts], range, spec.limit);
-  if (first.length >= spec.limit) return first;
-  return [...first, ...page([`NOT ${starts}`], range, spec.limit - first.length)];
+export function prefixFirst<Row>(reads: Reads, spec: ListSpec<Row>, sortKey: SQLiteColumn, prefix: string): Row[] {
+  const rows: Row[] = [];
+  for (const page of prefixFirstSpecs(spec, sortKey, prefix)) {
+    const wanted = spec.limit - rows.length;
+    if (wanted <= 0) break;
+    rows.push(...listPage(reads, { ...page, limit: wanted }).rows.slice(0, wanted));
+  }
+  return rows;
 }

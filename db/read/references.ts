@@ -1,9 +1,14 @@
 import type Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { validation } from '../errors';
+import { companies, contacts } from '../people/schema';
+import { deals, pipelines, products, stages } from '../sales/schema';
+import { users } from '../system/schema';
 import { readsOf, type Reads } from './reads';
 
-const LABELS = {
+const TABLES = { contacts, companies, users, deals, pipelines, stages, products } as const;
+
+const LABELS: Record<keyof typeof TABLES, string> = {
   contacts: 'Contact',
   companies: 'Company',
   users: 'User',
@@ -11,28 +16,33 @@ const LABELS = {
   pipelines: 'Pipeline',
   stages: 'Stage',
   products: 'Product',
-} as const;
+};
 
 /**
  * Kinds an input can name before their table exists (a deal's source campaign): every such id
- * dangles until the kind lands, and then its entry moves to LABELS.
+ * dangles until the kind lands, and then its entry moves to TABLES.
  */
 const NOT_YET = { campaigns: 'Campaigns' } as const;
 
 /**
- * A reference in input must point at a live row; a dangling id is reported on its field. Takes the
- * read interface (a raw connection only until every area reads through `Reads`).
+ * A reference in input must point at a live row; a dangling id is reported on its field.
+ * Takes the read interface (`writer.reads` inside a write); a raw connection is still accepted from
+ * code not yet converted to `Reads`.
  */
 export function requireLive(
-  source: Reads | Database.Database,
-  table: keyof typeof LABELS | keyof typeof NOT_YET,
+  reads: Reads | Database.Database,
+  table: keyof typeof TABLES | keyof typeof NOT_YET,
   id: number | null | undefined,
   path: string,
 ): void {
   if (id == null) return;
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
-  const reads = 'values' in source ? source : readsOf(source);
-  if (reads.value(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} AND deleted_at IS NULL`) === undefined) {
-    throw validation(path, `${LABELS[table as keyof typeof LABELS]} ${id} does not exist`);
-  }
+  const target = TABLES[table as keyof typeof TABLES];
+  const source = 'prepare' in reads ? readsOf(reads) : reads;
+  const live = source.db
+    .select({ one: sql<number>`1` })
+    .from(target)
+    .where(and(eq(target.id, id), isNull(target.deletedAt)))
+    .get();
+  if (!live) throw validation(path, `${LABELS[table as keyof typeof TABLES]} ${id} does not exist`);
 }

@@ -113,6 +113,9 @@ export function searchHit(text: string, query: PreparedQuery, from = 0, to = que
 
 const registered = new WeakSet<Database.Database>();
 
+/** How many rows `rapport_search_hit` has tested in this process: what a walk costs, counted instead of timed (tests). */
+export const searchHitCalls = { count: 0 };
+
 /**
  * Adds `rapport_search_hit(text, query[, from, to])` to the connection (once): 1 when the text matches
  * the query (or its alternatives `from`..`to`), caching the last query's parsed form.
@@ -122,6 +125,7 @@ export function registerSearchHit(sqlite: Database.Database): void {
   let lastQuery: string | null = null;
   let prepared: PreparedQuery = { alternatives: [] };
   sqlite.function(SEARCH_HIT_FUNCTION, { deterministic: true, varargs: true }, (text: unknown, query: unknown, from?: unknown, to?: unknown) => {
+    searchHitCalls.count++;
     if (typeof text !== 'string' || typeof query !== 'string') return 0;
     if (query !== lastQuery) {
       prepared = prepare(queryAlternatives(query));

@@ -1,94 +1,26 @@
 import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { type SQLiteColumn, alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Deal, DealRow, dealCreate, dealFilter, dealList, dealMove, dealUpdate } from '../contract/sales';
 import { notFound, validation } from '../errors';
 import { companies, contacts } from '../people/schema';
-import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
 import { prerendered, type Reads } from '../read/reads';
 import { promoteToCustomer } from './auto-customer';
-import { pageOf, type KeyValue } from '../read/keyset';
+import { pageOf, type KeyValue, type SortKey } from '../read/keyset';
 import { requireLive } from '../read/references';
-import { listPage, type ListSpec, pagingOf } from '../read/list-page';
-import { matchingIdsSql } from '../search/index';
+import { listPage, type ListSpec, pagingOf, innerJoin, leftJoin, listSource } from '../read/list-page';
 import { normalizeText } from '../search/text';
 import { users } from '../system/schema';
 import { defineChildRows } from '../write/child-rows';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { readStage } from './pipelines';
 import { dealStageHistory, deals, orders, stages } from './schema';
 
 type DealListQuery = z.output<typeof dealList>;
 type DealFilter = z.output<typeof dealFilter>;
-
-export interface DealDbRow extends RecordMetaRow {
-  title: string;
-  sort_title: string;
-  contact_id: number | null;
-  contact_name: string | null;
-  company_id: number | null;
-  company_name: string | null;
-  amount_minor: number;
-  currency: string;
-  expected_close_date: string | null;
-  close_key: string;
-  owner_id: number | null;
-  owner_name: string | null;
-  pipeline_id: number;
-  stage_id: number;
-  stage_name: string;
-  stage_kind: DealRow['stageKind'];
-  probability: number;
-  weighted_minor: number;
-  source: Deal['source'];
-  source_campaign_id: number | null;
-  probability_override: number | null;
-  lost_reason: string | null;
-  closed_at: number | null;
-  description: string | null;
-}
-
-/** Weighted amount in exact integers: amount × probability / 100, halves rounded up. */
-export const WEIGHTED_SQL = '(d.amount_minor * coalesce(d.probability_override, s.probability) + 50) / 100';
-
-const DEAL_ROW_COLUMNS = `d.*, coalesce(d.expected_close_date, '9999-12-31') AS close_key,
-    c.name AS contact_name, co.name AS company_name, u.name AS owner_name,
-    s.name AS stage_name, s.kind AS stage_kind,
-    coalesce(d.probability_override, s.probability) AS probability, ${WEIGHTED_SQL} AS weighted_minor`;
-const DEAL_ROW_FROM = `deals d JOIN stages s ON s.id = d.stage_id
-  LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id
-  LEFT JOIN users u ON u.id = d.owner_id`;
-
-/** Deals with everything a row shows; callers add WHERE/ORDER/LIMIT. */
-export const DEAL_ROW_SQL = `
-  SELECT ${DEAL_ROW_COLUMNS}
-  FROM ${DEAL_ROW_FROM}`;
-
-export function toDealRow(row: DealDbRow): DealRow {
-  return {
-    title: row.title,
-    contactId: row.contact_id,
-    contactName: row.contact_name,
-    companyId: row.company_id,
-    companyName: row.company_name,
-    amountMinor: row.amount_minor,
-    currency: row.currency,
-    expectedCloseDate: row.expected_close_date,
-    ownerId: row.owner_id,
-    ownerName: row.owner_name,
-    pipelineId: row.pipeline_id,
-    stageId: row.stage_id,
-    stageName: row.stage_name,
-    stageKind: row.stage_kind,
-    probability: row.probability,
-    weightedMinor: row.weighted_minor,
-    ...recordMeta(row),
-  };
-}
 
 /** Weighted amount in exact integers: amount × the effective probability / 100, halves rounded up. */
 export const weightedAmount = sql<number>`(${deals.amountMinor} * coalesce(${deals.probabilityOverride}, ${stages.probability}) + 50) / 100`;
@@ -305,61 +237,109 @@ export function moveDeal(store: Store, input: z.output<typeof dealMove>): Deal {
   return getDeal(store, input.id);
 }
 
-const SORT_KEYS: Record<DealListQuery['sort'], { columns: string[]; values: (row: DealDbRow) => KeyValue[] }> = {
-  title: { columns: ['d.sort_title', 'd.id'], values: (row) => [row.sort_title, row.id] },
-  amount: { columns: ['d.amount_minor', 'd.id'], values: (row) => [row.amount_minor, row.id] },
-  expectedClose: { columns: ["coalesce(d.expected_close_date, '9999-12-31')", 'd.id'], values: (row) => [row.close_key, row.id] },
-  updatedAt: { columns: ['d.updated_at', 'd.id'], values: (row) => [row.updated_at, row.id] },
-};
-
-/** The WHERE clause of deal filters, shared by the list, the board and the forecast. */
-export function dealFilterSql(filter: Partial<DealFilter>): { where: string[]; params: (string | number)[] } {
-  const where = ['d.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
-  const add = (clause: string, ...values: (string | number)[]) => {
-    where.push(clause);
-    params.push(...values);
-  };
-  if (filter.pipelineId !== undefined) add('d.pipeline_id = ?', filter.pipelineId);
-  if (filter.stageId !== undefined) add('d.stage_id = ?', filter.stageId);
-  if (filter.status !== undefined) add('d.status = ?', filter.status);
-  if (filter.ownerId !== undefined) add('d.owner_id = ?', filter.ownerId);
-  if (filter.contactId !== undefined) add('d.contact_id = ?', filter.contactId);
-  if (filter.companyId !== undefined) add('d.company_id = ?', filter.companyId);
-  if (filter.closeMonth !== undefined) add('d.expected_close_date >= ? AND d.expected_close_date < ?', `${filter.closeMonth}-01`, nextMonth(filter.closeMonth));
-  if (filter.search) {
-    const match = matchingIdsSql('deal', filter.search);
-    if (match) add(`d.id IN (${match.sql})`, ...match.params);
-  }
-  return { where, params };
-}
-
 /** '2026-12' → '2027-01-01': the exclusive upper bound of a month of ISO dates. */
 export function nextMonth(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
 }
 
+const d = alias(deals, 'd');
+const s = alias(stages, 's');
+const c = alias(contacts, 'c');
+const co = alias(companies, 'co');
+const u = alias(users, 'u');
+
+const effectiveProbability = sql<number>`coalesce(${d.probabilityOverride}, ${s.probability})`;
+/** When a deal is expected to close, with the undated ones last ascending. */
+const closeKey = sql<string>`coalesce(${d.expectedCloseDate}, '9999-12-31')`;
+
+/** The deals list's rows: the fields of `DealRow` by name, and the sort keys they page by. */
+const dealListSource = listSource({
+  table: deals,
+  as: d,
+  id: d.id,
+  joins: [
+    innerJoin(stages, s, sql`${s.id} = ${d.stageId}`),
+    leftJoin(contacts, c, sql`${c.id} = ${d.contactId}`),
+    leftJoin(companies, co, sql`${co.id} = ${d.companyId}`),
+    leftJoin(users, u, sql`${u.id} = ${d.ownerId}`),
+  ],
+  columns: {
+    id: d.id,
+    title: d.title,
+    sortTitle: d.sortTitle,
+    contactId: d.contactId,
+    contactName: c.name,
+    companyId: d.companyId,
+    companyName: co.name,
+    amountMinor: d.amountMinor,
+    currency: d.currency,
+    expectedCloseDate: d.expectedCloseDate,
+    closeKey,
+    ownerId: d.ownerId,
+    ownerName: u.name,
+    pipelineId: d.pipelineId,
+    stageId: d.stageId,
+    stageName: s.name,
+    stageKind: s.kind,
+    probability: effectiveProbability,
+    // Weighted amount in exact integers: amount × probability / 100, halves rounded up (as WEIGHTED_SQL).
+    weightedMinor: sql<number>`(${d.amountMinor} * ${effectiveProbability} + 50) / 100`,
+    version: d.version,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    createdBy: d.createdBy,
+    updatedBy: d.updatedBy,
+    deletedAt: d.deletedAt,
+  },
+});
+
+type DealListRow = ReturnType<typeof dealListSource.decode>;
+
+const SORT_KEYS: Record<DealListQuery['sort'], { keys: SortKey[]; values: (row: DealListRow) => KeyValue[] }> = {
+  title: { keys: [d.sortTitle, d.id], values: (row) => [row.sortTitle, row.id] },
+  amount: { keys: [d.amountMinor, d.id], values: (row) => [row.amountMinor, row.id] },
+  expectedClose: { keys: [closeKey, d.id], values: (row) => [row.closeKey, row.id] },
+  updatedAt: { keys: [d.updatedAt, d.id], values: (row) => [row.updatedAt, row.id] },
+};
+
+/** The deals list's filters other than the search (which `listPage` plans against the index), as `dealFilterSql` has them. */
+function dealListFilter(filter: Partial<DealFilter>): SQL[] {
+  const where = [sql`${d.deletedAt} IS NULL`];
+  if (filter.pipelineId !== undefined) where.push(sql`${d.pipelineId} = ${filter.pipelineId}`);
+  if (filter.stageId !== undefined) where.push(sql`${d.stageId} = ${filter.stageId}`);
+  if (filter.status !== undefined) where.push(sql`${d.status} = ${filter.status}`);
+  if (filter.ownerId !== undefined) where.push(sql`${d.ownerId} = ${filter.ownerId}`);
+  if (filter.contactId !== undefined) where.push(sql`${d.contactId} = ${filter.contactId}`);
+  if (filter.companyId !== undefined) where.push(sql`${d.companyId} = ${filter.companyId}`);
+  if (filter.closeMonth !== undefined) {
+    where.push(sql`${d.expectedCloseDate} >= ${`${filter.closeMonth}-01`} AND ${d.expectedCloseDate} < ${nextMonth(filter.closeMonth)}`);
+  }
+  return where;
+}
+
 /** The deals list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
-export function dealListSpec(query: DealListQuery): ListSpec {
-  // The search is planned against the index by `listPage`, not as an `IN` over every match.
-  const filter = dealFilterSql({ ...query, search: undefined });
+export function dealListSpec(query: DealListQuery): ListSpec<DealListRow> {
   return {
-    select: DEAL_ROW_COLUMNS,
-    from: DEAL_ROW_FROM,
-    table: 'deals d',
-    idColumn: 'd.id',
-    where: filter.where,
-    params: filter.params,
-    ...pagingOf(query, SORT_KEYS[query.sort].columns),
+    source: dealListSource,
+    where: dealListFilter(query),
+    ...pagingOf(query, SORT_KEYS[query.sort].keys),
     search: query.search ? { kind: 'deal', query: query.search } : undefined,
   };
 }
 
-export function listDeals(workspace: Workspace, query: DealListQuery): Page<DealRow> {
-  const page = listPage<DealDbRow>(workspace.sqlite, dealListSpec(query));
+/** The sort key the global search ranks titles starting with the query by. */
+export const dealTitleKey = d.sortTitle;
+
+export function listDeals(store: Store, query: DealListQuery): Page<DealRow> {
+  const page = listPage(store.reads, dealListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  return { rows: pageRows.map(toDealRow), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
+  return {
+    rows: pageRows.map(({ sortTitle: _sortTitle, closeKey: _closeKey, stageKind, ...row }) => ({ ...row, stageKind: stageKind as DealRow['stageKind'] })),
+    nextCursor,
+    total: page.total,
+    totalAtLeast: page.totalAtLeast,
+  };
 }
 
 /** Reassigns many deals in one transaction, each versioned and audited. */

@@ -1,38 +1,20 @@
 import { and, asc, eq, gte, inArray, isNull, lt, sql, type Placeholder } from 'drizzle-orm';
-import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
+import { type SQLiteSelect, alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import { MAX_MINOR, computeLine, computeTotals, type LineAmounts, type LineDiscount, type OrderAmounts } from '../contract/money';
-import {
-  ORDER_STATUSES,
-  QUOTE_STATUSES,
-  REVENUE_STATUSES,
-  STATUS_TRANSITIONS,
-  type ORDER_KINDS,
-  type Order,
-  type OrderLine,
-  type OrderRow,
-  type OrderStatus,
-  type orderCreate,
-  type orderLineInput,
-  type orderList,
-  type orderSetStatus,
-  type orderUpdate,
-  type quoteConvert,
-} from '../contract/sales';
+import { ORDER_STATUSES, QUOTE_STATUSES, REVENUE_STATUSES, STATUS_TRANSITIONS, type ORDER_KINDS, type Order, type OrderLine, type OrderRow, type OrderStatus, type orderCreate, type orderLineInput, type orderList, type orderSetStatus, type orderUpdate, type quoteConvert } from '../contract/sales';
 import { RapportError, deletedConflict, notFound, validation } from '../errors';
 import { companies, contacts } from '../people/schema';
-import { recordLinks, recordMeta, type RecordLinksRow, type RecordMetaRow } from '../read/record-mapping';
 import { promoteToCustomer } from './auto-customer';
-import { pageOf, rankOf, rankSql, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec, pagingOf } from '../read/list-page';
+import { pageOf, rankOf, type KeyValue, rankKey, type SortKey } from '../read/keyset';
+import { listPage, type ListSpec, pagingOf, leftJoin, listSource } from '../read/list-page';
 import { oncePerConnection, type Reads } from '../read/reads';
 import { requireLive } from '../read/references';
 import { users } from '../system/schema';
 import { defineChildRows, type ChildReplacement } from '../write/child-rows';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { deals, orderEvents, orderLines, orders, products } from './schema';
 
@@ -60,41 +42,6 @@ interface StoredLine extends LineAmounts {
 }
 
 // ---- Reading ------------------------------------------------------------------------------------
-
-export interface OrderDbRow extends RecordMetaRow, RecordLinksRow {
-  kind: OrderKind;
-  number: string;
-  status: OrderStatus;
-  currency: string;
-  subtotal_minor: number;
-  discount_minor: number;
-  total_minor: number;
-  issued_at: number;
-  note: string | null;
-  quote_id: number | null;
-  converted_to_id: number | null;
-}
-
-const ORDER_ROW_COLUMNS = 'o.*, c.name AS contact_name, co.name AS company_name, d.title AS deal_title';
-const orderRowJoins = (source: string) => `${source}
-  LEFT JOIN contacts c ON c.id = o.contact_id
-  LEFT JOIN companies co ON co.id = o.company_id
-  LEFT JOIN deals d ON d.id = o.deal_id`;
-
-export function toOrderRow(row: OrderDbRow): OrderRow {
-  return {
-    kind: row.kind,
-    number: row.number,
-    status: row.status,
-    ...recordLinks(row),
-    currency: row.currency,
-    subtotalMinor: row.subtotal_minor,
-    discountMinor: row.discount_minor,
-    totalMinor: row.total_minor,
-    issuedAt: row.issued_at,
-    ...recordMeta(row),
-  };
-}
 
 /**
  * An order with its customer's and deal's names, as the order and customer pages show it (select it
@@ -547,49 +494,85 @@ export function convertQuote(store: Store, input: QuoteConvert): Order {
 // ---- Listing --------------------------------------------------------------------------------------
 
 const ALL_STATUSES = [...QUOTE_STATUSES, ...ORDER_STATUSES];
-/** Whom the list shows as the customer (contact, else company, else deal); one with none sorts last ascending. */
-const CUSTOMER_SORT = "coalesce(c.sort_name, co.sort_name, d.sort_title, char(1114111))";
 
-const SORT_KEYS: Record<OrderListQuery['sort'], { columns: string[]; values: (row: OrderListDbRow) => KeyValue[] }> = {
-  issuedAt: { columns: ['o.issued_at', 'o.id'], values: (row) => [row.issued_at, row.id] },
-  number: { columns: ['o.number', 'o.id'], values: (row) => [row.number, row.id] },
-  total: { columns: ['o.total_minor', 'o.id'], values: (row) => [row.total_minor, row.id] },
+const o = alias(orders, 'o');
+const c = alias(contacts, 'c');
+const co = alias(companies, 'co');
+const d = alias(deals, 'd');
+
+/** Whom the list shows as the customer (contact, else company, else deal); one with none sorts last ascending. */
+const customerSort = sql<string>`coalesce(${c.sortName}, ${co.sortName}, ${d.sortTitle}, char(1114111))`;
+
+/** The quotes and orders list's rows: the fields of `OrderRow` by name, and the customer it sorts by. */
+const orderListSource = listSource({
+  table: orders,
+  as: o,
+  id: o.id,
+  joins: [
+    leftJoin(contacts, c, sql`${c.id} = ${o.contactId}`),
+    leftJoin(companies, co, sql`${co.id} = ${o.companyId}`),
+    leftJoin(deals, d, sql`${d.id} = ${o.dealId}`),
+  ],
+  columns: {
+    id: o.id,
+    kind: o.kind,
+    number: o.number,
+    status: o.status,
+    contactId: o.contactId,
+    contactName: c.name,
+    companyId: o.companyId,
+    companyName: co.name,
+    dealId: o.dealId,
+    dealTitle: d.title,
+    currency: o.currency,
+    subtotalMinor: o.subtotalMinor,
+    discountMinor: o.discountMinor,
+    totalMinor: o.totalMinor,
+    issuedAt: o.issuedAt,
+    customerSort,
+    version: o.version,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    createdBy: o.createdBy,
+    updatedBy: o.updatedBy,
+    deletedAt: o.deletedAt,
+  },
+});
+
+type OrderListRow = ReturnType<typeof orderListSource.decode>;
+
+const SORT_KEYS: Record<OrderListQuery['sort'], { keys: SortKey[]; values: (row: OrderListRow) => KeyValue[] }> = {
+  issuedAt: { keys: [o.issuedAt, o.id], values: (row) => [row.issuedAt, row.id] },
+  number: { keys: [o.number, o.id], values: (row) => [row.number, row.id] },
+  total: { keys: [o.totalMinor, o.id], values: (row) => [row.totalMinor, row.id] },
   // In the order of the journey (draft → … → converted, placed → paid → … → cancelled).
-  status: { columns: [rankSql('o.status', ALL_STATUSES), 'o.id'], values: (row) => [rankOf(row.status, ALL_STATUSES), row.id] },
+  status: { keys: [rankKey(o.status, ALL_STATUSES), o.id], values: (row) => [rankOf(row.status, ALL_STATUSES), row.id] },
   // A joined name: no index of `orders` can serve it (a temp B-tree over the filtered orders).
-  customer: { columns: [CUSTOMER_SORT, 'o.id'], values: (row) => [row.customer_sort, row.id] },
+  customer: { keys: [customerSort, o.id], values: (row) => [row.customerSort, row.id] },
 };
 
-type OrderListDbRow = OrderDbRow & { customer_sort: string };
-
 /** The quotes and orders list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
-export function orderListSpec(query: OrderListQuery): ListSpec {
-  const where = ['o.deleted_at IS NULL'];
-  const params: KeyValue[] = [];
-  const equal = (column: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(`${column} = ?`);
-    params.push(value);
+export function orderListSpec(query: OrderListQuery): ListSpec<OrderListRow> {
+  const where = [sql`${o.deletedAt} IS NULL`];
+  const equal = (column: SQLiteColumn, value: string | number | undefined) => {
+    if (value !== undefined) where.push(sql`${column} = ${value}`);
   };
-  equal('o.kind', query.kind);
-  equal('o.status', query.status);
-  equal('o.contact_id', query.contactId);
-  equal('o.company_id', query.companyId);
-  equal('o.deal_id', query.dealId);
-  return {
-    select: `${ORDER_ROW_COLUMNS}, ${CUSTOMER_SORT} AS customer_sort`,
-    from: orderRowJoins('orders o'),
-    table: 'orders o',
-    idColumn: 'o.id',
-    where,
-    params,
-    ...pagingOf(query, SORT_KEYS[query.sort].columns),
-  };
+  equal(o.kind, query.kind);
+  equal(o.status, query.status);
+  equal(o.contactId, query.contactId);
+  equal(o.companyId, query.companyId);
+  equal(o.dealId, query.dealId);
+  return { source: orderListSource, where, ...pagingOf(query, SORT_KEYS[query.sort].keys) };
 }
 
 /** Quotes and orders, newest first unless asked otherwise. */
-export function listOrders(workspace: Workspace, query: OrderListQuery): Page<OrderRow> {
-  const page = listPage<OrderListDbRow>(workspace.sqlite, orderListSpec(query));
+export function listOrders(store: Store, query: OrderListQuery): Page<OrderRow> {
+  const page = listPage(store.reads, orderListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  return { rows: pageRows.map(toOrderRow), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
+  return {
+    rows: pageRows.map(({ customerSort: _customerSort, kind, status, ...row }) => ({ ...row, kind: kind as OrderKind, status: status as OrderStatus })),
+    nextCursor,
+    total: page.total,
+    totalAtLeast: page.totalAtLeast,
+  };
 }

@@ -3,44 +3,19 @@ import type { z } from 'zod';
 import type { Page } from '../contract/common';
 import type { Product, productCreate, productList, productUpdate } from '../contract/sales';
 import { notFound, validation } from '../errors';
-import { recordMeta, type RecordMetaRow } from '../read/record-mapping';
-import { pageOf, type KeyValue } from '../read/keyset';
-import { listPage, type ListSpec, pagingOf } from '../read/list-page';
+import { pageOf, type KeyValue, type SortKey } from '../read/keyset';
+import { listPage, type ListSpec, pagingOf, listSource } from '../read/list-page';
 import { oncePerConnection, type Reads } from '../read/reads';
 import { normalizeText } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Store } from '../workspace/store';
 import { products } from './schema';
 
 type ProductCreate = z.output<typeof productCreate>;
 type ProductUpdate = z.output<typeof productUpdate>;
 type ProductListQuery = z.output<typeof productList>;
-
-interface ProductDbRow extends RecordMetaRow {
-  sku: string;
-  name: string;
-  sort_name: string;
-  unit_price_minor: number;
-  cost_minor: number | null;
-  currency: string;
-  category: string | null;
-  active: number;
-}
-
-function toProduct(row: ProductDbRow): Product {
-  return {
-    sku: row.sku,
-    name: row.name,
-    unitPriceMinor: row.unit_price_minor,
-    costMinor: row.cost_minor,
-    currency: row.currency,
-    category: row.category,
-    active: row.active === 1,
-    ...recordMeta(row),
-  };
-}
 
 /** A product as the API returns it: every column but the derived sort name. */
 const productFields = {
@@ -155,42 +130,56 @@ function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-const SORT_KEYS: Record<ProductListQuery['sort'], { columns: string[]; values: (row: ProductDbRow) => KeyValue[] }> = {
-  name: { columns: ['p.sort_name', 'p.id'], values: (row) => [row.sort_name, row.id] },
-  sku: { columns: ['lower(p.sku)', 'p.id'], values: (row) => [row.sku.toLowerCase(), row.id] },
-  price: { columns: ['p.unit_price_minor', 'p.id'], values: (row) => [row.unit_price_minor, row.id] },
+const p = alias(products, 'p');
+
+/** The products list's rows: the fields of `Product` by name, and the name's sort key. */
+const productListSource = listSource({
+  table: products,
+  as: p,
+  id: p.id,
+  columns: {
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    sortName: p.sortName,
+    unitPriceMinor: p.unitPriceMinor,
+    costMinor: p.costMinor,
+    currency: p.currency,
+    category: p.category,
+    active: p.active,
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    createdBy: p.createdBy,
+    updatedBy: p.updatedBy,
+    deletedAt: p.deletedAt,
+  },
+});
+
+type ProductListRow = ReturnType<typeof productListSource.decode>;
+
+const SORT_KEYS: Record<ProductListQuery['sort'], { keys: SortKey[]; values: (row: ProductListRow) => KeyValue[] }> = {
+  name: { keys: [p.sortName, p.id], values: (row) => [row.sortName, row.id] },
+  sku: { keys: [sql`lower(${p.sku})`, p.id], values: (row) => [row.sku.toLowerCase(), row.id] },
+  price: { keys: [p.unitPriceMinor, p.id], values: (row) => [row.unitPriceMinor, row.id] },
 };
 
 /** The products list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
-export function productListSpec(query: ProductListQuery): ListSpec {
-  const where = ['p.deleted_at IS NULL'];
-  const params: KeyValue[] = [];
-  if (query.active !== undefined) {
-    where.push('p.active = ?');
-    params.push(query.active ? 1 : 0);
-  }
-  if (query.category) {
-    where.push('p.category = ? COLLATE NOCASE');
-    params.push(query.category);
-  }
+export function productListSpec(query: ProductListQuery): ListSpec<ProductListRow> {
+  const where = [sql`${p.deletedAt} IS NULL`];
+  if (query.active !== undefined) where.push(sql`${p.active} = ${query.active ? 1 : 0}`);
+  if (query.category) where.push(sql`${p.category} = ${query.category} COLLATE NOCASE`);
   if (query.search) {
-    where.push(`(p.sort_name LIKE ? ESCAPE '\\' OR p.sku LIKE ? ESCAPE '\\')`);
-    params.push(likeContaining(normalizeText(query.search)), likeContaining(query.search));
+    where.push(
+      sql`(${p.sortName} LIKE ${likeContaining(normalizeText(query.search))} ESCAPE '\\' OR ${p.sku} LIKE ${likeContaining(query.search)} ESCAPE '\\')`,
+    );
   }
-  return {
-    select: 'p.*',
-    from: 'products p',
-    table: 'products p',
-    idColumn: 'p.id',
-    where,
-    params,
-    ...pagingOf(query, SORT_KEYS[query.sort].columns),
-  };
+  return { source: productListSource, where, ...pagingOf(query, SORT_KEYS[query.sort].keys) };
 }
 
 /** Products by name, SKU or price. A catalogue is small next to contacts, so search is a plain LIKE on name and SKU. */
-export function listProducts(workspace: Workspace, query: ProductListQuery): Page<Product> {
-  const page = listPage<ProductDbRow>(workspace.sqlite, productListSpec(query));
+export function listProducts(store: Store, query: ProductListQuery): Page<Product> {
+  const page = listPage(store.reads, productListSpec(query));
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
-  return { rows: pageRows.map(toProduct), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
+  return { rows: pageRows.map(({ sortName: _sortName, ...row }) => row), nextCursor, total: page.total, totalAtLeast: page.totalAtLeast };
 }
