@@ -39,4 +39,27 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'db/ is plain Node; it never imports electron.' }] }],
     },
   },
+  {
+    // The write path is a boundary (DESIGN §4): area code never holds the database handle. It takes a
+    // Store, reads through Reads and writes through the writer. Tests and test support may open files.
+    files: ['db/people/**/*.ts', 'db/sales/**/*.ts', 'db/work/**/*.ts', 'db/system/**/*.ts'],
+    // The session builds each signed-in connection's view of the workspace: core plumbing, not an area.
+    ignores: ['**/*.test.ts', '**/*-test-support.ts', 'db/system/session.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'db/ is plain Node; it never imports electron.' },
+            { name: 'better-sqlite3', message: 'Area code never holds the database handle: read through Reads, write through the writer (DESIGN §4).' },
+          ],
+          patterns: [
+            { group: ['**/read/statements'], message: 'Area code reads through Reads (db/read/reads.ts), not raw statements.' },
+            { group: ['**/workspace/open'], importNames: ['Workspace'], message: 'Area code takes a Store (db/workspace/store.ts), which has no database handle.' },
+            { group: ['**/read/reads'], importNames: ['connectionOf'], message: 'connectionOf is plumbing for db/read, db/search and db/write only.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -10,7 +10,6 @@ import { addressColumns, recordMetaColumns } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { write } from '../write/transaction';
-import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { users } from '../system/schema';
 import { listContacts, reindexContact } from './contacts';
@@ -213,7 +212,7 @@ export function listCompanies(store: Store, query: CompanyListQuery): Page<Compa
 }
 
 /** The company page's people: every live contact of the company, by name. */
-export function companyContacts(workspace: Workspace, companyId: number): ContactRow[] {
-  getCompany(workspace, companyId, { includeDeleted: true });
-  return listContacts(workspace, { companyId, sort: 'name', order: 'asc', limit: 500 }).rows;
+export function companyContacts(store: Store, companyId: number): ContactRow[] {
+  getCompany(store, companyId, { includeDeleted: true });
+  return listContacts(store, { companyId, sort: 'name', order: 'asc', limit: 500 }).rows;
 }

@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { validation } from '../errors';
 import { companies, contacts } from '../people/schema';
 import { deals, pipelines, products, stages } from '../sales/schema';
 import { users } from '../system/schema';
-import { readsOf, type Reads } from './reads';
+import type { Reads } from './reads';
 
 const TABLES = { contacts, companies, users, deals, pipelines, stages, products } as const;
 
@@ -26,11 +25,10 @@ const NOT_YET = { campaigns: 'Campaigns' } as const;
 
 /**
  * A reference in input must point at a live row; a dangling id is reported on its field.
- * Takes the read interface (`writer.reads` inside a write); a raw connection is still accepted from
- * code not yet converted to `Reads`.
+ * Takes the read interface (`writer.reads` inside a write).
  */
 export function requireLive(
-  reads: Reads | Database.Database,
+  reads: Reads,
   table: keyof typeof TABLES | keyof typeof NOT_YET,
   id: number | null | undefined,
   path: string,
@@ -38,8 +36,7 @@ export function requireLive(
   if (id == null) return;
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
   const target = TABLES[table as keyof typeof TABLES];
-  const source = 'prepare' in reads ? readsOf(reads) : reads;
-  const live = source.db
+  const live = reads.db
     .select({ one: sql<number>`1` })
     .from(target)
     .where(and(eq(target.id, id), isNull(target.deletedAt)))

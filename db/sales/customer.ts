@@ -6,7 +6,6 @@ import { notFound } from '../errors';
 import { companies, contacts } from '../people/schema';
 import { oncePerConnection, type Reads } from '../read/reads';
 import { liveDependents } from '../system/registry';
-import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { listDeals } from './deals';
 import { orderRowFields, withOrderNames } from './orders';
@@ -105,8 +104,7 @@ export function customerSales(store: Store, customer: CustomerRef): CustomerSale
   requireCustomer(reads, customer);
   const queries = customerQueries(reads)[customer.kind];
   const dealFilter = customer.kind === 'contact' ? { contactId: customer.id } : { companyId: customer.id };
-  // listDeals still takes a Workspace (the list code is converted separately); every Store is one.
-  const deals = listDeals(store as Workspace, { ...dealFilter, sort: 'updatedAt', order: 'desc', limit: CUSTOMER_PAGE_LIMIT });
+  const deals = listDeals(store, { ...dealFilter, sort: 'updatedAt', order: 'desc', limit: CUSTOMER_PAGE_LIMIT });
   return {
     deals: deals.rows,
     orders: queries.orders.all({ id: customer.id }),
