@@ -52,6 +52,14 @@ describe('record page query plans without ANALYZE', () => {
     expect(expectLookup(withValues(recordNotesQuery(reads, 'contact'), { id: 1 }), 'contact notes')).toMatch(/notes_contact_idx/);
   });
 
+  it("a list page's tags: the page's ids as one JSON parameter, each a lookup of its links", () => {
+    for (const kind of ['contact', 'company'] as const) {
+      // json_each is the page's ids (a virtual table); each id is then a lookup, and the few tags sorted.
+      const plan = expectIndexed(plans.sqlite, withValues(tagsQuery(reads, kind, sql.placeholder('ids'), true), { ids: '[1,2,3]' }), `${kind} page tags`, { sortedInTemp: true });
+      expect(plan).toMatch(new RegExp(`SEARCH ${kind}_tags USING (COVERING )?(INDEX|PRIMARY KEY)`));
+    }
+  });
+
   it("a company page: the company with its owner's name, its tags, its notes", () => {
     const plan = expectLookup(withValues(companyQuery(reads), { id: 1 }), 'company');
     expect(plan).toMatch(/SEARCH companies USING INTEGER PRIMARY KEY/);

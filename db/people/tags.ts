@@ -53,28 +53,31 @@ export function createTag(store: Store, input: { name: string; color: string | n
   });
 }
 
-/** The live tags of many records, or of one given as a placeholder (a record page), by name; exported for the plan test. */
-export function tagsQuery(reads: Reads, kind: TaggedKind, ids: number[] | Placeholder) {
+/**
+ * The live tags, by name, of one record (`id`, a record page) or of many (`ids`, a JSON array: a list
+ * page's rows); exported for the plan test. Both are prepared once: a list page's ids as one
+ * parameter keep the SQL text the same whatever the page holds.
+ */
+export function tagsQuery(reads: Reads, kind: TaggedKind, ids: Placeholder, many = false) {
   const link = LINKS[kind];
   return reads.db
     .select({ owner: link.owner, id: tags.id, name: tags.name, color: tags.color })
     .from(link.rows.table)
     .innerJoin(tags, eq(tags.id, link.tag))
-    .where(and(Array.isArray(ids) ? inArray(link.owner, ids) : eq(link.owner, ids), isNull(tags.deletedAt)))
+    .where(and(many ? sql`${link.owner} IN (SELECT value FROM json_each(${ids}))` : eq(link.owner, ids), isNull(tags.deletedAt)))
     .orderBy(asc(sql`lower(${tags.name})`));
 }
 
-/** One record's tags (a record page, the common case): a plain equality, prepared once. */
-const recordTags = {
-  contact: oncePerConnection((reads) => tagsQuery(reads, 'contact', sql.placeholder('id')).prepare()),
-  company: oncePerConnection((reads) => tagsQuery(reads, 'company', sql.placeholder('id')).prepare()),
-};
+const preparedTags = (kind: TaggedKind, many: boolean) =>
+  oncePerConnection((reads) => tagsQuery(reads, kind, sql.placeholder('ids'), many).prepare());
+const recordTags = { contact: preparedTags('contact', false), company: preparedTags('company', false) };
+const pageTags = { contact: preparedTags('contact', true), company: preparedTags('company', true) };
 
 /** Tags of many records at once (list pages): record id → tags. */
 export function tagsFor(reads: Reads, kind: TaggedKind, ids: number[]): Map<number, TagRef[]> {
   const result = new Map<number, TagRef[]>();
   if (ids.length === 0) return result;
-  const rows = ids.length === 1 ? recordTags[kind](reads).all({ id: ids[0] }) : tagsQuery(reads, kind, ids).all();
+  const rows = ids.length === 1 ? recordTags[kind](reads).all({ ids: ids[0] }) : pageTags[kind](reads).all({ ids: JSON.stringify(ids) });
   for (const { owner, ...tag } of rows) {
     const list = result.get(owner) ?? [];
     list.push(tag);
