@@ -46,17 +46,27 @@ interface Owner {
   byId: boolean;
 }
 
-/** Which rows belong to the target: its own, plus (for a company) its contacts'. */
-function ownedBy(target: Target, owner: Owner): SQL {
+/**
+ * Which rows belong to the target: its own, plus (for a company) its contacts'. The fixed text is
+ * rendered once per source; a page binds only the target's id.
+ */
+function ownership(owner: Owner): Record<Target['kind'], (targetId: number) => SQL> {
   const { table, id } = owner;
-  if (target.kind === 'company') {
-    return sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${owner.companyId} = ${target.id}
-      UNION ALL SELECT ${id} FROM ${table} WHERE ${owner.contactId} IN (SELECT ${contacts.id} FROM ${contacts} WHERE ${contacts.companyId} = ${target.id}))`;
-  }
-  const condition = sql`${target.kind === 'contact' ? owner.contactId : owner.dealId} = ${target.id}`;
-  return owner.byId ? sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${condition})` : condition;
+  const byLink = (column: SQLiteColumn) => {
+    const before = prerendered(owner.byId ? sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${column} = ` : sql`${column} = `);
+    const after = owner.byId ? sql.raw(')') : sql``;
+    return (targetId: number) => sql`${before}${targetId}${after}`;
+  };
+  const companyOwn = prerendered(sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${owner.companyId} = `);
+  const companyContacts = prerendered(
+    sql` UNION ALL SELECT ${id} FROM ${table} WHERE ${owner.contactId} IN (SELECT ${contacts.id} FROM ${contacts} WHERE ${contacts.companyId} = `,
+  );
+  return {
+    contact: byLink(owner.contactId),
+    deal: byLink(owner.dealId),
+    company: (targetId) => sql`${companyOwn}${targetId}${companyContacts}${targetId}))`,
+  };
 }
-
 
 const NO_DETAILS = sql`NULL AS channel, NULL AS direction, NULL AS outcome, NULL AS durationMinutes`;
 const a = activities;
@@ -91,6 +101,25 @@ const SOURCE_COLUMNS: Record<EntryType, { at: SQLiteColumn; id: SQLiteColumn; de
   order_status: { at: e.at, id: e.id, deletedAt: orders.deletedAt, owner: { table: orders, id: orders.id, contactId: orders.contactId, companyId: orders.companyId, dealId: orders.dealId, byId: true } },
 };
 
+/** Each source's fixed fragments, rendered once: what a page adds around its parameters. */
+const RENDERED = Object.fromEntries(
+  (Object.keys(SOURCE_COLUMNS) as EntryType[]).map((type) => {
+    const { at, id, deletedAt, owner } = SOURCE_COLUMNS[type];
+    return [
+      type,
+      {
+        owned: ownership(owner),
+        live: prerendered(sql` AND ${deletedAt} IS NULL`),
+        atUpTo: prerendered(sql` AND ${at} <= `),
+        atBefore: prerendered(sql` AND ${at} < `),
+        atIdBefore: prerendered(sql` AND (${at}, ${id}) < (`),
+        order: prerendered(sql` ORDER BY ${at} DESC, ${id} DESC LIMIT `),
+      },
+    ];
+  }),
+) as Record<EntryType, { owned: ReturnType<typeof ownership>; live: SQL; atUpTo: SQL; atBefore: SQL; atIdBefore: SQL; order: SQL }>;
+const CHANNEL_IN = prerendered(sql` AND ${a.channel} IN (`);
+
 /**
  * The per-source queries of one timeline page, each an index range scan newest first, limited to
  * `limit` rows: entries older than the cursor (ties broken by rank, then id) and, with `channels`,
@@ -103,19 +132,19 @@ export function timelineSources(query: TimelineQuery, limit: number): TimelineSo
   // With a channel filter the timeline shows activities only; a deal has no notes of its own.
   const types = (Object.keys(RANK) as EntryType[]).filter((type) => (query.channels ? type === 'activity' : !(type === 'note' && target.kind === 'deal')));
   return types.map((type) => {
-    const { at, id, deletedAt, owner } = SOURCE_COLUMNS[type];
+    const rendered = RENDERED[type];
     let olderThanCursor = sql``;
     if (cursor) {
       const [cursorAt, cursorRank, cursorId] = cursor;
-      if (RANK[type] < cursorRank) olderThanCursor = sql` AND ${at} <= ${cursorAt}`;
-      else if (RANK[type] > cursorRank) olderThanCursor = sql` AND ${at} < ${cursorAt}`;
-      else olderThanCursor = sql` AND (${at}, ${id}) < (${cursorAt}, ${cursorId})`;
+      if (RANK[type] < cursorRank) olderThanCursor = sql`${rendered.atUpTo}${cursorAt}`;
+      else if (RANK[type] > cursorRank) olderThanCursor = sql`${rendered.atBefore}${cursorAt}`;
+      else olderThanCursor = sql`${rendered.atIdBefore}${cursorAt}, ${cursorId})`;
     }
     const channels =
-      type === 'activity' && query.channels ? sql` AND ${a.channel} IN (${sql.join(query.channels.map((channel) => sql`${channel}`), sql`, `)})` : sql``;
+      type === 'activity' && query.channels ? sql`${CHANNEL_IN}${sql.join(query.channels.map((channel) => sql`${channel}`), sql`, `)})` : sql``;
     return {
       type,
-      query: sql<EntryRow>`${SELECT_FROM[type]} WHERE ${ownedBy(target, owner)} AND ${deletedAt} IS NULL${olderThanCursor}${channels} ORDER BY ${at} DESC, ${id} DESC LIMIT ${limit}`,
+      query: sql<EntryRow>`${SELECT_FROM[type]} WHERE ${rendered.owned[target.kind](target.id)}${rendered.live}${olderThanCursor}${channels}${rendered.order}${limit}`,
     };
   });
 }
