@@ -8,7 +8,7 @@ import { refreshAfterWrite } from '../../../app/live-refresh/live-refresh';
 import { showErrorToast } from '../../../app/show-error-toast';
 import { showToast } from '../../../app/toast-store';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
-import { HistoryButton } from '../../system/history/HistoryButton';
+import { RecordRowActions } from '../../system/history/RecordRowActions';
 import { useFormatters } from '../../../app/use-formatters';
 
 export function NoteItem({ note }: { note: Note }) {
@@ -60,25 +60,18 @@ export function NoteItem({ note }: { note: Note }) {
         </time>
         {edited ? <span className="muted">{t('notes.edited')}</span> : null}
         {draft === null ? (
-          <span className="note__actions">
-            <HistoryButton kind="note" id={note.id} name={note.body.slice(0, 40)} />
-            {canWrite ? (
-              <>
-                <button type="button" className="button button--ghost button--small" onClick={() => setDraft(note.body)} aria-label={t('notes.editNote')}>
-                  {t('common.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--ghost button--small button--danger-ghost"
-                  onClick={() => void moveToTrash().catch(() => undefined)}
-                  disabled={remove.isPending}
-                  aria-label={t('notes.deleteNote')}
-                >
-                  {t('common.delete')}
-                </button>
-              </>
-            ) : null}
-          </span>
+          <RecordRowActions
+            kind="note"
+            id={note.id}
+            name={note.body.slice(0, 40)}
+            className="note__actions"
+            canWrite={canWrite}
+            onEdit={() => setDraft(note.body)}
+            onDelete={() => void moveToTrash().catch(() => undefined)}
+            deleting={remove.isPending}
+            editLabel={t('notes.editNote')}
+            deleteLabel={t('notes.deleteNote')}
+          />
         ) : null}
       </div>
       {draft === null ? (

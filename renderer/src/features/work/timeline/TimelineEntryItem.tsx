@@ -12,7 +12,7 @@ import { useTRPC, useTRPCClient } from '../../../app/trpc';
 import { Icon, type IconName } from '../../../app/ui/Icon';
 import { useFormatters } from '../../../app/use-formatters';
 import { LogActivityDialog } from '../activities/LogActivityDialog';
-import { HistoryButton } from '../../system/history/HistoryButton';
+import { RecordRowActions } from '../../system/history/RecordRowActions';
 import { directionLabelKey } from '../activities/direction-label';
 
 function iconOf(entry: TimelineEntry): IconName {
@@ -105,25 +105,18 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
         ) : null}
       </div>
       {entry.type === 'activity' ? (
-        <span className="timeline-entry__actions">
-          <HistoryButton kind="activity" id={entry.id} name={entry.title} />
-          {canWrite ? (
-            <>
-              <button type="button" className="button button--ghost button--small" onClick={() => void edit()} aria-label={t('timeline.editActivity', { title: entry.title })}>
-                {t('common.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button--ghost button--small button--danger-ghost"
-                onClick={() => void moveToTrash().catch(() => undefined)}
-                disabled={remove.isPending}
-                aria-label={t('timeline.deleteActivity', { title: entry.title })}
-              >
-                {t('common.delete')}
-              </button>
-            </>
-          ) : null}
-        </span>
+        <RecordRowActions
+          kind="activity"
+          id={entry.id}
+          name={entry.title}
+          className="timeline-entry__actions"
+          canWrite={canWrite}
+          onEdit={() => void edit()}
+          onDelete={() => void moveToTrash().catch(() => undefined)}
+          deleting={remove.isPending}
+          editLabel={t('timeline.editActivity', { title: entry.title })}
+          deleteLabel={t('timeline.deleteActivity', { title: entry.title })}
+        />
       ) : null}
       {editing ? (
         <LogActivityDialog
