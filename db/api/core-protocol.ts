@@ -38,7 +38,17 @@ export type ControlRequest =
   /** Electron: the port that arrives with this message carries one window's calls as `session`. */
   | { op: 'connect'; session: string }
   /** Forgets a session (its window closed or reloaded). */
-  | { op: 'disconnect'; session: string };
+  | { op: 'disconnect'; session: string }
+  /**
+   * Host mode (db/host/): serves the open workspace to other PCs over HTTPS on `address` (one of this
+   * PC's own), keeping certificate and paired PCs in `dir` (beside the user data). Only for a file on
+   * this PC's own disk. Answers HostServerInfo.
+   */
+  | { op: 'share'; address: string; port: number; dir: string }
+  /** Stops serving other PCs (they keep their pairing for the next time). */
+  | { op: 'unshare' }
+  /** A new pairing code to show on the host (the previous one stops working). */
+  | { op: 'pairingCode' };
 
 export type ControlMessage = { id: number; type: 'control'; session?: string } & ControlRequest;
 

@@ -7,7 +7,11 @@ import { z } from 'zod';
 import { callProcedure, type CallContextSource, type IpcResponse } from './call';
 import { openCore, type Core } from './core';
 import type { ControlMessage, CoreStatus, CoreToHost } from './core-protocol';
+import { startHostServer, type HostBackend, type HostServer, type HostServerInfo } from '../host/host-server';
+import { RemoteStaffSession } from '../host/remote-sessions';
+import { changesSince } from '../system/changes';
 import { StaffSession } from '../system/session';
+import { isNetworkPath } from '../workspace/network-path';
 import type { ApiContext } from './trpc';
 
 const callSchema = z.strictObject({
@@ -27,11 +31,10 @@ const callSchema = z.strictObject({
  * is kept here and put into the context each of its calls runs in.
  */
 class Session implements CallContextSource {
-  private readonly staff = new StaffSession();
-
   constructor(
     readonly id: string,
     private readonly getCore: () => Core | undefined,
+    private readonly staff: StaffSession = new StaffSession(),
   ) {}
 
   context(): ApiContext {
@@ -48,6 +51,8 @@ export class CoreServer {
   private core: Core | undefined;
   private readonly sessions = new Map<string, Session>();
   private readonly host = new Session('host', () => this.core);
+  /** Serving other PCs (host mode), once the owner shared the workspace. */
+  private hostServer: HostServer | undefined;
 
   status(): CoreStatus | null {
     return this.core ? { file: this.core.workspace.file, shared: this.core.workspace.shared, journalMode: this.core.workspace.journalMode } : null;
@@ -60,7 +65,8 @@ export class CoreServer {
     const answer = (response: IpcResponse) => reply(session === undefined || portSession ? { id, ...response } : { id, session, ...response });
     if ((raw as { type?: unknown } | null)?.type === 'control' && portSession === undefined) {
       // A control message's `session` names the session it acts on; the answer goes to the host.
-      reply({ id, ...this.control(raw as ControlMessage) });
+      const message = raw as ControlMessage;
+      reply({ id, ...(message.op === 'share' ? await this.share(message) : await this.control(message)) });
       return;
     }
     const parsed = callSchema.safeParse(raw);
@@ -87,19 +93,27 @@ export class CoreServer {
   }
 
   /** Opens a port's session (Electron: one per window load); calls on that port run as it. */
-  connect(session: string): Session {
-    const created = new Session(session, () => this.core);
+  connect(session: string, staff?: StaffSession): Session {
+    const created = new Session(session, () => this.core, staff);
     this.sessions.set(session, created);
     return created;
   }
 
-  private control(message: ControlMessage): IpcResponse {
+  private async control(message: ControlMessage): Promise<IpcResponse> {
     switch (message.op) {
       case 'open':
+        await this.unshare();
         return this.open(message);
       case 'close':
+        await this.unshare();
         this.closeWorkspace();
         return { ok: true, data: null };
+      case 'unshare':
+        await this.unshare();
+        return { ok: true, data: null };
+      case 'pairingCode':
+        if (!this.hostServer) return refusal('PRECONDITION_FAILED', 'BAD_REQUEST', 'This database is not shared on the network.');
+        return { ok: true, data: this.hostServer.pairingCode() };
       case 'status':
         return { ok: true, data: this.status() };
       case 'connect':
@@ -112,6 +126,53 @@ export class CoreServer {
       default:
         return refusal('BAD_REQUEST', 'BAD_REQUEST', 'Unknown control message.');
     }
+  }
+
+  /** Host mode: serves the open workspace to other PCs; only a file on this PC's own disk, in WAL. */
+  private async share(message: Extract<ControlMessage, { op: 'share' }>): Promise<IpcResponse> {
+    const workspace = this.core?.workspace;
+    if (!workspace) return refusal('PRECONDITION_FAILED', 'BUSY', 'No database is open right now; try again in a moment.');
+    if (workspace.shared || workspace.journalMode !== 'wal' || isNetworkPath(workspace.file)) {
+      return refusal(
+        'PRECONDITION_FAILED',
+        'UNSAFE_SHARE',
+        'Only a database on this PC’s own disk can be shared on the office network. Move it to this PC first; the other PCs then connect to this one.',
+      );
+    }
+    await this.unshare();
+    try {
+      this.hostServer = await startHostServer({ address: message.address, port: message.port, dir: message.dir, backend: this.hostBackend() });
+    } catch (error) {
+      const raw = error as { code?: unknown; message?: unknown } | null;
+      const text = typeof raw?.message === 'string' ? raw.message : String(error);
+      if (raw?.code === 'VALIDATION') return refusal('BAD_REQUEST', 'VALIDATION', text);
+      // EADDRINUSE, EACCES…: the system's code, for the owner's dialog.
+      return { ok: false, error: { message: text, code: typeof raw?.code === 'string' ? raw.code : 'INTERNAL', data: { rapport: { code: 'INTERNAL' } } } };
+    }
+    const info: HostServerInfo = { address: this.hostServer.address, port: this.hostServer.port, fingerprint: this.hostServer.fingerprint };
+    return { ok: true, data: info };
+  }
+
+  private async unshare(): Promise<void> {
+    const current = this.hostServer;
+    this.hostServer = undefined;
+    await current?.close();
+  }
+
+  /** The host server's way in: each remote window a session of its own, calls answered as a port's are. */
+  private hostBackend(): HostBackend {
+    return {
+      openSession: (session, pc) => void this.connect(session, new RemoteStaffSession(pc)),
+      closeSession: (session) => void this.sessions.delete(session),
+      call: (session, type, path, input) =>
+        new Promise<IpcResponse>((resolve) => {
+          void this.handle({ id: 0, type, path, input }, (message) => {
+            const { id: _id, ...response } = message as { id: number } & IpcResponse;
+            resolve(response as IpcResponse);
+          }, session);
+        }),
+      latestSeq: () => (this.core ? changesSince(this.core.workspace, undefined).seq : null),
+    };
   }
 
   private open(message: Extract<ControlMessage, { op: 'open' }>): IpcResponse {
@@ -143,6 +204,6 @@ export class CoreServer {
   }
 }
 
-function refusal(trpcCode: string, code: 'BUSY' | 'FORBIDDEN' | 'VALIDATION' | 'INTERNAL' | 'BAD_REQUEST', message: string, issues?: { path: string; message: string }[]): IpcResponse {
+function refusal(trpcCode: string, code: 'BUSY' | 'FORBIDDEN' | 'VALIDATION' | 'INTERNAL' | 'BAD_REQUEST' | 'UNSAFE_SHARE', message: string, issues?: { path: string; message: string }[]): IpcResponse {
   return { ok: false, error: { message, code: trpcCode, data: { rapport: issues ? { code, issues } : { code } } } };
 }

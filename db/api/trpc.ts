@@ -54,6 +54,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   INTERNAL: 'INTERNAL_SERVER_ERROR',
   TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST: 'BAD_REQUEST',
+  HOST_UNREACHABLE: 'SERVICE_UNAVAILABLE',
 };
 
 /** The stable Rapport error data for any error a procedure raised. */

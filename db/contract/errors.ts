@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   /** A request the host cannot take: wrong method or content type, unreadable body. */
   'BAD_REQUEST',
+  /** Host mode: the Rapport host PC did not answer (a save may or may not have reached it). */
+  'HOST_UNREACHABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -84,6 +84,7 @@ export const en = {
     INTERNAL: 'Something went wrong. Nothing was saved.',
     TOO_LARGE: 'That is too much to send at once; nothing was saved. Try a smaller file or fewer records.',
     BAD_REQUEST: 'Rapport could not understand that request; nothing was saved. Reload the page and try again.',
+    HOST_UNREACHABLE: 'The Rapport host PC did not answer. Check that it is on and connected; what you typed is still here.',
     NETWORK: 'Rapport’s core is not answering. Is it still running?',
     UNAUTHORIZED: 'This page is not authorised. Open the address Rapport printed when it started.',
   },

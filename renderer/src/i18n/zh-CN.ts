@@ -93,6 +93,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     INTERNAL: '出错了，未保存任何内容。',
     TOO_LARGE: '一次发送的内容太多，未保存任何内容。请换一个较小的文件或减少记录数量。',
     BAD_REQUEST: 'Rapport 无法识别此请求，未保存任何内容。请重新加载页面后再试。',
+    HOST_UNREACHABLE: 'Rapport 主机没有响应。请检查主机是否开机并已联网；您输入的内容仍保留在这里。',
     NETWORK: 'Rapport 核心没有响应，它还在运行吗？',
     UNAUTHORIZED: '此页面未获授权，请打开 Rapport 启动时显示的地址。',
   },
