@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -6,46 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadMigrations } from '../workspace/migrations';
 import { openWorkspace } from '../workspace/open';
 import { tempCore, tempDir } from '../test-support/temp-workspace';
+import { acknowledged, startWorker as startProcess, type Worker } from '../test-support/worker-processes';
 
 const WORKER = fileURLToPath(new URL('../test-support/worker-process.ts', import.meta.url));
 const SOAK_MS = Number(process.env.RAPPORT_SOAK_MS ?? 20_000);
 
-interface Worker {
-  child: ChildProcess;
-  lines: string[];
-  exit: Promise<number | null>;
-}
-
-function startWorker(...args: string[]): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop()!;
-    lines.push(...parts);
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      if (buffer) lines.push(buffer);
-      if (code !== 0 && code !== null && stderr) console.error(stderr);
-      resolve(code);
-    }),
-  );
-  return { child, lines, exit };
-}
-
-function acknowledged(worker: Worker): { id: number; name: string }[] {
-  return worker.lines
-    .filter((line) => line.startsWith('ack '))
-    .map((line) => {
-      const [, id, name] = line.split(' ');
-      return { id: Number(id), name: name! };
-    });
-}
+const startWorker = (...args: string[]): Worker => startProcess(WORKER, ...args);
 
 describe('several processes on one shared file', () => {
   it('two processes opening an unmigrated file at the same moment migrate it exactly once', async () => {
