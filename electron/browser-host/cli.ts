@@ -4,6 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pairWithHost, type HostPairing } from '../../db/host/host-client';
+import { connectRemoteCore, remoteWorkspaceName } from '../../db/host/remote-core-channel';
+import { loadPairing, savePairing } from '../../db/host/saved-pairings';
+import { defaultUserDataDir } from '../shared/user-data';
 import { USAGE, parseCliArgs } from './cli-args';
 import { openInBrowser } from './open-browser';
 import { defaultDatabaseFile, defaultStaticDir, startBrowserHost, type BrowserHost } from './server';
@@ -22,7 +26,22 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const dbFile = options.dbFile ?? defaultDatabaseFile();
+  let pairing: HostPairing | null = null;
+  if (options.connect) {
+    try {
+      pairing = options.code ? await pairWithHost(options.connect, options.code) : loadPairing(defaultUserDataDir(), options.connect);
+    } catch (error) {
+      process.stderr.write(`Pairing with the Rapport host at ${options.connect.host}:${options.connect.port} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    if (!pairing) {
+      process.stderr.write(`This PC is not paired with the Rapport host at ${options.connect.host}:${options.connect.port} yet: add --code with the code shown there.\n`);
+      return 2;
+    }
+    if (options.code) savePairing(defaultUserDataDir(), pairing);
+  }
+  const remote = pairing;
+  const dbFile = remote ? remoteWorkspaceName(remote) : (options.dbFile ?? defaultDatabaseFile());
   const staticDir = defaultStaticDir();
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     process.stderr.write('The renderer is not built yet; run `npm run build:renderer` (the API is served anyway).\n');
@@ -35,6 +54,8 @@ async function main(): Promise<number> {
       port: options.port,
       staticDir,
       openOptions: { markShared: options.shared },
+      ...(remote ? { startCore: () => connectRemoteCore(remote) } : {}),
+      ...(options.share ? { share: { ...options.share, dir: path.join(defaultUserDataDir(), 'host') } } : {}),
       onDatabaseChanged: (file, created) => process.stdout.write(`${created ? 'Created and opened' : 'Opened'} another database from Settings: ${file}\n`),
     });
   } catch (error) {
@@ -48,6 +69,14 @@ async function main(): Promise<number> {
   }
 
   const opening = options.open && !process.env.CI;
+  const sharing = host.sharing;
+  const pairingLines = sharing
+    ? [
+        `  Shared on the office network at ${sharing.address}:${sharing.port}`,
+        `  Pairing code for another PC: ${(await host.pairingCode()).code} (valid 5 minutes, once)`,
+        `  Certificate fingerprint: ${sharing.fingerprint}`,
+      ]
+    : [];
   // The address is the one thing a person must find in the terminal: set it apart.
   process.stdout.write(
     [
@@ -56,7 +85,8 @@ async function main(): Promise<number> {
       '',
       opening ? '  Your browser should open it now; if not, open that address yourself.' : '  Open that address in your browser.',
       '  It works only while this window runs, and a new address is made at each start.',
-      `  Database: ${host.status.file}${host.status.shared ? ' (shared by several PCs)' : ''}`,
+      remote ? `  Working on the database of the Rapport host at ${remote.host}:${remote.port} (certificate ${remote.fingerprint})` : `  Database: ${host.status.file}${host.status.shared ? ' (shared by several PCs)' : ''}`,
+      ...pairingLines,
       '  Press Ctrl+C to stop.',
       '',
       '',

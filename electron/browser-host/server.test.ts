@@ -223,6 +223,9 @@ describe('browser host command line', () => {
       port: 4000,
       open: false,
       shared: false,
+      share: undefined,
+      connect: undefined,
+      code: undefined,
       help: false,
     });
     expect(parseCliArgs([], '/tmp')).toMatchObject({ dbFile: undefined, port: 0, open: true });
@@ -234,6 +237,15 @@ describe('browser host command line', () => {
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseCliArgs(['--bogus'])).toThrow();
     expect(() => parseCliArgs(['stray'])).toThrow(/Unexpected/);
+    expect(() => parseCliArgs(['--connect', '10.0.0.5', '--db', 'x.db'])).toThrow(/--connect/);
+    expect(() => parseCliArgs(['--code', 'ABCD-EFGH'])).toThrow(/--code/);
+    expect(() => parseCliArgs(['--share', '10.0.0.5:99999'])).toThrow(/--share/);
+  });
+
+  it('parses host mode: --share ADDRESS[:PORT], --connect HOST[:PORT] --code CODE', () => {
+    expect(parseCliArgs(['--share', '192.168.1.20'])).toMatchObject({ share: { address: '192.168.1.20', port: 47_653 } });
+    expect(parseCliArgs(['--share', '[fe80::1]:5000'])).toMatchObject({ share: { address: 'fe80::1', port: 5000 } });
+    expect(parseCliArgs(['--connect', 'shop-pc.local:4000', '--code', 'ABCD-EFGH'])).toMatchObject({ connect: { host: 'shop-pc.local', port: 4000 }, code: 'ABCD-EFGH' });
   });
 });
 

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreClient, forkCoreProcess } from '../../db/api/core-client';
+import type { HostServerInfo } from '../../db/host/host-server';
+import type { PairingCode } from '../../db/host/pairing';
 import { defaultWorkspacePath, type CoreOpenOptions, type CoreStatus } from '../../db/api/core-protocol';
 import { TAB_SESSION_HEADER, TAB_SESSION_ID, type HostCapabilities, type OpenDatabaseInput, type OpenDatabaseResult } from '../../db/contract/host';
 import { RENDERER_CSP } from '../shared/csp';
@@ -35,6 +37,13 @@ export interface BrowserHostOptions {
   openOptions?: CoreOpenOptions;
   /** The core entry to fork (default: db/api/core-process.ts from the source tree, through tsx). */
   coreEntry?: string;
+  /**
+   * Where the API runs instead of a forked core: another PC's Rapport host
+   * (`connectRemoteCore` in db/host/remote-core-channel.ts); `dbFile` is then its remote name.
+   */
+  startCore?: () => CoreClient;
+  /** Host mode: serve the database to the office network on this address (off by default). */
+  share?: { address: string; port: number; dir: string };
   /** Largest API request body (default 64 MB); more is refused with TOO_LARGE. */
   maxBodyBytes?: number;
   /** Told about unexpected server-side failures (defaults to stderr). */
@@ -54,6 +63,10 @@ export interface BrowserHost {
   readonly status: CoreStatus;
   /** The core process serving it (changes when the host restarts a core that died). */
   readonly corePid: number | undefined;
+  /** Where other PCs reach this database (with `share`), or null. */
+  readonly sharing: HostServerInfo | null;
+  /** A new pairing code for another PC (with `share`). */
+  pairingCode(): Promise<PairingCode>;
   /**
    * Opens (or creates) another database file and serves it from the next request on; the one
    * open before closes only once the new one opened. Throws an OpenDatabaseRefusal, leaving the
@@ -104,11 +117,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const { markShared: _markShared, backupDir: _backupDir, ...reopenOptions } = options.openOptions ?? {};
 
   /** Forks a core, opens `file` in it and connects the unnamed session; throws the open refusal. */
+  let sharing: HostServerInfo | null = null;
   const startCore = async (file: string, openOptions: CoreOpenOptions | undefined): Promise<{ client: CoreClient; status: CoreStatus; tabs: TabSessions }> => {
-    const client = forkCoreProcess(options.coreEntry);
+    const client = options.startCore?.() ?? forkCoreProcess(options.coreEntry);
     try {
       await client.ready;
       const status = await client.open(file, openOptions);
+      if (options.share) {
+        // A restarted core shares again, on the same port with the same certificate: paired PCs reconnect.
+        const shared = await client.control({ op: 'share', ...options.share, port: sharing?.port ?? options.share.port });
+        if (!shared.ok) throw Object.assign(new Error(shared.error.message), { code: shared.error.code });
+        sharing = shared.data as HostServerInfo;
+      }
       await client.control({ op: 'connect', session: UNNAMED_SESSION });
       const tabs = new TabSessions({
         connect: (session) => client.control({ op: 'connect', session }),
@@ -282,6 +302,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     get corePid() {
       return client.pid;
+    },
+    get sharing() {
+      return sharing;
+    },
+    async pairingCode() {
+      const answer = await client.control({ op: 'pairingCode' });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data as PairingCode;
     },
     openDatabase,
     close() {
