@@ -21,9 +21,22 @@ export interface RunningHost {
 export async function startBrowserHostProcess(): Promise<RunningHost> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
   const dbFile = path.join(folder, 'rapport.db');
-  const child: ChildProcess = spawn(process.execPath, [tsxCli, 'electron/browser-host/cli.ts', '--db', dbFile, '--port', '0', '--no-open'], {
+  const started = await startBrowserHostCli(['--db', dbFile, '--port', '0', '--no-open']);
+  return {
+    url: started.url,
+    dbFile,
+    async stop() {
+      await started.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser host's command line with `args` and `env`; resolves once it printed its address, with all it printed. */
+export async function startBrowserHostCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [tsxCli, 'electron/browser-host/cli.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, CI: '1' },
+    env: { ...process.env, CI: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -46,7 +59,7 @@ export async function startBrowserHostProcess(): Promise<RunningHost> {
   });
   return {
     url,
-    dbFile,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -54,7 +67,6 @@ export async function startBrowserHostProcess(): Promise<RunningHost> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      fs.rmSync(folder, { recursive: true, force: true });
     },
   };
 }
