@@ -48,7 +48,11 @@ export type ControlRequest =
   /** Stops serving other PCs (they keep their pairing for the next time). */
   | { op: 'unshare' }
   /** A new pairing code to show on the host (the previous one stops working). */
-  | { op: 'pairingCode' };
+  | { op: 'pairingCode' }
+  /** The PCs paired with this host (PairedClient[]). */
+  | { op: 'pairedClients' }
+  /** Unpairs a PC: its credential and its windows' sessions end at once. */
+  | { op: 'unpair'; clientId: string };
 
 export type ControlMessage = { id: number; type: 'control'; session?: string } & ControlRequest;
 

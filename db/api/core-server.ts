@@ -114,6 +114,12 @@ export class CoreServer {
       case 'pairingCode':
         if (!this.hostServer) return refusal('PRECONDITION_FAILED', 'BAD_REQUEST', 'This database is not shared on the network.');
         return { ok: true, data: this.hostServer.pairingCode() };
+      case 'pairedClients':
+        if (!this.hostServer) return refusal('PRECONDITION_FAILED', 'BAD_REQUEST', 'This database is not shared on the network.');
+        return { ok: true, data: this.hostServer.pairedClients() };
+      case 'unpair':
+        if (!this.hostServer) return refusal('PRECONDITION_FAILED', 'BAD_REQUEST', 'This database is not shared on the network.');
+        return { ok: true, data: this.hostServer.unpair(message.clientId) };
       case 'status':
         return { ok: true, data: this.status() };
       case 'connect':

@@ -105,6 +105,20 @@ describe('host mode over TLS on 127.0.0.1', () => {
     expect(answer.ok).toBe(true);
   });
 
+  it('an unpaired PC is refused at once, its signed-in windows included', async () => {
+    const { info, code, file, server } = await host();
+    const { staff } = await withStaff(server);
+    const pairing = await pairWithHost({ host: info.address, port: info.port }, await code(), 'old-laptop');
+    const remote = connect(pairing);
+    await must(remote.call(WINDOW, 'mutation', 'system.session.signIn', { userId: staff, pin: '2468' }));
+    expect(await must(control(server, { op: 'pairedClients' }))).toEqual([expect.objectContaining({ id: pairing.clientId, pc: 'old-laptop' })]);
+    expect(await must(control(server, { op: 'unpair', clientId: pairing.clientId }))).toBe(true);
+    const before = fileCounts(file);
+    expect(await remote.call(WINDOW, 'mutation', 'people.contacts.create', { name: 'After unpairing' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(fileCounts(file)).toEqual(before);
+    expect(await must(control(server, { op: 'pairedClients' }))).toEqual([]);
+  });
+
   it('refuses a request without a credential or with a wrong one, before the core sees it: nothing written', async () => {
     const { info, code, file, server } = await host();
     await withStaff(server);

@@ -104,7 +104,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
     if (pathname === HOST_PATHS.changes) {
       if (req.method !== 'GET') return refuse(res, 405, 'BAD_REQUEST', 'Listen with GET.');
-      return feed.subscribe(req, res);
+      return feed.subscribe(res);
     }
     if (pathname !== HOST_PATHS.call) return refuse(res, 404, 'NOT_FOUND', 'Not found.');
     if (req.method !== 'POST') return refuse(res, 405, 'BAD_REQUEST', 'Call with POST.');
@@ -180,13 +180,14 @@ class ChangeFeedPush {
     private readonly pollMs: number,
   ) {}
 
-  subscribe(req: http.IncomingMessage, res: http.ServerResponse): void {
+  subscribe(res: http.ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.flushHeaders();
     this.listeners.add(res);
     const seq = this.backend.latestSeq();
     if (seq !== null) res.write(`data: ${JSON.stringify({ seq })}\n\n`);
-    req.on('close', () => {
+    // The response's close: the PC went away (the request's own close comes once its empty body is read).
+    res.on('close', () => {
       this.listeners.delete(res);
       if (this.listeners.size === 0) this.stop();
     });
