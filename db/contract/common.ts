@@ -87,3 +87,6 @@ export interface RecordLinks {
   dealId: number | null;
   dealTitle: string | null;
 }
+
+/** A private record is seen only by its owner and by the workspace's managers and owners. */
+export const isPrivate = z.boolean();

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../contract/sales';
-import type { Reads } from '../read/reads';
-import { expectIndexed, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { readsFor, type Reads } from '../read/reads';
+import { expectIndexed, openSeededPlanWorkspace, PLAN_VIEWERS as VIEWERS, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
 import { boardCardsQuery, boardTotalsQuery } from './board';
 import { dealQuery, stageHistoryQuery } from './deals';
 import { openForecastQuery, wonForecastQuery } from './forecast';
@@ -45,10 +45,10 @@ describe('deal query plans without ANALYZE', () => {
 
   it('each board column pages its cards through an index already in the column’s order', () => {
     expect(stages.map((stage) => stage.kind)).toEqual(expect.arrayContaining(['open', 'won', 'lost']));
-    for (const stage of stages) {
-      for (const filter of FILTERS) {
-        const label = `${stage.kind} column ${JSON.stringify(filter)}`;
-        const query = boardCardsQuery(stage, { pipelineId, cardsPerColumn: 100, ...filter });
+    for (const [stage, filter, viewer] of stages.flatMap((stage) => FILTERS.flatMap((filter) => VIEWERS.map((viewer) => [stage, filter, viewer] as const)))) {
+      {
+        const label = `${stage.kind} column ${JSON.stringify(filter)} for ${viewer.seesPrivate ? 'a manager' : 'staff'}`;
+        const query = boardCardsQuery(stage, { pipelineId, cardsPerColumn: 100, ...filter }, viewer);
         if (stage.kind === 'open') {
           // The month is a range of the open cards' sort key: one index gives the month and the order.
           expect(explain(query, label), label).toMatch(/deals_open_cards_idx \(stage_id=\? AND deleted_at=\?/);
@@ -63,24 +63,28 @@ describe('deal query plans without ANALYZE', () => {
   });
 
   it('the board’s totals read an index, grouped in its order unless narrowed to a month', () => {
-    const all = explain(boardTotalsQuery({ pipelineId }), 'board totals');
-    expect(all).toMatch(/SEARCH deals USING COVERING INDEX deals_board_idx \(pipeline_id=\? AND deleted_at=\?\)/);
-    explain(boardTotalsQuery({ pipelineId, ownerId: 1 }), 'board totals by owner');
-    // One month of the pipeline's deals, read by range per stage (a handful), then grouped: bounded by the month.
-    for (const filter of FILTERS.filter((candidate) => candidate.closeMonth !== undefined)) {
-      const plan = explain(boardTotalsQuery({ pipelineId, ...filter }), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
-      expect(plan).toMatch(/expected_close_date>\? AND expected_close_date</);
+    for (const viewer of VIEWERS) {
+      const all = explain(boardTotalsQuery({ pipelineId }, viewer), 'board totals');
+      // Staff leave out others' private deals by id, which every index holds: still covering.
+      expect(all).toMatch(/SEARCH deals USING COVERING INDEX deals_board_idx \(pipeline_id=\? AND deleted_at=\?\)/);
+      explain(boardTotalsQuery({ pipelineId, ownerId: 1 }, viewer), 'board totals by owner');
+      // One month of the pipeline's deals, read by range per stage (a handful), then grouped: bounded by the month.
+      for (const filter of FILTERS.filter((candidate) => candidate.closeMonth !== undefined)) {
+        const plan = explain(boardTotalsQuery({ pipelineId, ...filter }, viewer), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
+        expect(plan).toMatch(/expected_close_date>\? AND expected_close_date</);
+      }
     }
   });
 
   it('the forecast reads its range of open and of won deals through their indexes', () => {
-    for (const scope of [{}, { pipelineId: 1 }, { ownerId: 1 }, { pipelineId: 1, ownerId: 1 }]) {
+    for (const [scope, viewer] of [{}, { pipelineId: 1 }, { ownerId: 1 }, { pipelineId: 1, ownerId: 1 }].flatMap((scope) => VIEWERS.map((viewer) => [scope, viewer] as const))) {
       const input = { from: '2026-12', to: '2027-11', ...scope };
+      const label = `${JSON.stringify(scope)} for ${viewer.seesPrivate ? 'a manager' : 'staff'}`;
       // Grouping sorts the range's deals, which the sums read anyway; the result is months × owners × currencies.
-      const open = explain(openForecastQuery(reads, input), `open forecast ${JSON.stringify(scope)}`, { sortedInTemp: true });
+      const open = explain(openForecastQuery(readsFor(reads, viewer), input), `open forecast ${label}`, { sortedInTemp: true });
       expect(open).toMatch(/SEARCH deals USING INDEX deals_close_idx \(status=\? AND expected_close_date>\? AND expected_close_date<\?\)/);
       // `m` holds one row per month of the range (at most 240), the buckets each won deal is matched against.
-      const won = explain(wonForecastQuery(input), `won forecast ${JSON.stringify(scope)}`, { sortedInTemp: true, small: ['m'] });
+      const won = explain(wonForecastQuery(input, viewer), `won forecast ${label}`, { sortedInTemp: true, small: ['m'] });
       expect(won).toMatch(/SEARCH deals USING INDEX deals_closed_at_idx \(status=\? AND closed_at>\? AND closed_at<\?\)/);
     }
   });

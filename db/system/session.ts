@@ -4,7 +4,8 @@ import type { ApiContext } from '../api/trpc';
 import type { User, signInInput } from '../contract/system';
 import { RapportError, validation } from '../errors';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Reads } from '../read/reads';
+import { readsFor, type Reads } from '../read/reads';
+import { viewerOf } from '../read/viewer';
 import type { Workspace } from '../workspace/open';
 import { verifyPin } from './pin';
 import { users } from './schema';
@@ -75,13 +76,22 @@ export class StaffSession {
     this.signedInOn = null;
   }
 
-  /** The workspace as this session's user acts on it: the same connection, with who and which PC. */
-  view(workspace: Workspace, userId: number): Workspace {
-    const key = `${workspace.clientId}:${userId}`;
+  /**
+   * The workspace as this session's user acts on it: the same connection, with who, which PC, and
+   * reads that leave out the private records this user may not see. Nobody signed in sees nothing
+   * private (every call but signing in is refused then anyway).
+   */
+  view(workspace: Workspace, user: Pick<User, 'id' | 'role'> | null): Workspace {
+    const viewer = user ? viewerOf(user) : { userId: 0, seesPrivate: false };
+    const key = `${workspace.clientId}:${viewer.userId}:${viewer.seesPrivate}`;
     let view = this.views.get(key);
     if (!view) {
       if (this.views.size > 20) this.views.clear();
-      view = Object.create(workspace, { userId: { value: userId, enumerable: true }, pc: { value: this.pc, enumerable: true } }) as Workspace;
+      view = Object.create(workspace, {
+        userId: { value: viewer.userId, enumerable: true },
+        pc: { value: this.pc, enumerable: true },
+        reads: { value: readsFor(workspace.reads, viewer), enumerable: true },
+      }) as Workspace;
       this.views.set(key, view);
     }
     return view;
@@ -114,7 +124,7 @@ export function sessionContext(workspace: Workspace, session: StaffSession): Api
       return session.signedInUser(workspace);
     },
     get workspace() {
-      return session.view(workspace, session.signedInUser(workspace)?.id ?? 0);
+      return session.view(workspace, session.signedInUser(workspace));
     },
   };
 }

@@ -8,6 +8,10 @@ import { openCore, type Core } from '../api/core';
 import { seedLargeWorkspace, seedSales } from '../bench/seed';
 import { registerSearchHit } from '../read/search-hit';
 import { renderSql } from '../read/reads';
+import { SYSTEM_VIEWER, type Viewer } from '../read/viewer';
+
+/** Who a plan is explained for: someone who sees every record, and staff (others' private records left out). */
+export const PLAN_VIEWERS: readonly Viewer[] = [SYSTEM_VIEWER, { userId: 2, seesPrivate: false }];
 
 /**
  * Plan tests explain the production queries themselves (DESIGN §8) on a seeded file that never had
