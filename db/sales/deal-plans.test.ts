@@ -1,8 +1,6 @@
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../contract/sales';
-import type { Reads } from '../read/reads';
-import { expectIndexed, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { expectIndexed, usePlanWorkspace, type ExplainedQuery } from '../test-support/query-plans';
 import { boardCardsQuery, boardTotalsQuery } from './board';
 import { dealQuery, stageHistoryQuery } from './deals';
 import { openForecastQuery, wonForecastQuery } from './forecast';
@@ -14,23 +12,16 @@ import { defaultPipelineId, liveDealInStageQuery, pipelineIdsQuery, pipelineQuer
  * ANALYZE (users' files don't).
  */
 
-let plans: PlanWorkspace;
-let sqlite: Database.Database;
-let reads: Reads;
+const plans = usePlanWorkspace();
 let pipelineId: number;
 let stages: Stage[];
 
 beforeAll(() => {
-  plans = openSeededPlanWorkspace();
-  sqlite = plans.sqlite;
-  reads = plans.core.workspace.reads;
-  pipelineId = defaultPipelineId(reads);
-  stages = readStages(reads, pipelineId);
-}, 60_000);
+  pipelineId = defaultPipelineId(plans.reads);
+  stages = readStages(plans.reads, pipelineId);
+});
 
-afterAll(() => plans.close());
-
-const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(sqlite, query, label, options);
+const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(plans.sqlite, query, label, options);
 
 /** The board's and forecast's filters, each alone and together. */
 const FILTERS: { ownerId?: number; closeMonth?: string }[] = [{}, { ownerId: 1 }, { closeMonth: '2027-01' }, { ownerId: 1, closeMonth: '2027-01' }];
@@ -77,7 +68,7 @@ describe('deal query plans without ANALYZE', () => {
     for (const scope of [{}, { pipelineId: 1 }, { ownerId: 1 }, { pipelineId: 1, ownerId: 1 }]) {
       const input = { from: '2026-12', to: '2027-11', ...scope };
       // Grouping sorts the range's deals, which the sums read anyway; the result is months × owners × currencies.
-      const open = explain(openForecastQuery(reads, input), `open forecast ${JSON.stringify(scope)}`, { sortedInTemp: true });
+      const open = explain(openForecastQuery(plans.reads, input), `open forecast ${JSON.stringify(scope)}`, { sortedInTemp: true });
       expect(open).toMatch(/SEARCH deals USING INDEX deals_close_idx \(status=\? AND expected_close_date>\? AND expected_close_date<\?\)/);
       // `m` holds one row per month of the range (at most 240), the buckets each won deal is matched against.
       const won = explain(wonForecastQuery(input), `won forecast ${JSON.stringify(scope)}`, { sortedInTemp: true, small: ['m'] });
@@ -86,11 +77,11 @@ describe('deal query plans without ANALYZE', () => {
   });
 
   it('pipelines and stages read by key; the pipeline list is a handful of rows', () => {
-    expect(explain(stagesQuery(reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
-    explain(stageQuery(reads, stages[0]!.id), 'one stage');
-    explain(pipelineQuery(reads, pipelineId), 'one pipeline');
+    expect(explain(stagesQuery(plans.reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
+    explain(stageQuery(plans.reads, stages[0]!.id), 'one stage');
+    explain(pipelineQuery(plans.reads, pipelineId), 'one pipeline');
     // Every pipeline, the default first: a workspace has a few, sorted after reading them.
-    explain(pipelineIdsQuery(reads), 'pipelines', { sortedInTemp: true });
-    expect(explain(liveDealInStageQuery(reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
+    explain(pipelineIdsQuery(plans.reads), 'pipelines', { sortedInTemp: true });
+    expect(explain(liveDealInStageQuery(plans.reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
   });
 });
