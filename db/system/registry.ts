@@ -92,8 +92,8 @@ export function liveDependents(reads: Reads, kind: RecordKind, id: number): Part
 export function trashSource(kinds: readonly TrashKind[]): SQL {
   return sql.join(
     kinds.map((kind) => {
-      const { table, titleSql } = definitionOf(kind);
-      return sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${table.id} AS id, ${sql.raw(titleSql)} AS title, ${table.deletedAt} AS deleted_at, ${table.updatedBy} AS updated_by
+      const { table, title } = definitionOf(kind);
+      return sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${table.id} AS id, ${title} AS title, ${table.deletedAt} AS deleted_at, ${table.updatedBy} AS updated_by
         FROM ${table} WHERE ${table.deletedAt} > 0`;
     }),
     sql` UNION ALL `,
