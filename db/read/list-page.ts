@@ -5,7 +5,7 @@ import { decodeCursor, keysAfter, keysUpTo, orderByKeys, type KeyValue, type Sor
 import { connectionOf, prerendered, type Reads } from './reads';
 import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
 import type { Viewer } from './viewer';
-import { present, visibleLinks, visibleRow, type OwnedTable, type RecordLinks } from './visibility';
+import { present, visibleBelonging, visibleRow, type OwnedTable, type RecordLinks } from './visibility';
 
 /**
  * One list page whose cost does not grow with the data: the first 50 rows in the sort order (ties
@@ -86,8 +86,10 @@ export interface ListSource<Row> {
   select: SQL;
   /** The table whose private rows only their owner and managers see (`table` unaliased), if its rows can be private. */
   owned: OwnedTable | null;
-  /** The list table's links to records that can be private: a row of a private record is as private as the record. */
+  /** The list table's (unaliased) links to records that can be private: a row of a private record is as private as the record. */
   belongsTo: RecordLinks | null;
+  /** The list's table unaliased, for the ids of rows that belong to hidden records. */
+  unaliased: SQLiteTable & { id: SQLiteColumn };
   /** A row as read, with each column's own mapping from the driver's value (booleans, JSON). */
   decode(row: Record<string, unknown>): Row;
 }
@@ -97,7 +99,7 @@ export interface ListSource<Row> {
  * typecheck), with the columns of left-joined tables nullable.
  */
 export function listSource<S extends Selection, J extends ListJoin = never>(definition: {
-  table: SQLiteTable;
+  table: SQLiteTable & { id: SQLiteColumn };
   as: SQLiteTable;
   id: SQLiteColumn;
   columns: S;
@@ -118,6 +120,7 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
     idRef: prerendered(sql`${definition.id}`),
     owned: definition.owned ?? null,
     belongsTo: definition.belongsTo ?? null,
+    unaliased: definition.table,
     from: prerendered(joins.length ? sql.join([table, ...joins.map((join) => join.sql)], sql` `) : table),
     select: prerendered(
       sql.join(
@@ -399,8 +402,8 @@ function walkedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & {
 
 /** The spec with the tests that leave out the private rows `viewer` may not see, and the rows of private records they may not see. */
 export function visibleTo<Row>(viewer: Viewer, spec: ListSpec<Row>): ListSpec<Row> {
-  const { owned, belongsTo, idRef } = spec.source;
-  const visible = [...present([owned ? visibleRow(idRef, owned, viewer) : null]), ...(belongsTo ? visibleLinks(belongsTo, viewer) : [])];
+  const { owned, belongsTo, idRef, unaliased } = spec.source;
+  const visible = present([owned ? visibleRow(idRef, owned, viewer) : null, belongsTo ? visibleBelonging(idRef, unaliased, belongsTo, viewer) : null]);
   return visible.length ? { ...spec, where: [...spec.where, ...visible] } : spec;
 }
 

@@ -115,3 +115,20 @@ export function mayReach(reads: Reads, row: Record<string, unknown>, viewer: Vie
 export function isOwnedTable(table: SQLiteTable): table is OwnedTable {
   return 'isPrivate' in table && 'ownerId' in table;
 }
+
+/**
+ * `id` names a row of `table` that belongs to no record hidden from `viewer` (a list of orders): the
+ * rows to leave out are found from the hidden records through `table`'s link indexes, so the test is
+ * by id, which every index of `table` holds, and a count stays index-only. `links` are `table`'s own
+ * (unaliased) columns. Null when the viewer sees everything.
+ */
+export function visibleBelonging(id: SQLiteColumn | SQL, table: SQLiteTable & { id: SQLiteColumn }, links: RecordLinks, viewer: Viewer): SQL | null {
+  if (viewer.seesPrivate) return null;
+  const owners = [
+    [links.contactId, contacts],
+    [links.companyId, companies],
+    [links.dealId, deals],
+  ] as const;
+  const hidden = owners.flatMap(([link, owner]) => (link ? [sql`SELECT ${table.id} FROM ${table} WHERE ${link} IN (${hiddenIds(owner, viewer)})`] : []));
+  return hidden.length ? sql`${id} NOT IN (${sql.join(hidden, sql` UNION ALL `)})` : null;
+}

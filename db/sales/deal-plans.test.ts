@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../contract/sales';
-import { readsFor, type Reads } from '../read/reads';
-import { expectIndexed, openSeededPlanWorkspace, PLAN_VIEWERS as VIEWERS, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { readsFor } from '../read/reads';
+import { expectIndexed, usePlanWorkspace, PLAN_VIEWERS as VIEWERS, type ExplainedQuery } from '../test-support/query-plans';
 import { boardCardsQuery, boardTotalsQuery } from './board';
 import { dealQuery, stageHistoryQuery } from './deals';
 import { openForecastQuery, wonForecastQuery } from './forecast';
@@ -14,23 +13,16 @@ import { defaultPipelineId, liveDealInStageQuery, pipelineIdsQuery, pipelineQuer
  * ANALYZE (users' files don't).
  */
 
-let plans: PlanWorkspace;
-let sqlite: Database.Database;
-let reads: Reads;
+const plans = usePlanWorkspace();
 let pipelineId: number;
 let stages: Stage[];
 
 beforeAll(() => {
-  plans = openSeededPlanWorkspace();
-  sqlite = plans.sqlite;
-  reads = plans.core.workspace.reads;
-  pipelineId = defaultPipelineId(reads);
-  stages = readStages(reads, pipelineId);
-}, 60_000);
+  pipelineId = defaultPipelineId(plans.reads);
+  stages = readStages(plans.reads, pipelineId);
+});
 
-afterAll(() => plans.close());
-
-const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(sqlite, query, label, options);
+const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(plans.sqlite, query, label, options);
 
 /** The board's and forecast's filters, each alone and together. */
 const FILTERS: { ownerId?: number; closeMonth?: string }[] = [{}, { ownerId: 1 }, { closeMonth: '2027-01' }, { ownerId: 1, closeMonth: '2027-01' }];
@@ -81,7 +73,7 @@ describe('deal query plans without ANALYZE', () => {
       const input = { from: '2026-12', to: '2027-11', ...scope };
       const label = `${JSON.stringify(scope)} for ${viewer.seesPrivate ? 'a manager' : 'staff'}`;
       // Grouping sorts the range's deals, which the sums read anyway; the result is months × owners × currencies.
-      const open = explain(openForecastQuery(readsFor(reads, viewer), input), `open forecast ${label}`, { sortedInTemp: true });
+      const open = explain(openForecastQuery(readsFor(plans.reads, viewer), input), `open forecast ${label}`, { sortedInTemp: true });
       expect(open).toMatch(/SEARCH deals USING INDEX deals_close_idx \(status=\? AND expected_close_date>\? AND expected_close_date<\?\)/);
       // `m` holds one row per month of the range (at most 240), the buckets each won deal is matched against.
       const won = explain(wonForecastQuery(input, viewer), `won forecast ${label}`, { sortedInTemp: true, small: ['m'] });
@@ -90,11 +82,11 @@ describe('deal query plans without ANALYZE', () => {
   });
 
   it('pipelines and stages read by key; the pipeline list is a handful of rows', () => {
-    expect(explain(stagesQuery(reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
-    explain(stageQuery(reads, stages[0]!.id), 'one stage');
-    explain(pipelineQuery(reads, pipelineId), 'one pipeline');
+    expect(explain(stagesQuery(plans.reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
+    explain(stageQuery(plans.reads, stages[0]!.id), 'one stage');
+    explain(pipelineQuery(plans.reads, pipelineId), 'one pipeline');
     // Every pipeline, the default first: a workspace has a few, sorted after reading them.
-    explain(pipelineIdsQuery(reads), 'pipelines', { sortedInTemp: true });
-    expect(explain(liveDealInStageQuery(reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
+    explain(pipelineIdsQuery(plans.reads), 'pipelines', { sortedInTemp: true });
+    expect(explain(liveDealInStageQuery(plans.reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
   });
 });

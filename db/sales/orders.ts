@@ -510,7 +510,7 @@ const orderListSource = listSource({
   table: orders,
   as: o,
   id: o.id,
-  belongsTo: { contactId: o.contactId, companyId: o.companyId, dealId: o.dealId },
+  belongsTo: { contactId: orders.contactId, companyId: orders.companyId, dealId: orders.dealId },
   joins: [
     leftJoin(contacts, c, sql`${c.id} = ${o.contactId}`),
     leftJoin(companies, co, sql`${co.id} = ${o.companyId}`),
