@@ -11,6 +11,7 @@ export const issue = {
   wholeNumber: 'Whole numbers only',
   atLeast: (min: number) => `Enter ${min} or more`,
   atMost: (max: number) => `Enter ${max} or less`,
+  privateNeedsOwner: 'A private record is seen only by its owner and managers: make yourself its owner, or ask a manager',
 } as const;
 
 /** A whole number between `min` and `max`, each limit stated when broken. */

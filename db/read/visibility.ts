@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { issue } from '../contract/common';
 import { validation } from '../errors';
 import { companies, contacts } from '../people/schema';
 import { deals } from '../sales/schema';
@@ -49,15 +50,13 @@ export function present(conditions: (SQL | null)[]): SQL[] {
   return conditions.filter((condition): condition is SQL => condition !== null);
 }
 
-export const PRIVATE_NEEDS_OWNER = 'A private record is seen only by its owner and managers: make yourself its owner, or ask a manager';
-
 /**
  * A record's privacy after a create or update. Staff may keep private only what they own: making
  * someone else's record private, or giving a private record away, would hide it from the very
  * person saving it. Managers and owners may do both.
  */
 export function checkPrivacy(viewer: Viewer, next: { isPrivate: boolean; ownerId: number | null }): void {
-  if (next.isPrivate && !viewer.seesPrivate && next.ownerId !== viewer.userId) throw validation('isPrivate', PRIVATE_NEEDS_OWNER);
+  if (next.isPrivate && !viewer.seesPrivate && next.ownerId !== viewer.userId) throw validation('isPrivate', issue.privateNeedsOwner);
 }
 
 /** `checkPrivacy` for an update: the record as it was, with the patch's owner and privacy applied. */

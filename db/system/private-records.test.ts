@@ -155,7 +155,7 @@ describe('private records: only their owner and managers see them', () => {
     const givenAway = await rapportError(() => w.sam.people.contacts.update({ id: w.secret.id, version: w.secret.version, patch: { ownerId: w.beaUser.id } }));
     expect(givenAway).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'isPrivate' }] });
 
-    const own = await w.bea.people.contacts.create({ name: 'Bea’s Own', ownerId: w.beaUser.id, isPrivate: true });
+    await w.bea.people.contacts.create({ name: 'Bea’s Own', ownerId: w.beaUser.id, isPrivate: true });
     expect(names(await w.bea.people.contacts.list({}))).toContain('Bea’s Own');
     expect(names(await w.sam.people.contacts.list({}))).not.toContain('Bea’s Own');
 

@@ -1,3 +1,5 @@
+import { issue } from '../../../db/contract/common';
+
 /**
  * The contract's zod schemas carry English messages; the UI shows them in the chosen language.
  * Known custom messages map to keys; messages that state a limit ("At most 200 characters") map to
@@ -29,6 +31,7 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'Use 4 to 8 digits': 'staffValidation.pinDigits',
   'At least one active owner must remain': 'staffValidation.lastOwner',
   'Choose someone from the list': 'staffValidation.chooseSomeone',
+  [issue.privateNeedsOwner]: 'privacy.needsOwner',
 };
 
 /** Messages with a limit in them (db/contract/common.ts `issue`, and a few field-specific ones). */
