@@ -1,3 +1,4 @@
+import { processPinLockouts, type PinLockouts } from '../system/pin-lockout';
 import { StaffSession, sessionContext } from '../system/session';
 import { openWorkspace, type OpenOptions, type Workspace } from '../workspace/open';
 import type { ApiContext } from './trpc';
@@ -14,14 +15,15 @@ export interface Core {
 
 const HEARTBEAT_MS = 30_000;
 
-export function openCore(file: string, options: OpenOptions = {}): Core {
+/** `pinLockouts`: where wrong PINs are counted; the process's own unless a test brings its clock. */
+export function openCore(file: string, options: OpenOptions = {}, pinLockouts: PinLockouts = processPinLockouts): Core {
   const workspace = openWorkspace(file, options);
   const heartbeat = setInterval(() => workspace.heartbeat(), HEARTBEAT_MS);
   heartbeat.unref();
   const ownSession = new StaffSession();
   return {
     workspace,
-    context: (session = ownSession) => sessionContext(workspace, session),
+    context: (session = ownSession) => sessionContext(workspace, session, pinLockouts),
     close: () => {
       clearInterval(heartbeat);
       workspace.close();

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import type { ErrorCode, RapportErrorData } from '../contract/errors';
 import { RapportError, rapportErrorFromSystem } from '../errors';
 import type { User, UserRole } from '../contract/system';
+import type { PinLockouts } from '../system/pin-lockout';
 import type { StaffSession } from '../system/session';
 import type { Workspace } from '../workspace/open';
 
@@ -14,6 +15,8 @@ export interface ApiContext {
   user: User | null;
   /** The connection's sign-in state, which sign-in and sign-out change. */
   session: StaffSession;
+  /** Wrong PINs per staff member of this workspace, shared by every session on it in this process. */
+  pinLockouts: PinLockouts;
 }
 
 /**

@@ -11,6 +11,7 @@ export const issue = {
   wholeNumber: 'Whole numbers only',
   atLeast: (min: number) => `Enter ${min} or more`,
   atMost: (max: number) => `Enter ${max} or less`,
+  privateNeedsOwner: 'A private record is seen only by its owner and managers: make yourself its owner, or ask a manager',
 } as const;
 
 /** A whole number between `min` and `max`, each limit stated when broken. */
@@ -87,3 +88,6 @@ export interface RecordLinks {
   dealId: number | null;
   dealTitle: string | null;
 }
+
+/** A private record is seen only by its owner and by the workspace's managers and owners. */
+export const isPrivate = z.boolean();

@@ -3,6 +3,7 @@ import {
   cursor,
   exactTotal,
   id,
+  isPrivate,
   isoDate,
   issue,
   optionalText,
@@ -81,6 +82,7 @@ const contactFields = {
   source: contactSource.nullish().transform((value) => value ?? null),
   lifecycle: lifecycleStage,
   ownerId: nullableId,
+  isPrivate,
   vip: z.boolean(),
   creditRating: creditRating.nullish().transform((value) => value ?? null),
   doNotContact,
@@ -93,6 +95,7 @@ export const contactCreate = z.object({
   phones: contactFields.phones.default([]),
   address: address.prefault({}),
   lifecycle: lifecycleStage.default('lead'),
+  isPrivate: isPrivate.default(false),
   vip: z.boolean().default(false),
   doNotContact: doNotContact.prefault({}),
   tagIds: contactFields.tagIds.default([]),
@@ -140,6 +143,8 @@ export interface ContactRow extends RecordMeta {
   lifecycle: (typeof LIFECYCLE_STAGES)[number];
   ownerId: number | null;
   ownerName: string | null;
+  /** Seen only by its owner and by managers and owners of the workspace. */
+  isPrivate: boolean;
   vip: boolean;
   city: string | null;
   tags: TagRef[];
@@ -164,6 +169,8 @@ export interface Contact extends RecordMeta {
   lifecycle: (typeof LIFECYCLE_STAGES)[number];
   ownerId: number | null;
   ownerName: string | null;
+  /** Seen only by its owner and by managers and owners of the workspace. */
+  isPrivate: boolean;
   vip: boolean;
   creditRating: (typeof CREDIT_RATINGS)[number] | null;
   doNotContact: Record<(typeof DO_NOT_CONTACT_CHANNELS)[number], boolean>;
@@ -186,12 +193,14 @@ const companyFields = {
   phone: phoneEntry.shape.value.nullish().or(z.literal('').transform(() => null)).transform((value) => value ?? null),
   address,
   ownerId: nullableId,
+  isPrivate,
   tagIds: z.array(id).max(50),
 };
 
 export const companyCreate = z.object({
   ...companyFields,
   address: address.prefault({}),
+  isPrivate: isPrivate.default(false),
   tagIds: companyFields.tagIds.default([]),
 });
 export type CompanyCreateInput = z.input<typeof companyCreate>;
@@ -226,6 +235,8 @@ export interface CompanyRow extends RecordMeta {
   email: string | null;
   ownerId: number | null;
   ownerName: string | null;
+  /** Seen only by its owner and by managers and owners of the workspace. */
+  isPrivate: boolean;
   contactCount: number;
   tags: TagRef[];
 }
@@ -239,6 +250,8 @@ export interface Company extends RecordMeta {
   address: Contact['address'];
   ownerId: number | null;
   ownerName: string | null;
+  /** Seen only by its owner and by managers and owners of the workspace. */
+  isPrivate: boolean;
   tags: TagRef[];
 }
 

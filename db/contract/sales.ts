@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, exactTotal, id, isoDate, wholeNumber, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
+import { cursor, exactTotal, id, isPrivate, isoDate, wholeNumber, optionalText, pageLimit, requiredText, sortDirection, version, type RecordLinks, type RecordMeta } from './common';
 import { currencyCode, lineDiscount, minorAmount, MAX_QUANTITY, type LineDiscount } from './money';
 import { contactSource, type CONTACT_SOURCES } from './people';
 
@@ -66,6 +66,7 @@ const dealFields = {
   currency: currencyCode,
   expectedCloseDate: isoDate.nullish().transform((value) => value ?? null),
   ownerId: nullableId,
+  isPrivate,
   source: contactSource.nullish().transform((value) => value ?? null),
   sourceCampaignId: nullableId,
   stageId: id,
@@ -74,7 +75,7 @@ const dealFields = {
   description: optionalText(20_000),
 };
 
-export const dealCreate = z.object({ ...dealFields, amountMinor: minorAmount.default(0) });
+export const dealCreate = z.object({ ...dealFields, amountMinor: minorAmount.default(0), isPrivate: isPrivate.default(false) });
 export type DealCreateInput = z.input<typeof dealCreate>;
 
 /** Stage changes go through dealMove (stage history, won/lost rules), not through update. */
@@ -131,6 +132,8 @@ export interface DealRow extends RecordMeta {
   expectedCloseDate: string | null;
   ownerId: number | null;
   ownerName: string | null;
+  /** Seen only by its owner and by managers and owners of the workspace. */
+  isPrivate: boolean;
   pipelineId: number;
   stageId: number;
   stageName: string;

@@ -17,6 +17,7 @@ import { companies, contacts, companyTags } from './schema';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
 import { oncePerConnection, type Reads } from '../read/reads';
+import { canSee, checkPrivacy, checkPrivacyChange } from '../read/visibility';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
@@ -38,6 +39,7 @@ export function companyQuery(reads: Reads) {
       country: companies.country,
       ownerId: companies.ownerId,
       ownerName: users.name,
+      isPrivate: companies.isPrivate,
     })
     .from(companies)
     .leftJoin(users, eq(users.id, companies.ownerId))
@@ -48,7 +50,7 @@ const companyById = oncePerConnection((reads) => companyQuery(reads).prepare());
 
 export function readCompany(reads: Reads, id: number): Company | undefined {
   const row = companyById(reads).get({ id });
-  if (!row) return undefined;
+  if (!row || !canSee(row, reads.viewer)) return undefined;
   const { meta, street, city, region, postalCode, country, ...fields } = row;
   return {
     ...fields,
@@ -76,6 +78,7 @@ function scalarColumns(input: Partial<CompanyCreate>): Partial<typeof companies.
   if (input.phone !== undefined) values.phone = input.phone;
   if (input.address !== undefined) Object.assign(values, addressColumns(input.address));
   if (input.ownerId !== undefined) values.ownerId = input.ownerId;
+  if (input.isPrivate !== undefined) values.isPrivate = input.isPrivate;
   return values;
 }
 
@@ -85,7 +88,7 @@ function checkReferences(reads: Reads, input: Partial<CompanyCreate>): void {
 }
 
 export function reindexCompany(writer: RecordWriter, id: number): void {
-  const company = readCompany(writer.reads, id);
+  const company = readCompany(writer.bookkeepingReads, id);
   if (!company || company.deletedAt !== null) {
     writer.unindex('company', id);
     return;
@@ -108,6 +111,7 @@ export function createCompany(store: Store, input: CompanyCreate): Company {
 
 export function insertCompany(writer: RecordWriter, input: CompanyCreate): number {
   checkReferences(writer.reads, input);
+  checkPrivacy(writer.reads.viewer, input);
   const id = writer.insert(
     companies,
     { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) },
@@ -123,6 +127,7 @@ export function updateCompany(store: Store, input: CompanyUpdate): Company {
     const before = readCompany(reads, input.id);
     if (!before) throw notFound('Company', input.id);
     checkReferences(reads, input.patch);
+    checkPrivacyChange(reads.viewer, before, input.patch);
     writer.update(companies, input.id, input.version, scalarColumns(input.patch), {
       children: input.patch.tagIds ? [tagsReplacement('company', input.patch.tagIds)] : [],
       describeCurrent: (id) => readCompany(reads, id),
@@ -135,7 +140,7 @@ export function updateCompany(store: Store, input: CompanyUpdate): Company {
 
 /** Contacts are found by their company's name, so a rename refreshes their search rows. */
 function reindexCompanyContacts(writer: RecordWriter, companyId: number): void {
-  const rows = writer.reads.db
+  const rows = writer.bookkeepingReads.db
     .select({ id: contacts.id })
     .from(contacts)
     .where(and(eq(contacts.companyId, companyId), isNull(contacts.deletedAt)))
@@ -152,6 +157,7 @@ const companyListSource = listSource({
   table: companies,
   as: co,
   id: co.id,
+  owned: companies,
   joins: [leftJoin(users, u, sql`${u.id} = ${co.ownerId}`)],
   columns: {
     id: co.id,
@@ -163,6 +169,7 @@ const companyListSource = listSource({
     email: co.email,
     ownerId: co.ownerId,
     ownerName: u.name,
+    isPrivate: co.isPrivate,
     contactCount: sql<number>`(SELECT count(*) FROM ${contacts} ${c} WHERE ${c.companyId} = ${co.id} AND ${c.deletedAt} IS NULL)`,
     version: co.version,
     createdAt: co.createdAt,

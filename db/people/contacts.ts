@@ -9,6 +9,7 @@ import { addressColumns, recordMetaColumns } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { oncePerConnection, type Reads } from '../read/reads';
+import { canSee, checkPrivacy, checkPrivacyChange } from '../read/visibility';
 import { write } from '../write/transaction';
 import type { Store } from '../workspace/store';
 import { users } from '../system/schema';
@@ -47,6 +48,7 @@ export function contactQuery(reads: Reads) {
       lifecycle: contacts.lifecycle,
       ownerId: contacts.ownerId,
       ownerName: users.name,
+      isPrivate: contacts.isPrivate,
       vip: contacts.vip,
       creditRating: contacts.creditRating,
       dncEmail: contacts.dncEmail,
@@ -64,7 +66,7 @@ const contactById = oncePerConnection((reads) => contactQuery(reads).prepare());
 
 export function readContact(reads: Reads, id: number): Contact | undefined {
   const row = contactById(reads).get({ id });
-  if (!row) return undefined;
+  if (!row || !canSee(row, reads.viewer)) return undefined;
   const { meta, street, city, region, postalCode, country, dncEmail, dncPhone, dncSms, dncMail, ...fields } = row;
   const channels = readChannels(reads, id);
   return {
@@ -109,6 +111,7 @@ function scalarColumns(input: Partial<ContactCreate>): Partial<typeof contacts.$
   if (input.source !== undefined) values.source = input.source;
   if (input.lifecycle !== undefined) values.lifecycle = input.lifecycle;
   if (input.ownerId !== undefined) values.ownerId = input.ownerId;
+  if (input.isPrivate !== undefined) values.isPrivate = input.isPrivate;
   if (input.vip !== undefined) values.vip = input.vip;
   if (input.creditRating !== undefined) values.creditRating = input.creditRating;
   if (input.doNotContact !== undefined) {
@@ -129,7 +132,7 @@ function checkReferences(reads: Reads, input: Partial<ContactCreate>): void {
 
 /** Keeps the contact's search row in step; runs inside the write transaction. */
 export function reindexContact(writer: RecordWriter, id: number): void {
-  const contact = readContact(writer.reads, id);
+  const contact = readContact(writer.bookkeepingReads, id);
   if (!contact || contact.deletedAt !== null) {
     writer.unindex('contact', id);
     return;
@@ -164,6 +167,7 @@ export function createContact(store: Store, input: ContactCreate): Contact {
 /** The insert itself, for callers that batch many contacts in one transaction (import, sample data). */
 export function insertContact(writer: RecordWriter, input: ContactCreate): number {
   checkReferences(writer.reads, input);
+  checkPrivacy(writer.reads.viewer, input);
   const id = writer.insert(
     contacts,
     { ...scalarColumns(input), name: input.name, sortName: normalizeText(input.name) },
@@ -177,8 +181,10 @@ export function updateContact(store: Store, input: ContactUpdate): Contact {
   write(store, (writer) => {
     const { reads } = writer;
     const { patch } = input;
-    if (!readContact(reads, input.id)) throw notFound('Contact', input.id);
+    const before = readContact(reads, input.id);
+    if (!before) throw notFound('Contact', input.id);
     checkReferences(reads, patch);
+    checkPrivacyChange(reads.viewer, before, patch);
     const children = [
       ...(patch.emails ? [channelsReplacement('email', patch.emails)] : []),
       ...(patch.phones ? [channelsReplacement('phone', patch.phones)] : []),
@@ -203,6 +209,7 @@ const contactListSource = listSource({
   table: contacts,
   as: c,
   id: c.id,
+  owned: contacts,
   joins: [leftJoin(companies, co, sql`${co.id} = ${c.companyId}`), leftJoin(users, u, sql`${u.id} = ${c.ownerId}`)],
   columns: {
     id: c.id,
@@ -216,6 +223,7 @@ const contactListSource = listSource({
     lifecycle: c.lifecycle,
     ownerId: c.ownerId,
     ownerName: u.name,
+    isPrivate: c.isPrivate,
     vip: c.vip,
     city: c.city,
     version: c.version,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { defineRecordKind } from '../system/record-kind';
 import { readCompany, reindexCompany } from './companies';
 import { readContact, reindexContact } from './contacts';
@@ -9,7 +10,7 @@ export const contactKind = defineRecordKind({
   table: contacts,
   noun: { one: 'contact', many: 'contacts' },
   read: readContact,
-  titleSql: 'name',
+  title: contacts.name,
   links: [{ column: 'company_id', to: 'company', onPurge: 'clear' }],
   search: { reindex: reindexContact, hits: contactHits },
 });
@@ -18,7 +19,7 @@ export const companyKind = defineRecordKind({
   table: companies,
   noun: { one: 'company', many: 'companies' },
   read: readCompany,
-  titleSql: 'name',
+  title: companies.name,
   links: [],
   search: { reindex: reindexCompany, hits: companyHits },
 });
@@ -27,7 +28,7 @@ export const noteKind = defineRecordKind({
   table: notes,
   noun: { one: 'note', many: 'notes' },
   read: readNote,
-  titleSql: 'substr(body, 1, 120)',
+  title: sql`substr(${notes.body}, 1, 120)`,
   links: [
     { column: 'contact_id', to: 'contact', onPurge: 'cascade' },
     { column: 'company_id', to: 'company', onPurge: 'cascade' },

@@ -3,6 +3,7 @@ import type { Note, RecordRef } from '../contract/people';
 import { notFound } from '../errors';
 import { requireLive } from '../read/references';
 import { oncePerConnection, type Reads } from '../read/reads';
+import { mayReach } from '../read/visibility';
 import { recordMetaColumns } from '../read/record-mapping';
 import { users } from '../system/schema';
 import type { RecordWriter } from '../write/record-writer';
@@ -52,7 +53,7 @@ const notesOf = {
 
 export function readNote(reads: Reads, id: number): Note | undefined {
   const row = noteById(reads).get({ id });
-  return row ? toNote(row) : undefined;
+  return row && mayReach(reads, row, reads.viewer) ? toNote(row) : undefined;
 }
 
 export function getNote(store: Store, id: number): Note {
@@ -62,11 +63,14 @@ export function getNote(store: Store, id: number): Note {
 }
 
 export function listNotes(store: Store, target: RecordRef): Note[] {
+  if (!mayReach(store.reads, target.kind === 'contact' ? { contactId: target.id } : { companyId: target.id }, store.reads.viewer)) {
+    throw notFound(target.kind === 'contact' ? 'Contact' : 'Company', target.id);
+  }
   return notesOf[target.kind](store.reads).all({ id: target.id }).map(toNote);
 }
 
 export function reindexNote(writer: RecordWriter, id: number): void {
-  const note = readNote(writer.reads, id);
+  const note = readNote(writer.bookkeepingReads, id);
   if (!note || note.deletedAt !== null) writer.unindex('note', id);
   else writer.index('note', id, [note.body]);
 }

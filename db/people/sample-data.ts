@@ -72,6 +72,7 @@ export function loadSampleData(writer: RecordWriter, locale: Locale): { contactI
         phone: contactPoint.phone,
         address: { street: null, city: contactPoint.city, region: null, postalCode: null, country: chinese ? (locale === 'zh-CN' ? '中国' : 'China') : null },
         ownerId,
+        isPrivate: false,
         tagIds: random() < 0.2 ? [pick(random, tagIds)] : [],
       }),
     );
@@ -87,6 +88,7 @@ export function loadSampleData(writer: RecordWriter, locale: Locale): { contactI
       phones: [{ label: 'mobile', value: person.phone }],
       address: { street: null, city: person.city, region: null, postalCode: null, country: person.chinese ? (locale === 'zh-CN' ? '中国' : 'China') : null },
       birthday: random() < 0.3 ? `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : null,
+      isPrivate: false,
       source: pick(random, CONTACT_SOURCES),
       lifecycle: pick(random, LIFECYCLE_STAGES),
       ownerId,

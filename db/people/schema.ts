@@ -3,7 +3,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { CHANNEL_LABELS, CONTACT_SOURCES, CREDIT_RATINGS, LIFECYCLE_STAGES } from '../contract/people';
 import { rankSql } from '../read/keyset';
 import { withDerivedColumns } from '../write/derived-columns';
-import { recordColumns, users } from '../system/schema';
+import { ownedColumns, recordColumns } from '../system/schema';
 
 export const companies = withDerivedColumns(
   sqliteTable(
@@ -22,7 +22,7 @@ export const companies = withDerivedColumns(
       region: text('region'),
       postalCode: text('postal_code'),
       country: text('country'),
-      ownerId: integer('owner_id').references(() => users.id),
+      ...ownedColumns(),
       ...recordColumns(),
     },
     (table) => [
@@ -30,6 +30,7 @@ export const companies = withDerivedColumns(
       index('companies_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
       index('companies_created_idx').on(table.deletedAt, table.createdAt, table.id),
       index('companies_owner_idx').on(table.ownerId),
+      index('companies_private_idx').on(table.ownerId).where(sql`${table.isPrivate} = 1`),
     ],
   ),
   ['sortName'],
@@ -52,7 +53,7 @@ export const contacts = withDerivedColumns(
       birthday: text('birthday'),
       source: text('source', { enum: CONTACT_SOURCES }),
       lifecycle: text('lifecycle', { enum: LIFECYCLE_STAGES }).notNull().default('lead'),
-      ownerId: integer('owner_id').references(() => users.id),
+      ...ownedColumns(),
       vip: integer('vip', { mode: 'boolean' }).notNull().default(false),
       creditRating: text('credit_rating', { enum: CREDIT_RATINGS }),
       dncEmail: integer('dnc_email', { mode: 'boolean' }).notNull().default(false),
@@ -70,6 +71,7 @@ export const contacts = withDerivedColumns(
       index('contacts_lifecycle_rank_idx').on(table.deletedAt, sql.raw(rankSql('lifecycle', LIFECYCLE_STAGES)), table.sortName, table.id),
       index('contacts_company_idx').on(table.companyId, table.sortName),
       index('contacts_owner_idx').on(table.ownerId, table.sortName),
+      index('contacts_private_idx').on(table.ownerId).where(sql`${table.isPrivate} = 1`),
       check('contacts_lifecycle_check', sql`${table.lifecycle} in ('lead','prospect','customer','inactive')`),
       check(
         'contacts_source_check',

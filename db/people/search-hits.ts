@@ -2,6 +2,7 @@ import { companyList, contactList } from '../contract/people';
 import type { SearchHit } from '../contract/system';
 import { prefixFirst } from '../read/prefix-first';
 import type { Reads } from '../read/reads';
+import { visibleLinks } from '../read/visibility';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SearchMatch } from '../system/record-kind';
@@ -46,7 +47,7 @@ export function noteHitsQuery(reads: Reads, match: SearchMatch, limit: number) {
     .from(n)
     .leftJoin(c, eq(c.id, n.contactId))
     .leftJoin(co, eq(co.id, n.companyId))
-    .where(and(sql`${n.id} IN (${matchIds(match)})`, isNull(n.deletedAt)))
+    .where(and(sql`${n.id} IN (${matchIds(match)})`, isNull(n.deletedAt), ...visibleLinks({ contactId: n.contactId, companyId: n.companyId }, reads.viewer)))
     .orderBy(desc(n.createdAt), desc(n.id))
     .limit(limit);
 }

@@ -4,6 +4,8 @@ import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, type IndexedKin
 import { decodeCursor, keysAfter, keysUpTo, orderByKeys, type KeyValue, type SortKey } from './keyset';
 import { connectionOf, prerendered, type Reads } from './reads';
 import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
+import type { Viewer } from './viewer';
+import { present, visibleBelonging, visibleRow, type OwnedTable, type RecordLinks } from './visibility';
 
 /**
  * One list page whose cost does not grow with the data: the first 50 rows in the sort order (ties
@@ -82,6 +84,12 @@ export interface ListSource<Row> {
   from: SQL;
   /** The columns of a row, each `AS` its field name. */
   select: SQL;
+  /** The table whose private rows only their owner and managers see (`table` unaliased), if its rows can be private. */
+  owned: OwnedTable | null;
+  /** The list table's (unaliased) links to records that can be private: a row of a private record is as private as the record. */
+  belongsTo: RecordLinks | null;
+  /** The list's table unaliased, for the ids of rows that belong to hidden records. */
+  unaliased: SQLiteTable & { id: SQLiteColumn };
   /** A row as read, with each column's own mapping from the driver's value (booleans, JSON). */
   decode(row: Record<string, unknown>): Row;
 }
@@ -91,11 +99,15 @@ export interface ListSource<Row> {
  * typecheck), with the columns of left-joined tables nullable.
  */
 export function listSource<S extends Selection, J extends ListJoin = never>(definition: {
-  table: SQLiteTable;
+  table: SQLiteTable & { id: SQLiteColumn };
   as: SQLiteTable;
   id: SQLiteColumn;
   columns: S;
   joins?: J[];
+  /** Rows can be private (the table has `ownedColumns`): each page leaves out those the reader may not see. */
+  owned?: OwnedTable;
+  /** Rows belong to contacts, companies or deals (an order's customer): each page leaves out those of records the reader may not see. */
+  belongsTo?: RecordLinks;
 }): ListSource<RowOf<S, NullableAliases<J>>> {
   const fields = Object.entries(definition.columns);
   const mapped = fields.filter((entry): entry is [string, SQLiteColumn] => is(entry[1], Column) && entry[1].mapFromDriverValue !== Column.prototype.mapFromDriverValue);
@@ -106,6 +118,9 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
     alias: getTableName(definition.as),
     id: definition.id,
     idRef: prerendered(sql`${definition.id}`),
+    owned: definition.owned ?? null,
+    belongsTo: definition.belongsTo ?? null,
+    unaliased: definition.table,
     from: prerendered(joins.length ? sql.join([table, ...joins.map((join) => join.sql)], sql` `) : table),
     select: prerendered(
       sql.join(
@@ -339,7 +354,8 @@ export interface ListPage<Row> {
 }
 
 /** Runs the page (and on the first page its total) for `spec`. */
-export function listPage<Row>(reads: Reads, spec: ListSpec<Row>): ListPage<Row> {
+export function listPage<Row>(reads: Reads, listed: ListSpec<Row>): ListPage<Row> {
+  const spec = visibleTo(reads.viewer, listed);
   const plan = spec.search ? planSearch(reads, spec.search.kind, spec.search.query, spec.source.id) : ({ mode: 'none' } as const);
   const rows = (plan.mode === 'walk' ? walkedRows(reads, spec, plan) : reads.all<Record<string, unknown>>(pageQuery(spec, plan))).map(spec.source.decode);
   if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
@@ -382,6 +398,13 @@ function walkedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & {
   // The first `wanted` of each alternative hold the first `wanted` of all: read those rows whole, in order.
   const rest = reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: wanted - 1 }, { mode: 'candidates', ids: [...ids], membership: null }, [after]));
   return [...walked, ...rest];
+}
+
+/** The spec with the tests that leave out the private rows `viewer` may not see, and the rows of private records they may not see. */
+export function visibleTo<Row>(viewer: Viewer, spec: ListSpec<Row>): ListSpec<Row> {
+  const { owned, belongsTo, idRef, unaliased } = spec.source;
+  const visible = present([owned ? visibleRow(idRef, owned, viewer) : null, belongsTo ? visibleBelonging(idRef, unaliased, belongsTo, viewer) : null]);
+  return visible.length ? { ...spec, where: [...spec.where, ...visible] } : spec;
 }
 
 function totalOf<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan): { total: number | null; totalAtLeast: number | null } {

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { expectIndexed as expectIndexedPlan, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { expectIndexed as expectIndexedPlan, PLAN_VIEWERS, usePlanWorkspace, type ExplainedQuery } from '../test-support/query-plans';
 import { companySortFields, contactSortFields } from '../contract/people';
 import { companyListSpec, companyNameKey } from '../people/companies';
 import { contactListSpec, contactNameKey } from '../people/contacts';
@@ -11,7 +10,7 @@ import { dealListSpec, dealTitleKey } from '../sales/deals';
 import { orderListSpec } from '../sales/orders';
 import { productListSpec } from '../sales/products';
 import { encodeCursor, keysAfter, keysUpTo } from './keyset';
-import { countQueries, firstMatchesQuery, membershipOf, pageQuery, planSearch, sideIds, walkBoundQuery, type ListSpec, type SearchPlan } from './list-page';
+import { countQueries, firstMatchesQuery, membershipOf, pageQuery, planSearch, sideIds, visibleTo, walkBoundQuery, type ListSpec, type SearchPlan } from './list-page';
 import { prefixFirstSpecs } from './prefix-first';
 
 /** The five lists' rows differ; their plans do not depend on them. */
@@ -24,18 +23,10 @@ type AnyListSpec = ListSpec<any>;
  * a search's bounded candidates are primary-key lookups, and every count reads an index.
  */
 
-let plans: PlanWorkspace;
-let sqlite: Database.Database;
-
-beforeAll(() => {
-  plans = openSeededPlanWorkspace();
-  sqlite = plans.sqlite;
-}, 60_000);
-
-afterAll(() => plans.close());
+const plans = usePlanWorkspace();
 
 const expectIndexed = (query: ExplainedQuery, label: string, options: { sortedInTemp?: boolean; unindexedSort?: boolean } = {}) =>
-  expectIndexedPlan(sqlite, query, label, options);
+  expectIndexedPlan(plans.sqlite, query, label, options);
 
 const NONE: SearchPlan = { mode: 'none' };
 const candidates = (): SearchPlan => ({ mode: 'candidates', ids: [1, 2, 3], membership: sql`rapport_search_hit('x', ${'ab'})` });
@@ -62,8 +53,14 @@ const LISTS: { name: string; sorts: readonly string[]; spec: (sort: string, orde
   },
 ];
 
+/** The same list as staff read it: others' private records (and what belongs to them) left out by id, which every index holds. */
+function asStaff(list: (typeof LISTS)[number]): (typeof LISTS)[number] {
+  const staff = PLAN_VIEWERS.find((viewer) => !viewer.seesPrivate)!;
+  return { ...list, name: `${list.name} (staff)`, spec: (...args) => visibleTo(staff, list.spec(...args)) };
+}
+
 describe('list query plans without ANALYZE', () => {
-  for (const list of LISTS) {
+  for (const list of [...LISTS, ...LISTS.map(asStaff)]) {
     it(`${list.name}: every sort both ways is an index walk, with and without a search; counts read an index`, () => {
       for (const sort of list.sorts) {
         const unindexed = list.unindexedSorts?.includes(sort) ?? false;
@@ -126,7 +123,7 @@ describe('global search query plans without ANALYZE', () => {
           expect(walked, label).toMatch(/SEARCH search_trigram_content USING INTEGER PRIMARY KEY/);
           expectIndexed(pageQuery(page, candidates()), `${label}, few matches`, { sortedInTemp: true });
           // The plan the page really gets on this file.
-          const plan = planSearch(plans.core.workspace.reads, kind, query, page.source.id);
+          const plan = planSearch(plans.reads, kind, query, page.source.id);
           expectIndexed(pageQuery(page, plan), `${label}, ${plan.mode}`, { sortedInTemp: plan.mode === 'candidates' });
         }
         expect(expectIndexed(sideIds(kind, 'search_trigram', '"wang"', 5_001), `${kind} trigram lookup`)).toMatch(/VIRTUAL TABLE INDEX/);
@@ -138,7 +135,7 @@ describe('global search query plans without ANALYZE', () => {
   it('note hits: the first matches in index order, each by primary key, newest first among them', () => {
     for (const query of ['ab', 'wang', 'a', '138 0']) {
       const match = { ...matchingIdsSql('note', query, { limit: 2_000 })!, query, prefix: query };
-      const plan = expectIndexed(noteHitsQuery(plans.core.workspace.reads, match, 20), `notes "${query}"`, { sortedInTemp: true });
+      const plan = expectIndexed(noteHitsQuery(plans.reads, match, 20), `notes "${query}"`, { sortedInTemp: true });
       expect(plan).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
       expect(plan).toMatch(/VIRTUAL TABLE INDEX/);
     }

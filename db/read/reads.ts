@@ -4,6 +4,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { RapportError } from '../errors';
 import * as schema from '../schema';
+import { SYSTEM_VIEWER, type Viewer } from './viewer';
 
 /**
  * Drizzle's query builder, for selects only: area code reads through this and writes through the
@@ -24,6 +25,8 @@ export type Param = string | number | bigint | null | Buffer;
  */
 export interface Reads {
   readonly db: ReadDb;
+  /** Who the reads are for: lists, search and timelines leave out the private records this viewer may not see. */
+  readonly viewer: Viewer;
   all<Row>(query: SQL<Row> | SQL): Row[];
   get<Row>(query: SQL<Row> | SQL): Row | undefined;
   /** The first column of the first row. */
@@ -74,13 +77,19 @@ class ReaderStatements {
 
 const readsByConnection = new WeakMap<Database.Database, Reads>();
 const connectionByReads = new WeakMap<Reads, Database.Database>();
+/** A viewer's reads and the connection's own (the system's), whose statements and built queries they share. */
+const connectionReads = new WeakMap<Reads, Reads>();
+
+function connectionReadsOf(reads: Reads): Reads {
+  return connectionReads.get(reads) ?? reads;
+}
 
 /**
  * The connection behind a read interface, for the core's own plumbing (db/read, db/search, db/write).
  * Area code may not call it (eslint): it reads through `Reads` and writes through the writer.
  */
 export function connectionOf(reads: Reads): Database.Database {
-  const sqlite = connectionByReads.get(reads);
+  const sqlite = connectionByReads.get(connectionReadsOf(reads));
   if (!sqlite) throw new RapportError('INTERNAL', 'This read interface has no connection.');
   return sqlite;
 }
@@ -98,6 +107,7 @@ export function readsOf(sqlite: Database.Database): Reads {
   };
   reads = {
     db: drizzle({ client, schema }),
+    viewer: SYSTEM_VIEWER,
     all: <Row>(query: SQL) => {
       const { statement, params } = run(query);
       return statement.all(...params) as Row[];
@@ -121,6 +131,14 @@ export function readsOf(sqlite: Database.Database): Reads {
   return reads;
 }
 
+/** The same connection's reads, for `viewer` (a signed-in staff member). */
+export function readsFor(reads: Reads, viewer: Viewer): Reads {
+  const own = connectionReadsOf(reads);
+  const viewed: Reads = Object.freeze({ ...own, viewer });
+  connectionReads.set(viewed, own);
+  return viewed;
+}
+
 /**
  * `build(reads)` made once per connection and kept. For a hot path's builder queries, prepared with
  * `sql.placeholder`s: Drizzle then renders their SQL once, not on every call.
@@ -128,10 +146,12 @@ export function readsOf(sqlite: Database.Database): Reads {
 export function oncePerConnection<T>(build: (reads: Reads) => T): (reads: Reads) => T {
   const built = new WeakMap<Reads, T>();
   return (reads) => {
-    let value = built.get(reads);
+    // Built on the connection's own reads, shared by every viewer: what it builds must not depend on who reads.
+    const own = connectionReadsOf(reads);
+    let value = built.get(own);
     if (value === undefined) {
-      value = build(reads);
-      built.set(reads, value);
+      value = build(own);
+      built.set(own, value);
     }
     return value;
   };

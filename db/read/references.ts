@@ -4,6 +4,7 @@ import { companies, contacts } from '../people/schema';
 import { deals, pipelines, products, stages } from '../sales/schema';
 import { users } from '../system/schema';
 import type { Reads } from './reads';
+import { isOwnedTable, present, visibleRow } from './visibility';
 
 const TABLES = { contacts, companies, users, deals, pipelines, stages, products } as const;
 
@@ -36,10 +37,12 @@ export function requireLive(
   if (id == null) return;
   if (table in NOT_YET) throw validation(path, `${NOT_YET[table as keyof typeof NOT_YET]} are not in Rapport yet, so ${id} does not exist`);
   const target = TABLES[table as keyof typeof TABLES];
+  // A private record the caller may not see does not exist for them: linking to it is refused the same way.
+  const visible = isOwnedTable(target) ? visibleRow(target.id, target, reads.viewer) : null;
   const live = reads.db
     .select({ one: sql<number>`1` })
     .from(target)
-    .where(and(eq(target.id, id), isNull(target.deletedAt)))
+    .where(and(eq(target.id, id), isNull(target.deletedAt), ...present([visible])))
     .get();
   if (!live) throw validation(path, `${LABELS[table as keyof typeof TABLES]} ${id} does not exist`);
 }

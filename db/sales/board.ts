@@ -4,7 +4,9 @@ import type { Board, MoneyTotal, Stage, boardInput } from '../contract/sales';
 import type { Store } from '../workspace/store';
 import { readSetting } from '../workspace/settings';
 import { prerendered } from '../read/reads';
-import { DEAL_ROWS, nextMonth, selectList, weightedAmount, type Selected, type SelectedDealRow } from './deals';
+import type { Viewer } from '../read/viewer';
+import { visibleRow } from '../read/visibility';
+import { DEAL_ROWS, dealRowOf, nextMonth, selectList, weightedAmount, type Selected, type SelectedDealRow } from './deals';
 import { getPipeline } from './pipelines';
 import { deals, stages } from './schema';
 
@@ -26,8 +28,10 @@ const CONDITIONS = {
 };
 
 /** The deals of the pipeline the board shows (of one column, for its cards), filtered by owner and close month. */
-function boardWhere(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, column?: Pick<Stage, 'id' | 'kind'>): SQL {
+function boardWhere(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, viewer: Viewer, column?: Pick<Stage, 'id' | 'kind'>): SQL {
   const parts: SQL[] = [sql`${CONDITIONS.live}${input.pipelineId}`];
+  const visible = visibleRow(deals.id, deals, viewer);
+  if (visible) parts.push(sql` AND ${visible}`);
   if (column) parts.push(sql`${CONDITIONS.stage}${column.id}`);
   if (input.ownerId !== undefined) parts.push(sql`${CONDITIONS.owner}${input.ownerId}`);
   if (input.closeMonth !== undefined) {
@@ -49,8 +53,8 @@ const TOTALS = prerendered(sql`SELECT ${selectList(totalColumns)} FROM ${deals} 
 const TOTALS_GROUPS = prerendered(sql` GROUP BY ${deals.stageId}, ${deals.currency}`);
 
 /** Count and per-currency totals of every matching deal, by stage: exported so the plan tests explain this very query. */
-export function boardTotalsQuery(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>): SQL<Selected<typeof totalColumns>> {
-  return sql<Selected<typeof totalColumns>>`${TOTALS}${boardWhere(input)}${TOTALS_GROUPS}`;
+export function boardTotalsQuery(input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth'>, viewer: Viewer): SQL<Selected<typeof totalColumns>> {
+  return sql<Selected<typeof totalColumns>>`${TOTALS}${boardWhere(input, viewer)}${TOTALS_GROUPS}`;
 }
 
 const OPEN_CARDS_ORDER = prerendered(sql` ORDER BY coalesce(${deals.expectedCloseDate}, '9999-12-31'), ${deals.id} LIMIT `);
@@ -60,9 +64,13 @@ const CLOSED_CARDS_ORDER = prerendered(sql` ORDER BY ${deals.closedAt} DESC, ${d
  * The first cards of one column: open stages soonest expected close first (undated last), closed
  * stages most recently closed first; the orders the cards indexes hold. Exported for the plan tests.
  */
-export function boardCardsQuery(stage: Pick<Stage, 'id' | 'kind'>, input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>): SQL<SelectedDealRow> {
+export function boardCardsQuery(
+  stage: Pick<Stage, 'id' | 'kind'>,
+  input: Pick<BoardInput, 'pipelineId' | 'ownerId' | 'closeMonth' | 'cardsPerColumn'>,
+  viewer: Viewer,
+): SQL<SelectedDealRow> {
   const order = stage.kind === 'open' ? OPEN_CARDS_ORDER : CLOSED_CARDS_ORDER;
-  return sql<SelectedDealRow>`${DEAL_ROWS}${boardWhere(input, stage)}${order}${input.cardsPerColumn}`;
+  return sql<SelectedDealRow>`${DEAL_ROWS}${boardWhere(input, viewer, stage)}${order}${input.cardsPerColumn}`;
 }
 
 /**
@@ -72,7 +80,7 @@ export function boardCardsQuery(stage: Pick<Stage, 'id' | 'kind'>, input: Pick<B
 export function dealBoard(store: Store, input: BoardInput): Board {
   const { reads } = store;
   const pipeline = getPipeline(store, input.pipelineId);
-  const totals = reads.all(boardTotalsQuery(input));
+  const totals = reads.all(boardTotalsQuery(input, reads.viewer));
   const workspaceCurrency = readSetting(reads, 'currency') ?? 'USD';
   return {
     pipeline,
@@ -84,7 +92,7 @@ export function dealBoard(store: Store, input: BoardInput): Board {
         totals: stageTotals
           .map((row): MoneyTotal => ({ currency: row.currency, amountMinor: row.amount, weightedMinor: row.weighted }))
           .sort((a, b) => Number(b.currency === workspaceCurrency) - Number(a.currency === workspaceCurrency) || a.currency.localeCompare(b.currency)),
-        deals: reads.all(boardCardsQuery(stage, input)),
+        deals: reads.all(boardCardsQuery(stage, input, reads.viewer)).map(dealRowOf),
       };
     }),
   };

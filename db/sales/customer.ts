@@ -6,6 +6,7 @@ import { notFound } from '../errors';
 import { companies, contacts } from '../people/schema';
 import { oncePerConnection, type Reads } from '../read/reads';
 import { liveDependents } from '../system/registry';
+import { present, visibleRow } from '../read/visibility';
 import type { Store } from '../workspace/store';
 import { listDeals } from './deals';
 import { orderRowFields, withOrderNames } from './orders';
@@ -20,7 +21,7 @@ const CUSTOMER_PAGE_LIMIT = 200;
 
 function requireCustomer(reads: Reads, customer: CustomerRef): void {
   const table = customer.kind === 'contact' ? contacts : companies;
-  if (!reads.db.select({ id: table.id }).from(table).where(eq(table.id, customer.id)).get()) {
+  if (!reads.db.select({ id: table.id }).from(table).where(and(eq(table.id, customer.id), ...present([visibleRow(table.id, table, reads.viewer)]))).get()) {
     throw notFound(customer.kind === 'contact' ? 'Contact' : 'Company', customer.id);
   }
 }

@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../contract/sales';
-import type { Reads } from '../read/reads';
-import { expectIndexed, openSeededPlanWorkspace, type ExplainedQuery, type PlanWorkspace } from '../test-support/query-plans';
+import { readsFor } from '../read/reads';
+import { expectIndexed, usePlanWorkspace, PLAN_VIEWERS as VIEWERS, type ExplainedQuery } from '../test-support/query-plans';
 import { boardCardsQuery, boardTotalsQuery } from './board';
 import { dealQuery, stageHistoryQuery } from './deals';
 import { openForecastQuery, wonForecastQuery } from './forecast';
@@ -14,23 +13,16 @@ import { defaultPipelineId, liveDealInStageQuery, pipelineIdsQuery, pipelineQuer
  * ANALYZE (users' files don't).
  */
 
-let plans: PlanWorkspace;
-let sqlite: Database.Database;
-let reads: Reads;
+const plans = usePlanWorkspace();
 let pipelineId: number;
 let stages: Stage[];
 
 beforeAll(() => {
-  plans = openSeededPlanWorkspace();
-  sqlite = plans.sqlite;
-  reads = plans.core.workspace.reads;
-  pipelineId = defaultPipelineId(reads);
-  stages = readStages(reads, pipelineId);
-}, 60_000);
+  pipelineId = defaultPipelineId(plans.reads);
+  stages = readStages(plans.reads, pipelineId);
+});
 
-afterAll(() => plans.close());
-
-const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(sqlite, query, label, options);
+const explain = (query: ExplainedQuery, label: string, options?: Parameters<typeof expectIndexed>[3]) => expectIndexed(plans.sqlite, query, label, options);
 
 /** The board's and forecast's filters, each alone and together. */
 const FILTERS: { ownerId?: number; closeMonth?: string }[] = [{}, { ownerId: 1 }, { closeMonth: '2027-01' }, { ownerId: 1, closeMonth: '2027-01' }];
@@ -45,10 +37,10 @@ describe('deal query plans without ANALYZE', () => {
 
   it('each board column pages its cards through an index already in the column’s order', () => {
     expect(stages.map((stage) => stage.kind)).toEqual(expect.arrayContaining(['open', 'won', 'lost']));
-    for (const stage of stages) {
-      for (const filter of FILTERS) {
-        const label = `${stage.kind} column ${JSON.stringify(filter)}`;
-        const query = boardCardsQuery(stage, { pipelineId, cardsPerColumn: 100, ...filter });
+    for (const [stage, filter, viewer] of stages.flatMap((stage) => FILTERS.flatMap((filter) => VIEWERS.map((viewer) => [stage, filter, viewer] as const)))) {
+      {
+        const label = `${stage.kind} column ${JSON.stringify(filter)} for ${viewer.seesPrivate ? 'a manager' : 'staff'}`;
+        const query = boardCardsQuery(stage, { pipelineId, cardsPerColumn: 100, ...filter }, viewer);
         if (stage.kind === 'open') {
           // The month is a range of the open cards' sort key: one index gives the month and the order.
           expect(explain(query, label), label).toMatch(/deals_open_cards_idx \(stage_id=\? AND deleted_at=\?/);
@@ -63,34 +55,38 @@ describe('deal query plans without ANALYZE', () => {
   });
 
   it('the board’s totals read an index, grouped in its order unless narrowed to a month', () => {
-    const all = explain(boardTotalsQuery({ pipelineId }), 'board totals');
-    expect(all).toMatch(/SEARCH deals USING COVERING INDEX deals_board_idx \(pipeline_id=\? AND deleted_at=\?\)/);
-    explain(boardTotalsQuery({ pipelineId, ownerId: 1 }), 'board totals by owner');
-    // One month of the pipeline's deals, read by range per stage (a handful), then grouped: bounded by the month.
-    for (const filter of FILTERS.filter((candidate) => candidate.closeMonth !== undefined)) {
-      const plan = explain(boardTotalsQuery({ pipelineId, ...filter }), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
-      expect(plan).toMatch(/expected_close_date>\? AND expected_close_date</);
+    for (const viewer of VIEWERS) {
+      const all = explain(boardTotalsQuery({ pipelineId }, viewer), 'board totals');
+      // Staff leave out others' private deals by id, which every index holds: still covering.
+      expect(all).toMatch(/SEARCH deals USING COVERING INDEX deals_board_idx \(pipeline_id=\? AND deleted_at=\?\)/);
+      explain(boardTotalsQuery({ pipelineId, ownerId: 1 }, viewer), 'board totals by owner');
+      // One month of the pipeline's deals, read by range per stage (a handful), then grouped: bounded by the month.
+      for (const filter of FILTERS.filter((candidate) => candidate.closeMonth !== undefined)) {
+        const plan = explain(boardTotalsQuery({ pipelineId, ...filter }, viewer), `board totals ${JSON.stringify(filter)}`, { sortedInTemp: true });
+        expect(plan).toMatch(/expected_close_date>\? AND expected_close_date</);
+      }
     }
   });
 
   it('the forecast reads its range of open and of won deals through their indexes', () => {
-    for (const scope of [{}, { pipelineId: 1 }, { ownerId: 1 }, { pipelineId: 1, ownerId: 1 }]) {
+    for (const [scope, viewer] of [{}, { pipelineId: 1 }, { ownerId: 1 }, { pipelineId: 1, ownerId: 1 }].flatMap((scope) => VIEWERS.map((viewer) => [scope, viewer] as const))) {
       const input = { from: '2026-12', to: '2027-11', ...scope };
+      const label = `${JSON.stringify(scope)} for ${viewer.seesPrivate ? 'a manager' : 'staff'}`;
       // Grouping sorts the range's deals, which the sums read anyway; the result is months × owners × currencies.
-      const open = explain(openForecastQuery(reads, input), `open forecast ${JSON.stringify(scope)}`, { sortedInTemp: true });
+      const open = explain(openForecastQuery(readsFor(plans.reads, viewer), input), `open forecast ${label}`, { sortedInTemp: true });
       expect(open).toMatch(/SEARCH deals USING INDEX deals_close_idx \(status=\? AND expected_close_date>\? AND expected_close_date<\?\)/);
       // `m` holds one row per month of the range (at most 240), the buckets each won deal is matched against.
-      const won = explain(wonForecastQuery(input), `won forecast ${JSON.stringify(scope)}`, { sortedInTemp: true, small: ['m'] });
+      const won = explain(wonForecastQuery(input, viewer), `won forecast ${label}`, { sortedInTemp: true, small: ['m'] });
       expect(won).toMatch(/SEARCH deals USING INDEX deals_closed_at_idx \(status=\? AND closed_at>\? AND closed_at<\?\)/);
     }
   });
 
   it('pipelines and stages read by key; the pipeline list is a handful of rows', () => {
-    expect(explain(stagesQuery(reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
-    explain(stageQuery(reads, stages[0]!.id), 'one stage');
-    explain(pipelineQuery(reads, pipelineId), 'one pipeline');
+    expect(explain(stagesQuery(plans.reads, pipelineId), 'stages of a pipeline')).toMatch(/stages_pipeline_idx \(pipeline_id=\?\)/);
+    explain(stageQuery(plans.reads, stages[0]!.id), 'one stage');
+    explain(pipelineQuery(plans.reads, pipelineId), 'one pipeline');
     // Every pipeline, the default first: a workspace has a few, sorted after reading them.
-    explain(pipelineIdsQuery(reads), 'pipelines', { sortedInTemp: true });
-    expect(explain(liveDealInStageQuery(reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
+    explain(pipelineIdsQuery(plans.reads), 'pipelines', { sortedInTemp: true });
+    expect(explain(liveDealInStageQuery(plans.reads, stages[0]!.id), 'live deals in a stage')).toMatch(/COVERING INDEX/);
   });
 });

@@ -6,6 +6,7 @@ import type { Deal, DealRow, dealCreate, dealFilter, dealList, dealMove, dealUpd
 import { notFound, validation } from '../errors';
 import { companies, contacts } from '../people/schema';
 import { prerendered, type Reads } from '../read/reads';
+import { canSee, checkPrivacy, checkPrivacyChange } from '../read/visibility';
 import { promoteToCustomer } from './auto-customer';
 import { pageOf, type KeyValue, type SortKey } from '../read/keyset';
 import { requireLive } from '../read/references';
@@ -59,6 +60,8 @@ const dealRowColumns = {
   expectedCloseDate: deals.expectedCloseDate,
   ownerId: deals.ownerId,
   ownerName: sql<string | null>`${users.name}`,
+  // Read through the `sql` template, not the builder: SQLite's 0/1, which each reader maps.
+  isPrivate: sql<0 | 1>`${deals.isPrivate}`,
   pipelineId: deals.pipelineId,
   stageId: deals.stageId,
   stageName: stages.name,
@@ -92,6 +95,11 @@ const DEAL_JOINS = sql`${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId
 
 export type SelectedDealRow = Selected<typeof dealRowColumns>;
 
+/** A deal row as read through `DEAL_ROWS`, with SQLite's 0/1 flag as the API's boolean. */
+export function dealRowOf<Row extends { isPrivate: 0 | 1 }>(row: Row): Omit<Row, 'isPrivate'> & { isPrivate: boolean } {
+  return { ...row, isPrivate: row.isPrivate === 1 };
+}
+
 /** Deals as rows (the board's cards): `SELECT … FROM … JOIN …`, to which callers add WHERE/ORDER/LIMIT. */
 export const DEAL_ROWS = prerendered(sql`SELECT ${selectList(dealRowColumns)} FROM ${DEAL_JOINS}`);
 const DEAL_PAGE = prerendered(sql`SELECT ${selectList(dealColumns)} FROM ${DEAL_JOINS} WHERE ${deals.id} = `);
@@ -121,7 +129,9 @@ export const dealStageVisits = defineChildRows({ table: dealStageHistory, parent
 export function readDeal(reads: Reads, id: number): Deal | undefined {
   const row = reads.get(dealQuery(id));
   if (!row) return undefined;
-  return { ...row, stageHistory: reads.all(stageHistoryQuery(id)) };
+  const deal = dealRowOf(row);
+  if (!canSee(deal, reads.viewer)) return undefined;
+  return { ...deal, stageHistory: reads.all(stageHistoryQuery(id)) };
 }
 
 export function getDeal(store: Store, id: number): Deal {
@@ -132,7 +142,7 @@ export function getDeal(store: Store, id: number): Deal {
 
 /** A deal is found by its title while it is live. */
 export function reindexDeal(writer: RecordWriter, id: number): void {
-  const row = writer.reads.db.select({ title: deals.title, deletedAt: deals.deletedAt }).from(deals).where(eq(deals.id, id)).get();
+  const row = writer.bookkeepingReads.db.select({ title: deals.title, deletedAt: deals.deletedAt }).from(deals).where(eq(deals.id, id)).get();
   if (!row || row.deletedAt !== null) writer.unindex('deal', id);
   else writer.index('deal', id, [row.title]);
 }
@@ -163,6 +173,7 @@ export function createDeal(store: Store, input: z.output<typeof dealCreate>): De
 export function insertDeal(writer: RecordWriter, input: z.output<typeof dealCreate>): number {
   const { reads } = writer;
   checkDealReferences(reads, input);
+  checkPrivacy(reads.viewer, input);
   const stage = readStage(reads, input.stageId);
   if (!stage) throw validation('stageId', `Stage ${input.stageId} does not exist`);
   const { stageId, probability, ...fields } = input;
@@ -184,7 +195,10 @@ export function insertDeal(writer: RecordWriter, input: z.output<typeof dealCrea
 export function updateDeal(store: Store, input: z.output<typeof dealUpdate>): Deal {
   write(store, (writer) => {
     const { probability, ...patch } = input.patch;
+    const before = writer.read(deals, input.id);
+    if (!before) throw notFound('Deal', input.id);
     checkDealReferences(writer.reads, patch);
+    checkPrivacyChange(writer.reads.viewer, before, patch);
     if (patch.currency) checkCurrencyAgainstOrders(writer.reads, input.id, patch.currency);
     writer.update(
       deals,
@@ -258,6 +272,7 @@ const dealListSource = listSource({
   table: deals,
   as: d,
   id: d.id,
+  owned: deals,
   joins: [
     innerJoin(stages, s, sql`${s.id} = ${d.stageId}`),
     leftJoin(contacts, c, sql`${c.id} = ${d.contactId}`),
@@ -278,6 +293,7 @@ const dealListSource = listSource({
     closeKey,
     ownerId: d.ownerId,
     ownerName: u.name,
+    isPrivate: d.isPrivate,
     pipelineId: d.pipelineId,
     stageId: d.stageId,
     stageName: s.name,
@@ -350,6 +366,7 @@ export function bulkSetDealOwner(store: Store, input: { ids: number[]; ownerId: 
     for (const id of new Set(input.ids)) {
       const row = writer.read(deals, id);
       if (!row || row.deletedAt !== null) throw notFound('Deal', id);
+      checkPrivacyChange(writer.reads.viewer, row, { ownerId: input.ownerId });
       if (writer.update(deals, id, row.version, { ownerId: input.ownerId }) !== row.version) count++;
     }
     return { count };

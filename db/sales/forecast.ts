@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Forecast, ForecastMonth, ForecastOwner, forecastInput } from '../contract/sales';
 import { validation } from '../errors';
 import type { Reads } from '../read/reads';
+import type { Viewer } from '../read/viewer';
+import { present, visibleRow } from '../read/visibility';
 import { users } from '../system/schema';
 import type { Store } from '../workspace/store';
 import { nextMonth, selectList, weightedAmount, type Selected } from './deals';
@@ -23,9 +25,9 @@ const wonColumns = {
 /** Deals summed by month, owner and currency. */
 type Bucket = Selected<typeof wonColumns>;
 
-/** The deals a forecast covers: live ones, of one pipeline and one owner when asked. */
-function forecastScope(input: Pick<ForecastInput, 'pipelineId' | 'ownerId'>): SQL[] {
-  const scope: SQL[] = [isNull(deals.deletedAt)];
+/** The deals a forecast covers: live ones the viewer may see, of one pipeline and one owner when asked (as the board counts them). */
+function forecastScope(input: Pick<ForecastInput, 'pipelineId' | 'ownerId'>, viewer: Viewer): SQL[] {
+  const scope: SQL[] = [isNull(deals.deletedAt), ...present([visibleRow(deals.id, deals, viewer)])];
   if (input.pipelineId !== undefined) scope.push(eq(deals.pipelineId, input.pipelineId));
   if (input.ownerId !== undefined) scope.push(eq(deals.ownerId, input.ownerId));
   return scope;
@@ -50,7 +52,7 @@ export function openForecastQuery(reads: Reads, input: ForecastInput) {
         eq(deals.status, 'open'),
         gte(deals.expectedCloseDate, `${input.from}-01`),
         lt(deals.expectedCloseDate, nextMonth(input.to)),
-        ...forecastScope(input),
+        ...forecastScope(input, reads.viewer),
       ),
     )
     .groupBy(month, deals.ownerId, deals.currency);
@@ -60,7 +62,7 @@ export function openForecastQuery(reads: Reads, input: ForecastInput) {
  * Won deals by the local-time month they were won, owner and currency: bucketed by precomputed month
  * boundaries rather than a per-row date conversion. Exported so the plan tests explain this very query.
  */
-export function wonForecastQuery(input: ForecastInput): SQL<Bucket> {
+export function wonForecastQuery(input: ForecastInput, viewer: Viewer): SQL<Bucket> {
   const boundaries = sql.join(
     monthsBetween(input.from, input.to).map(
       (month) => sql`SELECT ${month} AS month, ${localMonthStart(month)} AS start_ms, ${localMonthStart(nextMonth(month).slice(0, 7))} AS end_ms`,
@@ -74,7 +76,7 @@ export function wonForecastQuery(input: ForecastInput): SQL<Bucket> {
        eq(deals.status, 'won'),
        gte(deals.closedAt, localMonthStart(input.from)),
        lt(deals.closedAt, localMonthStart(nextMonth(input.to).slice(0, 7))),
-       ...forecastScope(input),
+       ...forecastScope(input, viewer),
      )}
      GROUP BY m.month, ${deals.ownerId}, ${deals.currency}`;
 }
@@ -87,7 +89,7 @@ export function salesForecast(store: Store, input: ForecastInput): Forecast {
   if (input.from > input.to) throw validation('to', 'The last month comes before the first');
   const { reads } = store;
   const open: Bucket[] = openForecastQuery(reads, input).all();
-  const won = reads.all<Bucket>(wonForecastQuery(input));
+  const won = reads.all<Bucket>(wonForecastQuery(input, reads.viewer));
 
   const byMonth = new Map<string, ForecastMonth>();
   const byOwner = new Map<string, ForecastOwner>();

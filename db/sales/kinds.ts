@@ -15,7 +15,7 @@ export const dealKind = defineRecordKind({
   table: deals,
   noun: { one: 'deal', many: 'deals' },
   read: readDeal,
-  titleSql: 'title',
+  title: deals.title,
   links: [
     ...customerLinks,
     { column: 'stage_id', to: 'stage', onPurge: 'block' },
@@ -29,7 +29,7 @@ export const orderKind = defineRecordKind({
   table: orders,
   noun: { one: 'order', many: 'orders' },
   read: readOrder,
-  titleSql: 'number',
+  title: orders.number,
   links: [
     ...customerLinks,
     { column: 'deal_id', to: 'deal', onPurge: 'block' },
@@ -41,7 +41,7 @@ export const productKind = defineRecordKind({
   table: products,
   noun: { one: 'product', many: 'products' },
   read: readProduct,
-  titleSql: 'name',
+  title: products.name,
   links: [],
 });
 
@@ -49,7 +49,7 @@ export const pipelineKind = defineRecordKind({
   table: pipelines,
   noun: { one: 'pipeline', many: 'pipelines' },
   read: readPipeline,
-  titleSql: 'name',
+  title: pipelines.name,
   links: [],
 });
 
@@ -57,6 +57,6 @@ export const stageKind = defineRecordKind({
   table: stages,
   noun: { one: 'stage', many: 'stages' },
   read: readStage,
-  titleSql: 'name',
+  title: stages.name,
   links: [{ column: 'pipeline_id', to: 'pipeline', onPurge: 'cascade' }],
 });

@@ -38,6 +38,8 @@ export function convertLead(store: Store, input: z.output<typeof leadConvert>): 
       currency: input.currency ?? readSetting(reads, 'currency') ?? 'USD',
       expectedCloseDate: input.expectedCloseDate,
       ownerId: contact.ownerId ?? writer.userId,
+      // A private lead's deal is as private as the lead.
+      isPrivate: contact.isPrivate,
       source: contact.source,
       sourceCampaignId: null,
       stageId: firstOpen.id,

@@ -11,6 +11,7 @@ import { pageOf, rankOf, type KeyValue, rankKey, type SortKey } from '../read/ke
 import { listPage, type ListSpec, pagingOf, leftJoin, listSource } from '../read/list-page';
 import { oncePerConnection, type Reads } from '../read/reads';
 import { requireLive } from '../read/references';
+import { mayReach } from '../read/visibility';
 import { users } from '../system/schema';
 import { defineChildRows, type ChildReplacement } from '../write/child-rows';
 import type { RecordWriter } from '../write/record-writer';
@@ -143,7 +144,8 @@ const orderPage = oncePerConnection((reads) => {
 export function readOrder(reads: Reads, id: number): Order | undefined {
   const queries = orderPage(reads);
   const row = queries.order.get({ id });
-  if (!row) return undefined;
+  // An order of a private customer or deal is as private as they are.
+  if (!row || !mayReach(reads, row, reads.viewer)) return undefined;
   const lines: OrderLine[] = queries.lines
     .all({ id })
     .map(({ discountType, discountValue, ...line }) => ({ ...line, discount: discountFromColumns(discountType, discountValue) }));
@@ -508,6 +510,7 @@ const orderListSource = listSource({
   table: orders,
   as: o,
   id: o.id,
+  belongsTo: { contactId: orders.contactId, companyId: orders.companyId, dealId: orders.dealId },
   joins: [
     leftJoin(contacts, c, sql`${c.id} = ${o.contactId}`),
     leftJoin(companies, co, sql`${co.id} = ${o.companyId}`),

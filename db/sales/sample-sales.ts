@@ -58,6 +58,7 @@ export function loadSampleSales(
         currency,
         expectedCloseDate: close,
         ownerId: writer.userId,
+        isPrivate: false,
         source: null,
         sourceCampaignId: null,
         stageId: stage.id,

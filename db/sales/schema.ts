@@ -4,7 +4,7 @@ import { companies, contacts } from '../people/schema';
 import { ORDER_STATUSES, QUOTE_STATUSES, type Deal, type StageKind } from '../contract/sales';
 import { rankSql } from '../read/keyset';
 import { withDerivedColumns } from '../write/derived-columns';
-import { recordColumns, users } from '../system/schema';
+import { ownedColumns, recordColumns, users } from '../system/schema';
 
 export const pipelines = sqliteTable('pipelines', {
   id: integer('id').primaryKey(),
@@ -45,7 +45,7 @@ export const deals = withDerivedColumns(
       amountMinor: integer('amount_minor').notNull().default(0),
       currency: text('currency').notNull(),
       expectedCloseDate: text('expected_close_date'),
-      ownerId: integer('owner_id').references(() => users.id),
+      ...ownedColumns(),
       source: text('source').$type<Deal['source']>(),
       sourceCampaignId: integer('source_campaign_id'),
       pipelineId: integer('pipeline_id')
@@ -75,6 +75,7 @@ export const deals = withDerivedColumns(
       index('deals_contact_idx').on(table.contactId),
       index('deals_company_idx').on(table.companyId),
       index('deals_owner_idx').on(table.ownerId),
+      index('deals_private_idx').on(table.ownerId).where(sql`${table.isPrivate} = 1`),
       index('deals_updated_idx').on(table.deletedAt, table.updatedAt, table.id),
       index('deals_title_idx').on(table.deletedAt, table.sortTitle, table.id),
       // The deals list's other sorts of live deals; the expression must be the list's sort key.

@@ -21,4 +21,15 @@ describe('a record’s history', () => {
     expect(history[0]!.at).toBeGreaterThanOrEqual(history[1]!.at);
     expect(history[0]!.changes).toEqual([{ field: 'name', before: 'Wang Fang', after: 'Wang Fang (VIP)' }]);
   });
+
+  it('names a changed link by the linked record’s title as it reads now', async () => {
+    const { api } = tempCore();
+    const harbor = await api.people.companies.create({ name: 'Harbor Bakery' });
+    const mill = await api.people.companies.create({ name: 'Mill Street Flour' });
+    const contact = await api.people.contacts.create({ name: 'Emily Hall', companyId: harbor.id });
+    await api.people.contacts.update({ id: contact.id, version: contact.version, patch: { companyId: mill.id } });
+
+    const [update] = await api.system.history({ kind: 'contact', id: contact.id });
+    expect(update!.changes).toEqual([{ field: 'companyId', before: harbor.id, after: mill.id, linkKind: 'company', beforeTitle: 'Harbor Bakery', afterTitle: 'Mill Street Flour' }]);
+  });
 });

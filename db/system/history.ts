@@ -55,9 +55,8 @@ function withLinkTitles(reads: Reads, kind: RecordKind, changes: AuditEntry['cha
   );
   const titleOf = (target: RecordKind, id: unknown): string | undefined => {
     if (typeof id !== 'number') return undefined;
-    const { table, titleSql } = definitionOf(target);
-    // The title expression comes from the typed registry, never from input.
-    return reads.value<string>(sql`SELECT ${sql.raw(titleSql)} FROM ${table} WHERE ${table.id} = ${id}`);
+    const { table, title } = definitionOf(target);
+    return reads.value<string>(sql`SELECT ${title} FROM ${table} WHERE ${table.id} = ${id}`);
   };
   return changes.map((change) => {
     const target = linkByField.get(change.field);

@@ -1,8 +1,15 @@
+import type { SQL } from 'drizzle-orm';
 import type { RecordKind } from '../contract/record-kinds';
 import type { SearchHit } from '../contract/system';
 import type { RecordTable } from '../write/record-writer';
 import type { Reads } from '../read/reads';
 import type { RecordWriter } from '../write/record-writer';
+
+/**
+ * A record's title: one of its table's columns, or a `sql` expression over them, read from the table
+ * unaliased. Typed, so renaming a column breaks the registration at compile time, not the Trash at run time.
+ */
+export type RecordTitle<T extends RecordTable = RecordTable> = T['_']['columns'][keyof T['_']['columns']] | SQL;
 
 /** A column of one record pointing at another record, and what purging that other record does here. */
 export interface RecordLink {
@@ -38,8 +45,8 @@ export interface RecordKindDefinition {
   noun: { one: string; many: string };
   /** The record as the API returns it (also "theirs" in a CONFLICT). */
   read(reads: Reads, id: number): unknown;
-  /** SQL over the kind's table (unaliased) giving a short title, e.g. for the Trash. */
-  titleSql: string;
+  /** A short title, e.g. for the Trash and for link names in history. */
+  title: RecordTitle;
   /** Columns pointing at other records. */
   links: RecordLink[];
   /** For searchable kinds: refresh the record's index entry (dropping it when deleted or gone), and read ranked hits. */
@@ -51,6 +58,7 @@ export interface RecordKindDefinition {
 
 export type SearchableDefinition = RecordKindDefinition & { search: NonNullable<RecordKindDefinition['search']> };
 
-export function defineRecordKind<T extends RecordKindDefinition>(definition: T): T {
+/** A kind's registration; its title must be a column of its own table (or an expression). */
+export function defineRecordKind<T extends RecordKindDefinition>(definition: T & { title: RecordTitle<T['table']> }): T {
   return definition;
 }

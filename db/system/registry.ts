@@ -1,10 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { RecordWriter } from '../write/record-writer';
 import { RECORD_KINDS, type RecordKind, type SearchKind, type TrashKind } from '../contract/record-kinds';
 import { companyKind, contactKind, noteKind } from '../people/kinds';
 import { dealKind, orderKind, pipelineKind, productKind, stageKind } from '../sales/kinds';
 import type { Reads } from '../read/reads';
+import { SYSTEM_VIEWER, type Viewer } from '../read/viewer';
+import { isOwnedTable, present, visibleLinks, visibleRow } from '../read/visibility';
 import { activityKind, taskKind } from '../work/kinds';
 import type { RecordKindDefinition, RecordLink, SearchableDefinition } from './record-kind';
 
@@ -89,12 +91,17 @@ export function liveDependents(reads: Reads, kind: RecordKind, id: number): Part
  * Every soft-deleted record of the Trash's kinds as one row source: kind, id, title, deleted_at,
  * updated_by. Table and title come from the typed registry, never from input.
  */
-export function trashSource(kinds: readonly TrashKind[]): SQL {
+export function trashSource(kinds: readonly TrashKind[], viewer: Viewer = SYSTEM_VIEWER): SQL {
   return sql.join(
     kinds.map((kind) => {
-      const { table, titleSql } = definitionOf(kind);
-      return sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${table.id} AS id, ${sql.raw(titleSql)} AS title, ${table.deletedAt} AS deleted_at, ${table.updatedBy} AS updated_by
-        FROM ${table} WHERE ${table.deletedAt} > 0`;
+      const { table, title } = definitionOf(kind);
+      // Staff do not see others' private records in the Trash either, nor what belongs to them.
+      const columns = table as unknown as Record<string, SQLiteColumn | undefined>;
+      const visible = isOwnedTable(table)
+        ? present([visibleRow(table.id, table, viewer)])
+        : visibleLinks({ contactId: columns.contactId, companyId: columns.companyId, dealId: columns.dealId }, viewer);
+      return sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${table.id} AS id, ${title} AS title, ${table.deletedAt} AS deleted_at, ${table.updatedBy} AS updated_by
+        FROM ${table} WHERE ${sql.join([sql`${table.deletedAt} > 0`, ...visible], sql` AND `)}`;
     }),
     sql` UNION ALL `,
   );

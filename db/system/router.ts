@@ -42,7 +42,7 @@ export const systemRouter = router({
     /** The "Who are you?" list: active staff, and whether each has a PIN. */
     staff: signInProcedure.query(({ ctx }) => activeStaff(ctx.workspace)),
     current: signInProcedure.query(({ ctx }) => ctx.user),
-    signIn: signInProcedure.input(signInInput).mutation(({ ctx, input }) => ctx.session.signIn(ctx.workspace, input)),
+    signIn: signInProcedure.input(signInInput).mutation(({ ctx, input }) => ctx.session.signIn(ctx.workspace, input, ctx.pinLockouts)),
     signOut: signInProcedure.mutation(({ ctx }) => {
       ctx.session.signOut();
       return null;

@@ -12,6 +12,16 @@ export const recordColumns = () => ({
   deletedAt: integer('deleted_at'),
 });
 
+/**
+ * An owned record that may be private (DESIGN §5): seen only by its owner and by managers and owners
+ * of the workspace. The partial index holds only private rows, so the set a staff member may not see
+ * is read from it in a few µs however large the table.
+ */
+export const ownedColumns = () => ({
+  ownerId: integer('owner_id').references(() => users.id),
+  isPrivate: integer('private', { mode: 'boolean' }).notNull().default(false),
+});
+
 /** The PIN's hash is stored but, like a derived column, kept out of the audit: history says only "PIN set". */
 export const users = withDerivedColumns(
   sqliteTable(

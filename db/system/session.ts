@@ -4,14 +4,13 @@ import type { ApiContext } from '../api/trpc';
 import type { User, signInInput } from '../contract/system';
 import { RapportError, validation } from '../errors';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Reads } from '../read/reads';
+import { readsFor, type Reads } from '../read/reads';
+import { viewerOf } from '../read/viewer';
 import type { Workspace } from '../workspace/open';
+import { readSetting } from '../workspace/settings';
 import { verifyPin } from './pin';
+import type { PinLockouts } from './pin-lockout';
 import { users } from './schema';
-
-/** Wrong PINs allowed per connection within the window before it has to wait. */
-const WRONG_PIN_LIMIT = 5;
-const WRONG_PIN_WINDOW_MS = 60_000;
 
 /** What a sign-in check reads of a staff member: who they are, and their PIN's hash. */
 function signInSelect(reads: Reads) {
@@ -27,7 +26,6 @@ type UserRow = ReturnType<ReturnType<typeof signInSelect>['all']>[number];
 export class StaffSession {
   private userId: number | null = null;
   private signedInOn: string | null = null;
-  private wrongPins: number[] = [];
   private readonly views = new Map<string, Workspace>();
 
   /** `pc`: the computer this connection comes from, recorded in the audit. */
@@ -56,16 +54,16 @@ export class StaffSession {
     return null;
   }
 
-  signIn(workspace: Workspace, input: z.output<typeof signInInput>, now = Date.now()): User {
-    this.wrongPins = this.wrongPins.filter((at) => at > now - WRONG_PIN_WINDOW_MS);
-    if (this.wrongPins.length >= WRONG_PIN_LIMIT) throw validation('pin', 'Too many wrong PINs; wait a minute and try again');
+  /** Signs `input.userId` in; wrong PINs count against them in `lockouts`, whichever session tries. */
+  signIn(workspace: Workspace, input: z.output<typeof signInInput>, lockouts: PinLockouts): User {
     const row = readUser(workspace.reads, input.userId);
     if (!row || !row.active) throw validation('userId', 'Choose someone from the list');
-    if (row.pinHash !== null && !verifyPin(input.pin ?? '', row.pinHash)) {
-      this.wrongPins.push(now);
-      throw validation('pin', input.pin ? 'Wrong PIN' : 'Enter your PIN');
+    const { pinHash } = row;
+    const { pin } = input;
+    if (pinHash !== null) {
+      if (!pin) throw validation('pin', 'Enter your PIN');
+      lockouts.check(workspaceKey(workspace), row.id, () => verifyPin(pin, pinHash));
     }
-    this.wrongPins = [];
     this.remember(workspace, row.id);
     return toUser(row);
   }
@@ -75,13 +73,22 @@ export class StaffSession {
     this.signedInOn = null;
   }
 
-  /** The workspace as this session's user acts on it: the same connection, with who and which PC. */
-  view(workspace: Workspace, userId: number): Workspace {
-    const key = `${workspace.clientId}:${userId}`;
+  /**
+   * The workspace as this session's user acts on it: the same connection, with who, which PC, and
+   * reads that leave out the private records this user may not see. Nobody signed in sees nothing
+   * private (every call but signing in is refused then anyway).
+   */
+  view(workspace: Workspace, user: Pick<User, 'id' | 'role'> | null): Workspace {
+    const viewer = user ? viewerOf(user) : { userId: 0, seesPrivate: false };
+    const key = `${workspace.clientId}:${viewer.userId}:${viewer.seesPrivate}`;
     let view = this.views.get(key);
     if (!view) {
       if (this.views.size > 20) this.views.clear();
-      view = Object.create(workspace, { userId: { value: userId, enumerable: true }, pc: { value: this.pc, enumerable: true } }) as Workspace;
+      view = Object.create(workspace, {
+        userId: { value: viewer.userId, enumerable: true },
+        pc: { value: this.pc, enumerable: true },
+        reads: { value: readsFor(workspace.reads, viewer), enumerable: true },
+      }) as Workspace;
       this.views.set(key, view);
     }
     return view;
@@ -93,6 +100,11 @@ export class StaffSession {
     // "Who else is in" shows this PC under the name of whoever signed in last.
     workspace.presentAs(userId);
   }
+}
+
+/** A workspace file's identity for counting wrong PINs: its id (the same by any path, across reopening), else its path. */
+function workspaceKey(workspace: Workspace): string {
+  return readSetting(workspace.reads, 'workspace_id') ?? workspace.file;
 }
 
 function readUser(reads: Reads, id: number): UserRow | undefined {
@@ -107,14 +119,15 @@ function toUser(row: UserRow): User {
  * The context one call runs in, read from its session at the moment it is used: after a sign-in the
  * same caller acts as the new user. Writes through `workspace` record that user and the session's PC.
  */
-export function sessionContext(workspace: Workspace, session: StaffSession): ApiContext {
+export function sessionContext(workspace: Workspace, session: StaffSession, pinLockouts: PinLockouts): ApiContext {
   return {
     session,
+    pinLockouts,
     get user() {
       return session.signedInUser(workspace);
     },
     get workspace() {
-      return session.view(workspace, session.signedInUser(workspace)?.id ?? 0);
+      return session.view(workspace, session.signedInUser(workspace));
     },
   };
 }

@@ -4,6 +4,7 @@ import type { TrashKind } from '../contract/record-kinds';
 import type { TrashEntry, trashList } from '../contract/system';
 import { decodeCursor, encodeCursor } from '../read/keyset';
 import type { Reads } from '../read/reads';
+import { SYSTEM_VIEWER, type Viewer } from '../read/viewer';
 import { TRASH_KINDS } from '../contract/record-kinds';
 import { restoreRecord } from './record-removal';
 import { definitionOf, incomingLinks, linkedCount, linkedIds, reindexAny, trashSource } from './registry';
@@ -17,7 +18,7 @@ type TrashQuery = z.output<typeof trashList>;
 const TRASH_SOURCE = trashSource(TRASH_KINDS);
 
 /** One page of the Trash, most recently deleted first (the query the plan test explains). */
-export function trashPageQuery(query: TrashQuery) {
+export function trashPageQuery(query: TrashQuery, viewer: Viewer = SYSTEM_VIEWER) {
   const conditions = [];
   if (query.kind) conditions.push(sql`t.kind = ${query.kind}`);
   if (query.cursor) {
@@ -26,7 +27,7 @@ export function trashPageQuery(query: TrashQuery) {
   }
   const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
   return sql<{ kind: TrashKind; id: number; title: string; deletedAt: number; deletedByName: string | null }>`
-    SELECT t.kind AS kind, t.id AS id, t.title AS title, t.deleted_at AS deletedAt, ${users.name} AS deletedByName FROM (${TRASH_SOURCE}) t
+    SELECT t.kind AS kind, t.id AS id, t.title AS title, t.deleted_at AS deletedAt, ${users.name} AS deletedByName FROM (${viewer.seesPrivate ? TRASH_SOURCE : trashSource(TRASH_KINDS, viewer)}) t
     LEFT JOIN ${users} ON ${users.id} = t.updated_by
     ${where}
     ORDER BY t.deleted_at DESC, t.kind DESC, t.id DESC LIMIT ${query.limit + 1}`;
@@ -34,7 +35,7 @@ export function trashPageQuery(query: TrashQuery) {
 
 /** Everything soft-deleted, most recently deleted first. */
 export function listTrash(store: Store, query: TrashQuery): { rows: TrashEntry[]; nextCursor: string | null } {
-  const rows = store.reads.all(trashPageQuery(query));
+  const rows = store.reads.all(trashPageQuery(query, store.reads.viewer));
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);

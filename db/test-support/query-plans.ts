@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openCore, type Core } from '../api/core';
 import { seedLargeWorkspace, seedSales } from '../bench/seed';
 import { registerSearchHit } from '../read/search-hit';
-import { renderSql } from '../read/reads';
+import { renderSql, type Reads } from '../read/reads';
+import { SYSTEM_VIEWER, type Viewer } from '../read/viewer';
+
+/** Who a plan is explained for: someone who sees every record, and staff (others' private records left out). */
+export const PLAN_VIEWERS: readonly Viewer[] = [SYSTEM_VIEWER, { userId: 2, seesPrivate: false }];
 
 /**
  * Plan tests explain the production queries themselves (DESIGN §8) on a seeded file that never had
@@ -34,6 +38,37 @@ export function openSeededPlanWorkspace(): PlanWorkspace {
     close() {
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The seeded plan workspace of a test file; its parts exist once its tests run (read them inside tests and hooks). */
+export interface UsedPlanWorkspace {
+  readonly core: Core;
+  readonly sqlite: Database.Database;
+  readonly reads: Reads;
+}
+
+/** Opens the seeded plan workspace before the file's tests (seeding takes a while) and closes it after them. */
+export function usePlanWorkspace(): UsedPlanWorkspace {
+  let opened: PlanWorkspace | undefined;
+  beforeAll(() => {
+    opened = openSeededPlanWorkspace();
+  }, 60_000);
+  afterAll(() => opened?.close());
+  const current = (): PlanWorkspace => {
+    if (!opened) throw new Error('The plan workspace opens before the tests: read it inside a test or hook.');
+    return opened;
+  };
+  return {
+    get core() {
+      return current().core;
+    },
+    get sqlite() {
+      return current().sqlite;
+    },
+    get reads() {
+      return current().core.workspace.reads;
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openCore, type Core } from '../api/core';
 import { appRouter } from '../api/router';
+import type { PinLockouts } from '../system/pin-lockout';
 import type { OpenOptions } from '../workspace/open';
 
 const dirs: string[] = [];
@@ -16,9 +17,9 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A real workspace file in a temp folder and an API caller bound to it. */
-export function tempCore(options: OpenOptions = {}, file = path.join(tempDir(), 'rapport.db')) {
-  const core = openCore(file, { probeLocks: false, ...options });
+/** A real workspace file in a temp folder and an API caller bound to it (wrong PINs counted in `pinLockouts`, else the process's). */
+export function tempCore(options: OpenOptions = {}, file = path.join(tempDir(), 'rapport.db'), pinLockouts?: PinLockouts) {
+  const core = openCore(file, { probeLocks: false, ...options }, pinLockouts);
   cores.push(core);
   return { core, file, api: appRouter.createCaller(core.context()) };
 }

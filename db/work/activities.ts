@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Activity, activityCreate, activityUpdate } from '../contract/work';
 import { notFound, validation } from '../errors';
 import { companies, contacts } from '../people/schema';
 import type { Reads } from '../read/reads';
 import { requireLive } from '../read/references';
+import { visibleLinks } from '../read/visibility';
 import { deals } from '../sales/schema';
 import { users } from '../system/schema';
 import { write } from '../write/transaction';
@@ -55,7 +56,7 @@ export function readActivity(reads: Reads, id: number): Activity | undefined {
     .leftJoin(companies, eq(companies.id, activities.companyId))
     .leftJoin(deals, eq(deals.id, activities.dealId))
     .leftJoin(users, eq(users.id, activities.createdBy))
-    .where(eq(activities.id, id))
+    .where(and(eq(activities.id, id), ...visibleLinks(activities, reads.viewer)))
     .get();
 }
 

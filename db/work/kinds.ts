@@ -14,7 +14,7 @@ export const activityKind = defineRecordKind({
   table: activities,
   noun: { one: 'activity', many: 'activities' },
   read: readActivity,
-  titleSql: 'subject',
+  title: activities.subject,
   links: workLinks,
 });
 
@@ -22,6 +22,6 @@ export const taskKind = defineRecordKind({
   table: tasks,
   noun: { one: 'task', many: 'tasks' },
   read: readTask,
-  titleSql: 'title',
+  title: tasks.title,
   links: workLinks,
 });

@@ -7,6 +7,8 @@ import { companies, contacts } from '../people/schema';
 import { decodeCursor, pageOf } from '../read/keyset';
 import type { Reads } from '../read/reads';
 import { requireLive } from '../read/references';
+import type { Viewer } from '../read/viewer';
+import { visibleLinks } from '../read/visibility';
 import { deals } from '../sales/schema';
 import { users } from '../system/schema';
 import { write } from '../write/transaction';
@@ -48,7 +50,9 @@ function toTask({ recurrenceEvery, recurrenceUnit, ...row }: TaskRow): Task {
 }
 
 export function readTask(reads: Reads, id: number): Task | undefined {
-  const row = taskSelect(reads).where(eq(tasks.id, id)).get();
+  const row = taskSelect(reads)
+    .where(and(eq(tasks.id, id), ...visibleLinks(tasks, reads.viewer)))
+    .get();
   return row ? toTask(row) : undefined;
 }
 
@@ -147,9 +151,10 @@ type TaskListQuery = z.output<typeof taskList>;
 const TARGET_COLUMN = { contact: tasks.contactId, company: tasks.companyId, deal: tasks.dealId } as const;
 
 /** The tasks a list shows, whatever page: live, open or done, and the assignee's or the record's if asked. */
-function taskListFilter(query: Pick<TaskListQuery, 'status' | 'assigneeId' | 'target'>): SQL {
+function taskListFilter(query: Pick<TaskListQuery, 'status' | 'assigneeId' | 'target'>, viewer: Viewer): SQL {
   return and(
     isNull(tasks.deletedAt),
+    ...visibleLinks(tasks, viewer),
     query.status === 'open' ? isNull(tasks.completedAt) : isNotNull(tasks.completedAt),
     query.assigneeId !== undefined ? eq(tasks.assigneeId, query.assigneeId) : undefined,
     query.target ? eq(TARGET_COLUMN[query.target.kind], query.target.id) : undefined,
@@ -166,7 +171,7 @@ function listCursor(query: TaskListQuery): [number, number] | null {
  * by `coalesce(due_at, …)`. `limit` counts the extra row that says there is more.
  */
 export function openTaskQueries(reads: Reads, query: TaskListQuery, limit: number) {
-  const filter = taskListFilter(query);
+  const filter = taskListFilter(query, reads.viewer);
   const cursor = listCursor(query);
   const inUndated = cursor !== null && cursor[0] >= UNDATED_KEY;
   const datedAfter = cursor ? sql`(${tasks.dueAt}, ${tasks.id}) > (${cursor[0]}, ${cursor[1]})` : undefined;
@@ -184,12 +189,12 @@ export function openTaskQueries(reads: Reads, query: TaskListQuery, limit: numbe
 export function doneTasksQuery(reads: Reads, query: TaskListQuery, limit: number) {
   const cursor = listCursor(query);
   const after = cursor ? sql`(${tasks.completedAt}, ${tasks.id}) < (${cursor[0]}, ${cursor[1]})` : undefined;
-  return taskSelect(reads).where(and(taskListFilter(query), after)).orderBy(desc(tasks.completedAt), desc(tasks.id)).limit(limit);
+  return taskSelect(reads).where(and(taskListFilter(query, reads.viewer), after)).orderBy(desc(tasks.completedAt), desc(tasks.id)).limit(limit);
 }
 
 /** How many tasks the list holds in all (first page only). */
 export function taskCountQuery(reads: Reads, query: TaskListQuery) {
-  return reads.db.select({ n: count() }).from(tasks).where(taskListFilter(query));
+  return reads.db.select({ n: count() }).from(tasks).where(taskListFilter(query, reads.viewer));
 }
 
 export function listTasks(store: Store, query: TaskListQuery): Page<Task> {
@@ -211,7 +216,12 @@ export function listTasks(store: Store, query: TaskListQuery): Page<Task> {
 
 /** The Today view's four buckets of open tasks around the client's local day, each an index range in due order. */
 export function todayQueries(reads: Reads, input: z.output<typeof todayInput>) {
-  const open = and(isNull(tasks.deletedAt), isNull(tasks.completedAt), input.assigneeId !== undefined ? eq(tasks.assigneeId, input.assigneeId) : undefined);
+  const open = and(
+    isNull(tasks.deletedAt),
+    isNull(tasks.completedAt),
+    input.assigneeId !== undefined ? eq(tasks.assigneeId, input.assigneeId) : undefined,
+    ...visibleLinks(tasks, reads.viewer),
+  );
   const dated = (range: SQL | undefined, limit: number) => taskSelect(reads).where(and(open, range)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(limit);
   const upcomingEnd = input.dayEnd + (input.upcomingDays - 1) * 86_400_000;
   return {
@@ -246,6 +256,7 @@ export function dueRemindersQuery(reads: Reads, userId: number | null, now: numb
         isNull(tasks.completedAt),
         isNull(tasks.deletedAt),
         userId === null ? isNull(tasks.assigneeId) : or(isNull(tasks.assigneeId), eq(tasks.assigneeId, userId)),
+        ...visibleLinks(tasks, reads.viewer),
       ),
     )
     .limit(50);

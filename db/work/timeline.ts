@@ -7,6 +7,8 @@ import { notFound } from '../errors';
 import { contacts, notes } from '../people/schema';
 import { decodeCursor, encodeCursor } from '../read/keyset';
 import { prerendered } from '../read/reads';
+import type { Viewer } from '../read/viewer';
+import { isOwnedTable, present, visibleLinks, visibleRow } from '../read/visibility';
 import { dealStageHistory, deals, orderEvents, orders, stages } from '../sales/schema';
 import { definitionOf } from '../system/registry';
 import { users } from '../system/schema';
@@ -126,7 +128,7 @@ const CHANNEL_IN = prerendered(sql` AND ${a.channel} IN (`);
  * only activities on those channels. `sql` templates rather than the builder: a timeline page is a
  * hot path, and the builder's rendering and row mapping cost several times the query itself.
  */
-export function timelineSources(query: TimelineQuery, limit: number): TimelineSource[] {
+export function timelineSources(query: TimelineQuery, limit: number, viewer: Viewer): TimelineSource[] {
   const { target } = query;
   const cursor = query.cursor ? (decodeCursor(query.cursor, 3) as [number, number, number]) : null;
   // With a channel filter the timeline shows activities only; a deal has no notes of its own.
@@ -142,11 +144,22 @@ export function timelineSources(query: TimelineQuery, limit: number): TimelineSo
     }
     const channels =
       type === 'activity' && query.channels ? sql`${CHANNEL_IN}${sql.join(query.channels.map((channel) => sql`${channel}`), sql`, `)})` : sql``;
+    const visible = visibleEntries(type, viewer).map((condition) => sql` AND ${condition}`);
     return {
       type,
-      query: sql<EntryRow>`${SELECT_FROM[type]} WHERE ${rendered.owned[target.kind](target.id)}${rendered.live}${olderThanCursor}${channels}${rendered.order}${limit}`,
+      query: sql<EntryRow>`${SELECT_FROM[type]} WHERE ${rendered.owned[target.kind](target.id)}${rendered.live}${sql.join(visible)}${olderThanCursor}${channels}${rendered.order}${limit}`,
     };
   });
+}
+
+/**
+ * What of a source `viewer` may see: entries of deals they may see (stage moves), and of activities,
+ * notes and orders, those that belong to no private record hidden from them.
+ */
+function visibleEntries(type: EntryType, viewer: Viewer): SQL[] {
+  if (type === 'deal_stage') return present([visibleRow(deals.id, deals, viewer)]);
+  const { owner } = SOURCE_COLUMNS[type];
+  return visibleLinks({ contactId: owner.contactId, companyId: owner.companyId, dealId: type === 'note' ? undefined : owner.dealId }, viewer);
 }
 
 function toEntry(type: EntryType, target: Target, { linkId, linkLabel, ...row }: EntryRow): TimelineEntry {
@@ -164,8 +177,11 @@ export function recordTimeline(store: Store, query: TimelineQuery): Page<Timelin
   const { reads } = store;
   const { target } = query;
   const { table } = definitionOf(target.kind);
-  if (reads.value(sql`SELECT 1 FROM ${table} WHERE ${table.id} = ${target.id}`) === undefined) throw notFound(target.kind, target.id);
-  const fetched = timelineSources(query, query.limit + 1).flatMap((source) =>
+  const visible = isOwnedTable(table) ? visibleRow(table.id, table, reads.viewer) : null;
+  if (reads.value(sql`SELECT 1 FROM ${table} WHERE ${sql.join([sql`${table.id} = ${target.id}`, ...present([visible])], sql` AND `)}`) === undefined) {
+    throw notFound(target.kind, target.id);
+  }
+  const fetched = timelineSources(query, query.limit + 1, reads.viewer).flatMap((source) =>
     reads.all(source.query).map((row) => ({ ...toEntry(source.type, target, row), rank: RANK[source.type] })),
   );
   fetched.sort((a, b) => b.at - a.at || b.rank - a.rank || b.id - a.id);

@@ -11,6 +11,7 @@ import { SETTINGS_VERSION_KEY, type SettingKey } from '../workspace/settings';
 import { isBookkeepingColumn, isUnauditedColumn } from './derived-columns';
 import { childChange, currentChildRows, type ChildReplacement, type ChildRows, type ChildValues } from './child-rows';
 import { readsOf, type Reads } from '../read/reads';
+import { mayReach } from '../read/visibility';
 import { indexRecord, unindexRecord } from '../search/index';
 import type { IndexedKind } from '../search/text';
 
@@ -80,6 +81,15 @@ export class RecordWriter {
 
   /** Reads inside the transaction (the state this write sees). */
   get reads(): Reads {
+    // The acting user's reads: a private record they may not see cannot be updated or linked to either.
+    return this.workspace.reads;
+  }
+
+  /**
+   * Reads that see every record, private ones too: for the write's own bookkeeping (the search
+   * index, derived rows), never for what the acting user is shown or may touch.
+   */
+  get bookkeepingReads(): Reads {
     return readsOf(this.workspace.sqlite);
   }
 
@@ -116,8 +126,15 @@ export class RecordWriter {
     return row.id;
   }
 
+  /**
+   * The row as the acting user may act on it: a private record they may not see, or a row of one
+   * (its calls, notes, tasks, orders), is not there for them (NOT_FOUND), whichever write reaches
+   * it — an edit, a bulk change, the Trash.
+   */
   read<T extends RecordTable>(table: T, id: number): Row<T> | undefined {
-    return this.db.select().from(table as any).where(eq(table.id, id)).get() as Row<T> | undefined;
+    const row = this.db.select().from(table as any).where(eq(table.id, id)).get() as Row<T> | undefined;
+    if (row && !mayReach(this.reads, row as Record<string, unknown>, this.reads.viewer)) return undefined;
+    return row;
   }
 
   /**

@@ -88,6 +88,12 @@ export const en = {
     NETWORK: 'Rapport’s core is not answering. Is it still running?',
     UNAUTHORIZED: 'This page is not authorised. Open the address Rapport printed when it started.',
   },
+  privacy: {
+    badge: 'Private',
+    field: 'Private',
+    fieldHint: 'Only its owner and managers see it, in lists, search and timelines.',
+    needsOwner: 'A private record is seen only by its owner and managers: make yourself its owner, or ask a manager',
+  },
   validation: {
     required: 'Required',
     tooLong: 'Too long',
@@ -121,6 +127,7 @@ export const en = {
   },
   fields: {
     name: 'Name',
+    isPrivate: 'Private',
     jobTitle: 'Job title',
     company: 'Company',
     companyId: 'Company',

@@ -40,7 +40,8 @@ export const staffEn = {
   staffValidation: {
     wrongPin: 'Wrong PIN',
     enterPin: 'Enter your PIN',
-    tooManyPins: 'Too many wrong PINs; wait a minute and try again',
+    tooManyPins_one: 'Too many wrong PINs; try again in {{count}} minute',
+    tooManyPins_other: 'Too many wrong PINs; try again in {{count}} minutes',
     pinDigits: 'Use 4 to 8 digits',
     lastOwner: 'At least one active owner must remain',
     chooseSomeone: 'Choose someone from the list',

@@ -1,7 +1,5 @@
-import type { staffEn } from './staff-en';
-
-/** 员工、登录与角色的简体中文文本。 */
-export const staffZhCN: typeof staffEn = {
+/** 员工、登录与角色的简体中文文本。键与 staff-en.ts 相同，复数只用 `_other`。 */
+export const staffZhCN = {
   signIn: {
     title: '您是哪位？',
     lead: '选择您的名字开始工作。您所做的每项更改都会记在您的名下。',
@@ -42,7 +40,7 @@ export const staffZhCN: typeof staffEn = {
   staffValidation: {
     wrongPin: 'PIN 码错误',
     enterPin: '请输入您的 PIN 码',
-    tooManyPins: 'PIN 码错误次数过多，请等一分钟后再试',
+    tooManyPins_other: 'PIN 码错误次数过多，请 {{count}} 分钟后再试',
     pinDigits: '请使用 4 到 8 位数字',
     lastOwner: '必须至少保留一名在职的所有者',
     chooseSomeone: '请从列表中选择一位',

@@ -1,3 +1,5 @@
+import { issue } from '../../../db/contract/common';
+
 /**
  * The contract's zod schemas carry English messages; the UI shows them in the chosen language.
  * Known custom messages map to keys; messages that state a limit ("At most 200 characters") map to
@@ -26,10 +28,10 @@ const KNOWN_MESSAGES: Record<string, string> = {
   'At most 100 %': 'validation.percentAtMost',
   'Wrong PIN': 'staffValidation.wrongPin',
   'Enter your PIN': 'staffValidation.enterPin',
-  'Too many wrong PINs; wait a minute and try again': 'staffValidation.tooManyPins',
   'Use 4 to 8 digits': 'staffValidation.pinDigits',
   'At least one active owner must remain': 'staffValidation.lastOwner',
   'Choose someone from the list': 'staffValidation.chooseSomeone',
+  [issue.privateNeedsOwner]: 'privacy.needsOwner',
 };
 
 /** Messages with a limit in them (db/contract/common.ts `issue`, and a few field-specific ones). */
@@ -40,6 +42,8 @@ const LIMIT_MESSAGES: { pattern: RegExp; key: string; name: string }[] = [
   { pattern: /^Enter (-?\d+) or more$/, key: 'validation.atLeast', name: 'min' },
   { pattern: /^Enter (-?\d+) or less$/, key: 'validation.atMost', name: 'max' },
   { pattern: /^At most (\d+) minor units$/, key: 'validation.amountTooLarge', name: 'max' },
+  // A `count` picks the plural form: "1 minute", "3 minutes".
+  { pattern: /^Too many wrong PINs; try again in (\d+) minutes?$/, key: 'staffValidation.tooManyPins', name: 'count' },
 ];
 
 const BY_ISSUE_CODE: Record<string, string> = {
@@ -66,4 +70,9 @@ export function validationMessage(message: string | undefined, type: string | un
   if (message && /too small|>=1 character|required/i.test(message)) return { key: 'validation.required' };
   if (message && /too big|<=\d+ character/i.test(message)) return { key: 'validation.tooLong' };
   return null;
+}
+
+/** The values to translate `known` with: limits formatted for the UI language, but a `count` stays a number so i18next picks its plural form. */
+export function messageValues(known: ValidationMessage, formatNumber: (value: number) => string): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(known.values ?? {}).map(([name, value]) => [name, name === 'count' ? value : formatNumber(value)]));
 }

@@ -97,6 +97,12 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     NETWORK: 'Rapport 核心没有响应，它还在运行吗？',
     UNAUTHORIZED: '此页面未获授权，请打开 Rapport 启动时显示的地址。',
   },
+  privacy: {
+    badge: '私密',
+    field: '私密',
+    fieldHint: '仅负责人和经理可见（列表、搜索和时间线中都一样）。',
+    needsOwner: '私密记录仅负责人和经理可见：请把自己设为负责人，或请经理处理',
+  },
   validation: {
     required: '必填',
     tooLong: '内容过长',
@@ -130,6 +136,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
   },
   fields: {
     name: '姓名',
+    isPrivate: '私密',
     jobTitle: '职位',
     company: '公司',
     companyId: '公司',

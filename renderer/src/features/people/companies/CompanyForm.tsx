@@ -5,9 +5,10 @@ import { setServerErrors } from '../../../app/form-server-errors';
 import { Field } from '../../../app/ui/Field';
 import { AddressFields } from '../shared/AddressFields';
 import { OwnerSelect } from '../shared/OwnerSelect';
+import { PrivateField } from '../../system/privacy/PrivateField';
 import { companyFormResolver, type CompanyFormValues } from './company-form-values';
 
-const FORM_FIELDS = new Set(['name', 'industry', 'website', 'email', 'phone', 'ownerId', 'address.street', 'address.city', 'address.region', 'address.postalCode', 'address.country']);
+const FORM_FIELDS = new Set(['name', 'industry', 'website', 'email', 'phone', 'ownerId', 'isPrivate', 'address.street', 'address.city', 'address.region', 'address.postalCode', 'address.country']);
 
 export interface CompanyFormProps {
   initialValues: CompanyFormValues;
@@ -56,6 +57,7 @@ export function CompanyForm({ initialValues, submitLabel, onSubmit, onCancel, au
           <Field label={t('fields.owner')} error={errors.ownerId}>
             {(control) => <OwnerSelect emptyLabel={t('common.none')} {...control} {...register('ownerId')} />}
           </Field>
+          <PrivateField registration={register('isPrivate')} error={errors.isPrivate} />
           <Field label={t('fields.website')} error={errors.website}>
             {(control) => <input className="input" type="url" inputMode="url" autoComplete="off" {...control} {...register('website')} />}
           </Field>

@@ -15,6 +15,7 @@ import { CustomerSalesPanel } from '../../sales/customers/CustomerSalesPanel';
 import { LogActivityButtons } from '../../work/activities/LogActivityButtons';
 import { TimelinePanel } from '../../work/timeline/TimelinePanel';
 import { PeopleRecordPage } from '../shared/PeopleRecordPage';
+import { PrivateBadge } from '../../system/privacy/PrivateBadge';
 
 export function CompanyPage({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -38,7 +39,12 @@ export function CompanyPage({ id }: { id: number }) {
       kind="company"
       record={data}
       avatarClassName="avatar avatar--large avatar--square"
-      title={data.name}
+      title={
+        <>
+          {data.name}
+          {data.isPrivate ? <PrivateBadge /> : null}
+        </>
+      }
       subtitle={[data.industry, data.address.city].filter(Boolean).join(' · ') || undefined}
       editing={editing !== null}
       onEdit={() => setEditing(data)}

@@ -5,6 +5,7 @@ import type { CompanyRow } from '../../../../../db/contract/people';
 import { Link } from '../../../app/Link';
 import { useFormatters } from '../../../app/use-formatters';
 import { TagList } from '../tags/TagList';
+import { PrivateMark } from '../../system/privacy/PrivateMark';
 
 export const COMPANY_COLUMN_IDS = ['name', 'industry', 'city', 'phone', 'email', 'contactCount', 'owner', 'tags', 'updatedAt', 'createdAt'] as const;
 
@@ -20,9 +21,12 @@ export function useCompanyColumns(): ColumnDef<CompanyRow, any>[] {
         header: t('fields.name'),
         meta: { sortField: 'name', minWidth: 200, grow: 2, required: true },
         cell: ({ row }) => (
-          <Link to={`/companies/${row.original.id}`} className="cell-name__link" title={row.original.name} data-row-link>
-            {row.original.name}
-          </Link>
+          <span className="cell-name">
+            <Link to={`/companies/${row.original.id}`} className="cell-name__link" title={row.original.name} data-row-link>
+              {row.original.name}
+            </Link>
+            <PrivateMark isPrivate={row.original.isPrivate} />
+          </span>
         ),
       },
       { id: 'industry', header: t('fields.industry'), meta: { minWidth: 120 }, cell: ({ row }) => row.original.industry },

@@ -11,6 +11,7 @@ export interface CompanyFormValues {
   phone: string;
   address: { street: string; city: string; region: string; postalCode: string; country: string };
   ownerId: string;
+  isPrivate: boolean;
 }
 
 export const EMPTY_COMPANY_FORM: CompanyFormValues = {
@@ -21,6 +22,7 @@ export const EMPTY_COMPANY_FORM: CompanyFormValues = {
   phone: '',
   address: { street: '', city: '', region: '', postalCode: '', country: '' },
   ownerId: '',
+  isPrivate: false,
 };
 
 export function companyToFormValues(company: Company): CompanyFormValues {
@@ -38,6 +40,7 @@ export function companyToFormValues(company: Company): CompanyFormValues {
       country: company.address.country ?? '',
     },
     ownerId: company.ownerId ? String(company.ownerId) : '',
+    isPrivate: company.isPrivate,
   };
 }
 
@@ -50,6 +53,7 @@ export function formValuesToCompanyInput(values: CompanyFormValues): Omit<Compan
     phone: values.phone.trim() === '' ? null : values.phone,
     address: values.address,
     ownerId: values.ownerId ? Number(values.ownerId) : null,
+    isPrivate: values.isPrivate,
   };
 }
 

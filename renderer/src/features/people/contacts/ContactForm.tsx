@@ -7,6 +7,7 @@ import { Field } from '../../../app/ui/Field';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { AddressFields } from '../shared/AddressFields';
 import { OwnerSelect } from '../shared/OwnerSelect';
+import { PrivateField } from '../../system/privacy/PrivateField';
 import { ChannelRows } from './ChannelRows';
 import { contactFormResolver, type ContactFormValues } from './contact-form-values';
 import { DoNotContactFields } from './DoNotContactFields';
@@ -119,6 +120,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel, co
               <span>{t('contactForm.vipLabel')}</span>
             </label>
           </div>
+          <PrivateField registration={register('isPrivate')} error={errors.isPrivate} />
         </div>
       </section>
 

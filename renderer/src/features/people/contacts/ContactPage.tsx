@@ -19,6 +19,7 @@ import { ConvertLeadDialog } from '../../sales/leads/ConvertLeadDialog';
 import { LogActivityButtons } from '../../work/activities/LogActivityButtons';
 import { TimelinePanel } from '../../work/timeline/TimelinePanel';
 import { PeopleRecordPage } from '../shared/PeopleRecordPage';
+import { PrivateBadge } from '../../system/privacy/PrivateBadge';
 
 export function ContactPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function ContactPage({ id }: { id: number }) {
         <>
           {data.name}
           {data.vip ? <VipBadge /> : null}
+          {data.isPrivate ? <PrivateBadge /> : null}
           <LifecycleBadge stage={data.lifecycle} />
         </>
       }

@@ -7,6 +7,7 @@ import { useFormatters } from '../../../app/use-formatters';
 import { LifecycleBadge } from '../shared/LifecycleBadge';
 import { VipBadge } from '../shared/VipBadge';
 import { TagList } from '../tags/TagList';
+import { PrivateMark } from '../../system/privacy/PrivateMark';
 
 export const CONTACT_COLUMN_IDS = ['name', 'company', 'jobTitle', 'email', 'phone', 'lifecycle', 'owner', 'tags', 'city', 'vip', 'updatedAt', 'createdAt'] as const;
 
@@ -27,6 +28,7 @@ export function useContactColumns(): ColumnDef<ContactRow, any>[] {
               {row.original.name}
             </Link>
             {row.original.vip ? <span className="cell-name__vip" aria-label={t('contact.vip')} title={t('contact.vip')}>★</span> : null}
+            <PrivateMark isPrivate={row.original.isPrivate} />
           </span>
         ),
       },

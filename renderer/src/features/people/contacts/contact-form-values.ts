@@ -23,6 +23,7 @@ export interface ContactFormValues {
   source: string;
   lifecycle: (typeof LIFECYCLE_STAGES)[number];
   ownerId: string;
+  isPrivate: boolean;
   vip: boolean;
   creditRating: string;
   doNotContact: { email: boolean; phone: boolean; sms: boolean; mail: boolean };
@@ -39,6 +40,7 @@ export const EMPTY_CONTACT_FORM: ContactFormValues = {
   source: '',
   lifecycle: 'lead',
   ownerId: '',
+  isPrivate: false,
   vip: false,
   creditRating: '',
   doNotContact: { email: false, phone: false, sms: false, mail: false },
@@ -62,6 +64,7 @@ export function contactToFormValues(contact: Contact): ContactFormValues {
     source: contact.source ?? '',
     lifecycle: contact.lifecycle,
     ownerId: contact.ownerId ? String(contact.ownerId) : '',
+    isPrivate: contact.isPrivate,
     vip: contact.vip,
     creditRating: contact.creditRating ?? '',
     doNotContact: { ...contact.doNotContact },
@@ -81,6 +84,7 @@ export function formValuesToContactInput(values: ContactFormValues): Omit<Contac
     source: (values.source || null) as ContactCreateInput['source'],
     lifecycle: values.lifecycle,
     ownerId: values.ownerId ? Number(values.ownerId) : null,
+    isPrivate: values.isPrivate,
     vip: values.vip,
     creditRating: (values.creditRating || null) as ContactCreateInput['creditRating'],
     doNotContact: values.doNotContact,

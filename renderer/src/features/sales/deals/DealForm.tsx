@@ -5,6 +5,7 @@ import { setServerErrors } from '../../../app/form-server-errors';
 import { DateField } from '../../../app/ui/DateFields';
 import { Field } from '../../../app/ui/Field';
 import { OwnerSelect } from '../../people/shared/OwnerSelect';
+import { PrivateField } from '../../system/privacy/PrivateField';
 import { RecordPicker } from '../../system/search/RecordPicker';
 import { MoneyInput } from '../shared/MoneyInput';
 import { usePipelines } from '../shared/use-pipelines';
@@ -93,6 +94,7 @@ export function DealForm({ initialValues, submitLabel, mode, onSubmit, onCancel 
         <Field label={t('deals.fields.owner')} error={errors.ownerId}>
           {(fieldControl) => <OwnerSelect emptyLabel={t('common.none')} {...fieldControl} {...register('ownerId')} />}
         </Field>
+        <PrivateField registration={register('isPrivate')} error={errors.isPrivate} />
         {mode === 'create' ? (
           <>
             <Field label={t('deals.fields.pipeline')} error={errors.pipelineId}>

@@ -29,6 +29,7 @@ import { DealOrdersPanel } from './DealOrdersPanel';
 import { DealStagePanel } from './DealStagePanel';
 import { HistoryPanel } from '../../system/history/HistoryPanel';
 import { StageHistory } from './StageHistory';
+import { PrivateBadge } from '../../system/privacy/PrivateBadge';
 
 /** A deal: its fields, where it stands in the pipeline, its quotes and orders, tasks and whole timeline. */
 export function DealPage({ id }: { id: number }) {
@@ -102,6 +103,7 @@ export function DealPage({ id }: { id: number }) {
           <>
             {data.title}
             <StageBadge name={data.stageName} kind={data.stageKind} />
+            {data.isPrivate ? <PrivateBadge /> : null}
           </>
         }
         subtitle={[customer, money(data.amountMinor, data.currency)].filter(Boolean).join(' · ')}

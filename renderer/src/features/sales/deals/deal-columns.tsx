@@ -6,6 +6,7 @@ import { Link } from '../../../app/Link';
 import { useFormatters } from '../../../app/use-formatters';
 import { useMoney } from '../../../app/use-money';
 import { StageBadge } from '../shared/StageBadge';
+import { PrivateMark } from '../../system/privacy/PrivateMark';
 
 export const DEAL_COLUMN_IDS = ['title', 'customer', 'stage', 'amount', 'weighted', 'probability', 'expectedClose', 'owner', 'updatedAt'] as const;
 export const DEFAULT_DEAL_COLUMNS: Record<string, boolean> = { weighted: false };
@@ -25,6 +26,7 @@ export function useDealColumns(): ColumnDef<DealRow, any>[] {
             <Link to={`/deals/${row.original.id}`} className="cell-name__link" title={row.original.title} data-row-link>
               {row.original.title}
             </Link>
+            <PrivateMark isPrivate={row.original.isPrivate} />
           </span>
         ),
       },

@@ -15,6 +15,7 @@ export interface DealFormValues {
   currency: string;
   expectedCloseDate: string;
   ownerId: string;
+  isPrivate: boolean;
   source: string;
   pipelineId: string;
   stageId: string;
@@ -31,6 +32,7 @@ export function emptyDealForm(defaults: Partial<DealFormValues>): DealFormValues
     currency: 'CNY',
     expectedCloseDate: '',
     ownerId: '',
+    isPrivate: false,
     source: '',
     pipelineId: '',
     stageId: '',
@@ -49,6 +51,7 @@ export function dealToFormValues(deal: Deal): DealFormValues {
     currency: deal.currency,
     expectedCloseDate: deal.expectedCloseDate ?? '',
     ownerId: deal.ownerId ? String(deal.ownerId) : '',
+    isPrivate: deal.isPrivate,
     source: deal.source ?? '',
     pipelineId: String(deal.pipelineId),
     stageId: String(deal.stageId),
@@ -72,6 +75,7 @@ export function formValuesToDealInput(values: DealFormValues): { input: DealCrea
       currency,
       expectedCloseDate: values.expectedCloseDate || null,
       ownerId: values.ownerId ? Number(values.ownerId) : null,
+      isPrivate: values.isPrivate,
       source: (values.source || null) as (typeof CONTACT_SOURCES)[number] | null,
       stageId: Number(values.stageId),
       probability: probability === '' ? null : Number(probability),
