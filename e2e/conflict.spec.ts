@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
@@ -11,25 +11,65 @@ async function openContact(page: Page, url: string, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test('two people edit the same contact: the second sees the conflict and chooses', async ({ browser }) => {
+/** Creates a contact in the first page and opens it in both, each in its edit form. */
+async function bothEditing(first: Page, second: Page, name: string) {
+  await first.goto(host().url);
+  await first.getByRole('link', { name: 'New contact' }).first().click();
+  await first.getByLabel('Name', { exact: true }).fill(name);
+  await first.getByRole('button', { name: 'Create contact' }).click();
+  await expect(first.getByRole('heading', { level: 1, name })).toBeVisible();
+  await openContact(first, host().url, name);
+  await openContact(second, host().url, name);
+  await first.getByRole('button', { name: 'Edit', exact: true }).click();
+  await second.getByRole('button', { name: 'Edit', exact: true }).click();
+}
+
+/** The changes of one history entry, as "Field: before → after" lines. */
+async function changesOf(entry: Locator) {
+  return entry.locator('.history__change').evaluateAll((changes) =>
+    changes.map((change) => `${change.querySelector('dt')?.textContent?.trim()}: ${change.querySelector('.history__before')?.textContent?.trim() ?? ''} → ${change.querySelector('.history__after')?.textContent?.trim() ?? ''}`),
+  );
+}
+
+test('two people edit different fields of one contact: both are kept, with no dialog, in one merge entry', async ({ browser }) => {
   const alice = await browser.newContext();
   const bob = await browser.newContext();
   const first = await alice.newPage();
   const second = await bob.newPage();
-
   await openFirstRun(first, host().url, 'Start empty');
-  await first.getByRole('link', { name: 'New contact' }).first().click();
-  await first.getByLabel('Name', { exact: true }).fill('王芳');
-  await first.getByLabel('Email', { exact: true }).fill('wang.fang@example.cn');
-  await first.getByRole('button', { name: 'Create contact' }).click();
-  await expect(first.getByRole('heading', { level: 1, name: '王芳' })).toBeVisible();
-
-  await openContact(first, host().url, '王芳');
-  await openContact(second, host().url, '王芳');
-  await first.getByRole('button', { name: 'Edit', exact: true }).click();
-  await second.getByRole('button', { name: 'Edit', exact: true }).click();
+  await bothEditing(first, second, '赵敏');
 
   await first.getByLabel('Job title').fill('Store manager');
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(first.getByRole('region', { name: 'Details' }).getByText('Store manager')).toBeVisible();
+
+  await second.getByLabel('City').fill('杭州');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByRole('status').filter({ hasText: /Saved 赵敏, merged with the changes .+ made meanwhile/ })).toBeVisible();
+  await expect(second.getByRole('alertdialog')).toHaveCount(0);
+  const details = second.getByRole('region', { name: 'Details' });
+  await expect(details.getByText('Store manager')).toBeVisible();
+  await expect(details.getByText('杭州')).toBeVisible();
+
+  // One write of exactly this user's field, on top of theirs: created, their update, the merge.
+  const history = second.getByRole('list', { name: 'History' });
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+  expect(await changesOf(history.getByRole('listitem').first())).toEqual(['City: — → 杭州']);
+
+  await alice.close();
+  await bob.close();
+});
+
+test('two people edit the same field: the dialog lists only that field, and each choice saves the right value', async ({ browser }) => {
+  const alice = await browser.newContext();
+  const bob = await browser.newContext();
+  const first = await alice.newPage();
+  const second = await bob.newPage();
+  await first.goto(host().url);
+  await bothEditing(first, second, '王芳');
+
+  await first.getByLabel('Job title').fill('Store manager');
+  await first.getByLabel('Source').selectOption({ label: 'Referral' });
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(first.getByRole('region', { name: 'Details' }).getByText('Store manager')).toBeVisible();
 
@@ -38,21 +78,34 @@ test('two people edit the same contact: the second sees the conflict and chooses
   await second.getByRole('button', { name: 'Save' }).click();
   const dialog = second.getByRole('alertdialog', { name: 'Someone else saved this contact' });
   await expect(dialog).toBeVisible();
-  const jobRow = dialog.getByRole('row', { name: /Job title/ });
-  await expect(jobRow.getByRole('cell').nth(0)).toHaveText('Store manager');
-  await expect(jobRow.getByRole('cell').nth(1)).toHaveText('Buyer');
+  // Only the field both changed asks; their source and my city are merged without asking.
+  await expect(dialog.getByRole('radiogroup')).toHaveCount(1);
+  const job = dialog.getByRole('radiogroup', { name: 'Job title' });
+  await expect(job.getByRole('radio', { name: 'Keep theirs: Store manager' })).toBeVisible();
+  await expect(job.getByRole('radio', { name: 'Use mine: Buyer' })).toBeVisible();
+  await expect(dialog).toContainText('Their changes kept: Source.');
+  await expect(dialog).toContainText('Your changes saved too: City.');
+  await expect(dialog.getByRole('button', { name: 'Save merged' })).toBeDisabled();
   await screenshot(second, '13-conflict-dialog');
 
   // Nothing was silently overwritten: the first user's value is still what is saved.
   await first.reload();
   await expect(first.getByRole('region', { name: 'Details' }).getByText('Store manager')).toBeVisible();
 
-  await dialog.getByRole('button', { name: 'Use mine' }).click();
+  // Keyboard only: focus starts on the first choice; the arrow key moves to and picks mine.
+  await expect(job.getByRole('radio', { name: /Keep theirs/ })).toBeFocused();
+  await second.keyboard.press('ArrowRight');
+  await expect(job.getByRole('radio', { name: /Use mine/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Save merged' }).click();
   await expect(dialog).toBeHidden();
-  await expect(second.getByRole('status').filter({ hasText: 'Saved 王芳' })).toBeVisible();
+  await expect(second.getByRole('status').filter({ hasText: /Saved 王芳, merged with the changes/ })).toBeVisible();
   const details = second.getByRole('region', { name: 'Details' });
   await expect(details.getByText('Buyer')).toBeVisible();
   await expect(details.getByText('杭州')).toBeVisible();
+  await expect(details.getByText('Referral')).toBeVisible();
+  const history = second.getByRole('list', { name: 'History' });
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+  expect((await changesOf(history.getByRole('listitem').first())).sort()).toEqual(['City: — → 杭州', 'Job title: Store manager → Buyer']);
 
   // The first user edits from the page they loaded before: now they are the stale one and keep theirs.
   await first.goBack();
@@ -66,11 +119,12 @@ test('two people edit the same contact: the second sees the conflict and chooses
   await first.getByLabel('Job title').fill('Owner');
   await first.getByRole('button', { name: 'Save' }).click();
   const firstDialog = first.getByRole('alertdialog', { name: 'Someone else saved this contact' });
-  await expect(firstDialog).toBeVisible();
-  await firstDialog.getByRole('button', { name: 'Keep theirs' }).click();
+  await firstDialog.getByRole('radiogroup', { name: 'Job title' }).getByRole('radio', { name: 'Keep theirs: Head buyer' }).check();
+  await firstDialog.getByRole('button', { name: 'Save merged' }).click();
   await expect(firstDialog).toBeHidden();
+  await expect(first.getByRole('status').filter({ hasText: 'Kept their version' })).toBeVisible();
   await expect(first.getByRole('region', { name: 'Details' }).getByText('Head buyer')).toBeVisible();
-  await expect(first.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+  await expect(first.getByRole('list', { name: 'History' }).getByRole('listitem')).toHaveCount(4);
 
   await alice.close();
   await bob.close();

@@ -6,13 +6,16 @@
  *
  * Comparison is per unit: a field, or a group of fields that only mean something together (money
  * is an amount and its currency), so a merge never pairs their amount with my currency. Values are
- * compared whole and deeply: a contact's emails are one value, not one per row.
+ * compared whole and deeply: a contact's emails are one value, not one per row. An object field
+ * declared `nested` (an address) merges part by part: their street and my city are both kept.
  */
 export interface MergeShape {
   /** Fields compared and chosen as one unit, such as `['amountMinor', 'currency']`. */
   groups?: readonly (readonly string[])[];
   /** Array fields whose order means nothing (tag ids): compared as sets. */
   sets?: readonly string[];
+  /** Object fields merged part by part; their units are named `field.part`, the patch carries the whole object. */
+  nested?: readonly string[];
 }
 
 /** A unit both sides changed to different values: the person picks theirs or mine. */
@@ -28,6 +31,8 @@ export interface MergeResult<T> {
   conflicts: MergeConflict[];
   /** Units only they changed (their values stay). */
   theirsChanged: string[];
+  /** Units only I changed (the patch applies mine). */
+  mineChanged: string[];
 }
 
 export type MergeChoice = 'theirs' | 'mine';
@@ -79,18 +84,58 @@ function patchOf<T>(unit: string[], from: Record<string, unknown>, onto: Record<
   return patch as Partial<T>;
 }
 
-export function mergeThreeWay<T extends Record<string, unknown>>(base: T, theirs: T, mine: T, shape: MergeShape = {}): MergeResult<T> {
+type Flat = Record<string, unknown>;
+
+/** A record with each nested object's parts as fields of their own (`address.city`). */
+function flatten(record: Record<string, unknown>, shape: MergeShape): Flat {
+  const flat: Flat = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (shape.nested?.includes(field) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [part, partValue] of Object.entries(value as Record<string, unknown>)) flat[`${field}.${part}`] = partValue;
+    } else flat[field] = value;
+  }
+  return flat;
+}
+
+/** A patch of flat fields as the update takes it: a nested object's changed parts laid over `onto`'s object. */
+function unflatten<T>(patch: Flat, onto: Record<string, unknown>): Partial<T> {
+  const result: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    const dot = field.indexOf('.');
+    if (dot < 0) {
+      result[field] = value;
+      continue;
+    }
+    const parent = field.slice(0, dot);
+    const whole = (result[parent] ?? { ...(onto[parent] as Record<string, unknown> | undefined) }) as Record<string, unknown>;
+    whole[field.slice(dot + 1)] = value;
+    result[parent] = whole;
+  }
+  return result as Partial<T>;
+}
+
+function mergeFlat(base: Flat, theirs: Flat, mine: Flat, shape: MergeShape): MergeResult<Flat> {
   const fields = [...new Set([...Object.keys(base), ...Object.keys(theirs), ...Object.keys(mine)])];
-  const result: MergeResult<T> = { patch: {}, conflicts: [], theirsChanged: [] };
+  const result: MergeResult<Flat> = { patch: {}, conflicts: [], theirsChanged: [], mineChanged: [] };
   for (const unit of unitsOf(fields, shape)) {
     const mineChanged = !sameUnit(unit, base, mine, shape);
     const theirsChanged = !sameUnit(unit, base, theirs, shape);
-    if (theirsChanged) result.theirsChanged.push(unit[0]!);
-    if (!mineChanged) continue;
-    if (!theirsChanged) Object.assign(result.patch, patchOf<T>(unit, mine, theirs, shape));
+    if (!mineChanged) {
+      if (theirsChanged) result.theirsChanged.push(unit[0]!);
+      continue;
+    }
+    if (!theirsChanged) {
+      result.mineChanged.push(unit[0]!);
+      Object.assign(result.patch, patchOf<Flat>(unit, mine, theirs, shape));
+    }
     else if (!sameUnit(unit, theirs, mine, shape)) result.conflicts.push({ unit: unit[0]!, fields: unit });
   }
   return result;
+}
+
+export function mergeThreeWay<T extends Record<string, unknown>>(base: T, theirs: T, mine: T, shape: MergeShape = {}): MergeResult<T> {
+  const result = mergeFlat(flatten(base, shape), flatten(theirs, shape), flatten(mine, shape), shape);
+  return { ...result, patch: unflatten<T>(result.patch, theirs) };
 }
 
 /**
@@ -105,14 +150,17 @@ export function resolveMerge<T extends Record<string, unknown>>(
   choices: Readonly<Record<string, MergeChoice>>,
   shape: MergeShape = {},
 ): Partial<T> {
-  const patch: Partial<T> = { ...result.patch };
+  const flatTheirs = flatten(theirs, shape);
+  const flatMine = flatten(mine, shape);
+  const patch: Flat = flatten(result.patch, shape);
   for (const conflict of result.conflicts) {
-    if (choices[conflict.unit] === 'mine') Object.assign(patch, patchOf<T>(conflict.fields, mine, theirs, shape));
+    if (choices[conflict.unit] === 'mine') Object.assign(patch, patchOf<Flat>(conflict.fields, flatMine, flatTheirs, shape));
   }
-  return patch;
+  return unflatten<T>(patch, theirs);
 }
 
 /** Fields of `next` that differ from `base` under the shape's comparison: an ordinary (not stale) save's patch. */
 export function changedFieldsOf<T extends Record<string, unknown>>(base: T, next: T, shape: MergeShape = {}): Partial<T> {
-  return patchOf<T>(Object.keys(next), next, base, shape);
+  const flatNext = flatten(next, shape);
+  return unflatten<T>(patchOf<Flat>(Object.keys(flatNext), flatNext, flatten(base, shape), shape), base);
 }

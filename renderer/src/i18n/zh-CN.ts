@@ -383,6 +383,18 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     discardMine: '放弃我的修改',
     restoreAndSave: '恢复并保存我的修改',
   },
+  merge: {
+    description_other: '在你开始编辑之后，它被修改了。对方的其他修改和你的修改已合并；有 {{count}} 个字段你们都改了，请逐个选择保留哪个值。',
+    descriptionBy_other: '在你开始编辑之后，{{name}} 修改了它。对方的其他修改和你的修改已合并；有 {{count}} 个字段你们都改了，请逐个选择保留哪个值。',
+    useTheirs: '保留对方的',
+    useMine: '使用我的',
+    save: '保存合并结果',
+    chooseEach: '请为每个字段选择对方的或我的值后再保存。',
+    keptTheirs: '已保留对方的修改：{{fields}}。',
+    appliedMine: '你的修改也会保存：{{fields}}。',
+    savedWith: '已保存 {{title}}，并与 {{name}} 在此期间的修改合并',
+    savedWithSomeone: '已保存 {{title}}，并与其他人在此期间的修改合并',
+  },
   notes: {
     title: '备注',
     list: '备注',
