@@ -1,9 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { formatMoney } from '../db/contract/money';
 import { openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
 const host = useFreshWorkspace();
+const money = (minor: number, currency: string) => formatMoney(minor, currency, 'en');
 
 async function openContact(page: Page, url: string, name: string) {
   await page.goto(url);
@@ -161,6 +163,60 @@ test('a contact deleted by someone else while it is being edited: the editor is 
 
   await first.reload();
   await expect(first.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: '李强' })).toBeVisible();
+
+  await alice.close();
+  await bob.close();
+});
+
+test('a deal edited on two PCs: notes and amount merge without asking; their amount against my currency is one choice', async ({ browser }) => {
+  const alice = await browser.newContext();
+  const bob = await browser.newContext();
+  const first = await alice.newPage();
+  const second = await bob.newPage();
+  await first.goto(host().url);
+  await first.getByRole('link', { name: 'New contact' }).first().click();
+  await first.getByLabel('Name', { exact: true }).fill('陈静');
+  await first.getByRole('button', { name: 'Create contact' }).click();
+  await first.getByRole('button', { name: 'Convert to deal' }).click();
+  const convert = first.getByRole('dialog', { name: 'Convert 陈静 to a deal' });
+  await convert.getByLabel('Amount').fill('12000');
+  await convert.getByRole('button', { name: 'Convert' }).click();
+  await expect(first.getByRole('region', { name: 'Details' })).toContainText(money(1_200_000, 'USD'));
+  await second.goto(`${host().url}${new URL(first.url()).hash}`);
+  await expect(second.getByRole('region', { name: 'Details' })).toContainText(money(1_200_000, 'USD'));
+
+  await first.getByRole('button', { name: 'Edit', exact: true }).click();
+  await second.getByRole('button', { name: 'Edit', exact: true }).click();
+  await first.getByLabel('Notes').fill('Two terminals.');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('region', { name: 'Details' })).toContainText('Two terminals.');
+  await second.getByLabel('Amount').fill('15000');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('status').filter({ hasText: /merged with the changes .+ made meanwhile/ })).toBeVisible();
+  await expect(second.getByRole('alertdialog')).toHaveCount(0);
+  await expect(second.getByRole('region', { name: 'Details' })).toContainText('Two terminals.');
+  await expect(second.getByRole('region', { name: 'Details' })).toContainText(money(1_500_000, 'USD'));
+
+  // Their new amount and my new currency overlap: money is one unit, so it is asked as one.
+  await first.reload();
+  await first.getByRole('button', { name: 'Edit', exact: true }).click();
+  await second.getByRole('button', { name: 'Edit', exact: true }).click();
+  await first.getByLabel('Amount').fill('20000');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('region', { name: 'Details' })).toContainText(money(2_000_000, 'USD'));
+  await second.getByLabel('Currency', { exact: true }).fill('EUR');
+  await second.getByLabel('Notes').fill('Two terminals, priced in euros.');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = second.getByRole('alertdialog', { name: 'Someone else saved this deal' });
+  await expect(dialog.getByRole('radiogroup')).toHaveCount(1);
+  const amount = dialog.getByRole('radiogroup', { name: 'Amount' });
+  await expect(amount.getByRole('radio', { name: `Keep theirs: ${money(2_000_000, 'USD')}` })).toBeVisible();
+  await amount.getByRole('radio', { name: `Use mine: ${money(1_500_000, 'EUR')}` }).check();
+  await dialog.getByRole('button', { name: 'Save merged' }).click();
+  await expect(dialog).toBeHidden();
+  const details = second.getByRole('region', { name: 'Details' });
+  await expect(details).toContainText(money(1_500_000, 'EUR'));
+  await expect(details).toContainText('Two terminals, priced in euros.');
 
   await alice.close();
   await bob.close();
