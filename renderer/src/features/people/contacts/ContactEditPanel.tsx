@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactCreate, type Contact, type ContactCreate } from '../../../../../db/contract/people';
 import type { MergeShape } from '../../../../../db/contract/merge';
@@ -43,7 +43,7 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
   const update = useMutation({ ...trpc.people.contacts.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
   const restore = useMutation(trpc.people.contacts.restore.mutationOptions());
   // The company picker's name for my company id: the form knows it, the id does not.
-  const companyName = useRef<string | null>(null);
+  const [companyName, setCompanyName] = useState<string | null>(null);
 
   const merging = useMergingSave<Contact, ContactInput>({
     toInput: contactInput,
@@ -55,7 +55,7 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
     describe: ({ unit }, values, side, current) => {
       const [field, part] = unit.split('.') as [keyof ContactInput, string | undefined];
       if (part) return formatValue(part, (values[field] as Record<string, unknown>)[part]);
-      if (unit === 'companyId') return formatValue('company', side === 'theirs' ? current.companyName : companyName.current);
+      if (unit === 'companyId') return formatValue('company', side === 'theirs' ? current.companyName : companyName);
       if (unit === 'ownerId') return formatValue('owner', users.data?.find((user) => user.id === values.ownerId)?.name ?? null);
       return formatValue(unit, values[unit as keyof ContactInput]);
     },
@@ -65,7 +65,7 @@ export function ContactEditPanel({ base, onDone }: { base: Contact; onDone: () =
   });
 
   async function save(contact: ContactCreate, values: ContactFormValues) {
-    companyName.current = values.company?.name ?? null;
+    setCompanyName(values.company?.name ?? null);
     const { tagIds: _tags, ...mine } = contact;
     await merging.save(base, mine);
   }

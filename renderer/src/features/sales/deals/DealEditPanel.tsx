@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeShape } from '../../../../../db/contract/merge';
 import type { Deal, DealCreateInput } from '../../../../../db/contract/sales';
@@ -31,13 +31,13 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
   const update = useMutation({ ...trpc.sales.deals.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
   const restore = useMutation(trpc.sales.deals.restore.mutationOptions());
   // The pickers' names for my contact and company ids: the form knows them, the ids do not.
-  const picked = useRef<DealFormValues | null>(null);
+  const [picked, setPicked] = useState<DealFormValues | null>(null);
 
   function display(unit: string, values: DealInput, side: 'theirs' | 'mine', current: Deal): string {
     const none = t('common.none');
     if (unit === 'amountMinor') return money(values.amountMinor ?? 0, values.currency ?? current.currency);
-    if (unit === 'contactId') return (side === 'theirs' ? current.contactName : picked.current?.contact?.name) ?? none;
-    if (unit === 'companyId') return (side === 'theirs' ? current.companyName : picked.current?.company?.name) ?? none;
+    if (unit === 'contactId') return (side === 'theirs' ? current.contactName : picked?.contact?.name) ?? none;
+    if (unit === 'companyId') return (side === 'theirs' ? current.companyName : picked?.company?.name) ?? none;
     if (unit === 'ownerId') return users.data?.find((user) => user.id === values.ownerId)?.name ?? none;
     return formatValue(unit, values[unit as keyof DealInput], { kind: 'deal' });
   }
@@ -56,7 +56,7 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
   });
 
   async function save(values: DealFormValues) {
-    picked.current = values;
+    setPicked(values);
     await merging.save(base, dealInput(values));
   }
 
