@@ -488,7 +488,7 @@ export const en = {
     currency: 'Currency for prices and totals',
     currencyHint: 'New prices, deals and orders start in this currency; existing ones keep theirs.',
     saved: 'Settings saved',
-    conflict: 'Someone else changed these settings while you were editing. Their values are shown now; make your change again if you still want it.',
+    mergeTitle: 'Someone else saved these settings',
     signedInAs: 'Signed in as',
   },
   settingsDatabase: {

@@ -478,7 +478,7 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     currency: '价格和金额使用的货币',
     currencyHint: '新的价格、商机和订单默认使用此币种；已有的记录保持原来的币种。',
     saved: '设置已保存',
-    conflict: '在您编辑期间，其他人修改了这些设置。现在显示的是对方保存的值；如仍需修改，请重新操作。',
+    mergeTitle: '其他人已保存了这些设置',
     signedInAs: '当前用户',
   },
   settingsDatabase: {

@@ -31,8 +31,8 @@ export interface MergingSaveOptions<Row extends VersionedRow, Values extends Inp
   /** The record's name for the status line, from the values that were saved. */
   titleOf: (values: Values) => string;
   savedToast: (values: Values) => ToastMessage;
-  /** The edit is over (saved, unchanged, or discarded). */
-  onDone: () => void;
+  /** The edit is over (saved, unchanged, or discarded), with the values the record now has as far as this save knows. */
+  onDone: (now: Values) => void;
 }
 
 type Pending<Row, Values> =
@@ -58,7 +58,7 @@ export function useMergingSave<Row extends VersionedRow, Values extends Input>(o
     setPending(null);
     if (mergedWith === false) showToast({ tone: 'success', message: options.savedToast(values) });
     else showToast({ tone: 'success', message: { key: mergedWith ? 'merge.savedWith' : 'merge.savedWithSomeone', values: { title: options.titleOf(values), name: mergedWith } } });
-    options.onDone();
+    options.onDone(values);
   }
 
   /** Sends `patch` at `version`; `mine` is base plus patch, what this user means the record to read. */
@@ -76,7 +76,7 @@ export function useMergingSave<Row extends VersionedRow, Values extends Input>(o
         else {
           setPending(null);
           showToast({ tone: 'error', message: { key: 'errors.CONFLICT_DELETED' } });
-          options.onDone();
+          options.onDone(base);
         }
         return;
       }
@@ -110,23 +110,23 @@ export function useMergingSave<Row extends VersionedRow, Values extends Input>(o
     const baseInput = options.toInput(base);
     const patch = changedFieldsOf(baseInput, mine, shape);
     if (Object.keys(patch).length === 0) {
-      options.onDone();
+      options.onDone(mine);
       return;
     }
     await run(() => attempt(base.version, baseInput, mine, patch, false));
   }
 
-  function discard() {
+  function discard(theirs: Values) {
     // The refused save already caught up with the change feed, which brought their version.
     setPending(null);
     showToast({ message: { key: 'conflict.keptTheirs' } });
-    options.onDone();
+    options.onDone(theirs);
   }
 
   function settle(value: Extract<Pending<Row, Values>, { kind: 'merge' }>, choices: Record<string, MergeChoice>) {
     const patch = resolveMerge(value.result, value.theirs, value.mine, choices, shape);
     if (Object.keys(patch).length === 0) {
-      discard();
+      discard(value.theirs);
       return;
     }
     void run(() => attempt(value.current.version, value.theirs, { ...value.theirs, ...patch }, patch, value.name)).catch(failed);
@@ -143,7 +143,7 @@ export function useMergingSave<Row extends VersionedRow, Values extends Input>(o
 
   let dialog: ReactNode = null;
   if (pending?.kind === 'deleted') {
-    dialog = <RecordDeletedDialog title={options.titles.deleted} deletedByName={pending.name} busy={busy} onDiscard={discard} onRestore={() => restoreAndSave(pending)} />;
+    dialog = <RecordDeletedDialog title={options.titles.deleted} deletedByName={pending.name} busy={busy} onDiscard={() => discard(pending.base)} onRestore={() => restoreAndSave(pending)} />;
   } else if (pending?.kind === 'merge') {
     const { result, theirs, mine, current } = pending;
     const labelsOf = (units: string[]) => [...new Set(units.map((unit) => options.label({ unit, fields: [unit] })))];
@@ -163,7 +163,7 @@ export function useMergingSave<Row extends VersionedRow, Values extends Input>(o
         appliedMine={labelsOf(result.mineChanged)}
         busy={busy}
         onSave={(choices) => settle(pending, choices)}
-        onDiscard={discard}
+        onDiscard={() => discard(theirs)}
       />
     );
   }
