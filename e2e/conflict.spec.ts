@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatMoney } from '../db/contract/money';
-import { openFirstRun } from './support/app';
+import { fillDateField, openFirstRun } from './support/app';
 import { useFreshWorkspace } from './support/browser-host';
 import { screenshot } from './support/screenshots';
 
@@ -217,6 +217,67 @@ test('a deal edited on two PCs: notes and amount merge without asking; their amo
   const details = second.getByRole('region', { name: 'Details' });
   await expect(details).toContainText(money(1_500_000, 'EUR'));
   await expect(details).toContainText('Two terminals, priced in euros.');
+
+  await alice.close();
+  await bob.close();
+});
+
+test('a task edited on two PCs: their priority and my notes merge; both changing the priority asks about it alone', async ({ browser }) => {
+  const alice = await browser.newContext();
+  const bob = await browser.newContext();
+  const first = await alice.newPage();
+  const second = await bob.newPage();
+  const openToday = async (page: Page) => {
+    await page.goto(host().url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  };
+  const editTask = (page: Page) => page.getByRole('button', { name: 'Edit task “Call the supplier”' });
+  await openToday(first);
+  await first.getByRole('button', { name: 'New task' }).click();
+  const create = first.getByRole('dialog', { name: 'New task' });
+  await create.getByLabel('Title').fill('Call the supplier');
+  const today = await first.evaluate(() => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  });
+  await fillDateField(create.getByRole('group', { name: 'Due date', exact: true }), today);
+  await create.getByRole('button', { name: 'Create task' }).click();
+  await expect(create).toBeHidden();
+  await openToday(second);
+
+  await editTask(first).click();
+  await editTask(second).click();
+  const firstDialog = first.getByRole('dialog', { name: 'Edit task' });
+  const secondDialog = second.getByRole('dialog', { name: 'Edit task' });
+  await firstDialog.getByLabel('Priority').selectOption('high');
+  await firstDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(firstDialog).toBeHidden();
+  await secondDialog.getByLabel('Notes').fill('Ask about the spring prices.');
+  await secondDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByRole('status').filter({ hasText: /Saved Call the supplier, merged with the changes/ })).toBeVisible();
+  await expect(secondDialog).toBeHidden();
+  await editTask(second).click();
+  await expect(secondDialog.getByLabel('Priority')).toHaveValue('high');
+  await expect(secondDialog.getByLabel('Notes')).toHaveValue('Ask about the spring prices.');
+  await secondDialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Both change the priority: only it is asked; keeping theirs with nothing else of mine writes nothing.
+  await first.reload();
+  await editTask(first).click();
+  await editTask(second).click();
+  await firstDialog.getByLabel('Priority').selectOption('low');
+  await firstDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(firstDialog).toBeHidden();
+  await secondDialog.getByLabel('Priority').selectOption('normal');
+  await secondDialog.getByRole('button', { name: 'Save' }).click();
+  const merge = second.getByRole('alertdialog', { name: 'Someone else saved this task' });
+  await expect(merge.getByRole('radiogroup')).toHaveCount(1);
+  await merge.getByRole('radiogroup', { name: 'Priority' }).getByRole('radio', { name: 'Keep theirs: Low' }).check();
+  await merge.getByRole('button', { name: 'Save merged' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Kept their version' })).toBeVisible();
+  await editTask(second).click();
+  await expect(secondDialog.getByLabel('Priority')).toHaveValue('low');
 
   await alice.close();
   await bob.close();

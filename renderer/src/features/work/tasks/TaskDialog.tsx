@@ -43,7 +43,10 @@ const SERVER_FIELDS: Record<string, FieldPath<TaskFormValues>> = {
 };
 
 /** Create or edit a task: title, due date and time, reminder, assignee, priority, linked record, repeat. */
-export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
+export function TaskDialog({ task: liveTask, link = null, onClose }: TaskDialogProps) {
+  // The form edits the task as it was when the dialog opened (the list may refresh it meanwhile): a save
+  // names that version, so someone else's save in between is merged instead of silently undone.
+  const [task] = useState(liveTask);
   const { t } = useTranslation();
   const trpc = useTRPC();
   const workspace = useWorkspace();
@@ -100,9 +103,10 @@ export function TaskDialog({ task, link = null, onClose }: TaskDialogProps) {
   });
 
   async function deleteTask() {
-    if (!task) return;
-    await remove.mutateAsync({ id: task.id, version: task.version });
-    showToast({ message: { key: 'tasks.deleted', values: { title: task.title } } });
+    const current = liveTask ?? task;
+    if (!current) return;
+    await remove.mutateAsync({ id: current.id, version: current.version });
+    showToast({ message: { key: 'tasks.deleted', values: { title: current.title } } });
     onClose();
   }
 
