@@ -61,7 +61,10 @@ export function useMergingSave<Row extends VersionedRow, Values extends Input>(o
     options.onDone(values);
   }
 
-  /** Sends `patch` at `version`; `mine` is base plus patch, what this user means the record to read. */
+  /**
+   * Sends `patch` at `version`; `mine` is base plus patch, what this user means the record to read.
+   * `mergedWith` is false for a first try, else whose save this one merges with (null: not known).
+   */
   async function attempt(version: number, base: Values, mine: Values, patch: Partial<Values>, mergedWith: string | false | null) {
     try {
       await options.update(version, patch);
