@@ -9,7 +9,7 @@ async function openSettings(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 }
 
-test('two PCs change the workspace currency: the later save is refused and shows what the other saved', async ({ browser }) => {
+test('two PCs change the workspace currency: the later save asks which currency to keep, and keeps the one chosen', async ({ browser }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await openFirstRun(first, host().url, 'Start empty');
@@ -25,13 +25,23 @@ test('two PCs change the workspace currency: the later save is refused and shows
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(first.getByText('Settings saved')).toBeVisible();
 
+  // Nothing is overwritten silently: the same field changed on both PCs is a choice.
   await second.getByRole('button', { name: 'Save' }).click();
-  await expect(second.getByRole('alert').filter({ hasText: 'Someone else changed these settings' })).toBeVisible();
-  await expect(currency(second)).toHaveValue('EUR');
+  const dialog = second.getByRole('alertdialog', { name: 'Someone else saved these settings' });
+  const choice = dialog.getByRole('radiogroup', { name: 'Currency for prices and totals' });
+  await expect(dialog.getByRole('radiogroup')).toHaveCount(1);
+  await expect(choice.getByRole('radio', { name: 'Keep theirs: EUR' })).toBeVisible();
+  await choice.getByRole('radio', { name: 'Use mine: GBP' }).check();
+  await dialog.getByRole('button', { name: 'Save merged' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(second.getByRole('status').filter({ hasText: /merged with the changes .+ made meanwhile/ })).toBeVisible();
+  await expect(currency(second)).toHaveValue('GBP');
+  await first.reload();
+  await expect(currency(first)).toHaveValue('GBP');
 
-  // Choosing again saves on top of theirs.
-  await currency(second).selectOption('GBP');
+  // The next save starts from what was saved: no conflict with its own write.
+  await currency(second).selectOption('EUR');
   await second.getByRole('button', { name: 'Save' }).click();
   await expect(second.getByText('Settings saved')).toBeVisible();
-  await expect(second.getByRole('alert').filter({ hasText: 'Someone else changed these settings' })).toHaveCount(0);
+  await expect(second.getByRole('alertdialog')).toHaveCount(0);
 });

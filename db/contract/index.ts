@@ -6,3 +6,4 @@ export * from './money';
 export * from './sales';
 export * from './work';
 export * from './record-kinds';
+export * from './merge';

@@ -28,7 +28,7 @@ export const staffEn = {
     inactive: 'Inactive',
     saved: 'Saved {{name}}',
     created: 'Added {{name}}',
-    conflict: 'Someone else changed this staff member meanwhile. Open it again to see their changes.',
+    mergeTitle: 'Someone else saved this staff member',
     columns: { name: 'Name', role: 'Role', pin: 'PIN', status: 'Status' },
     roleHints: {
       owner: 'Everything, including managing owners.',

@@ -28,7 +28,7 @@ export const staffZhCN = {
     inactive: '已停用',
     saved: '已保存 {{name}}',
     created: '已添加 {{name}}',
-    conflict: '其他人在此期间修改了该员工。请重新打开以查看其更改。',
+    mergeTitle: '其他人已保存了该员工',
     columns: { name: '姓名', role: '角色', pin: 'PIN 码', status: '状态' },
     roleHints: {
       owner: '拥有全部权限，包括管理所有者。',

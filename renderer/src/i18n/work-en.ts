@@ -69,6 +69,7 @@ export const workEn = {
     created: 'Task “{{title}}” created',
     saved: 'Task “{{title}}” saved',
     deleted: 'Task “{{title}}” moved to Trash',
+    mergeTitle: 'Someone else saved this task',
     conflict: 'Someone else changed this task; it has been reloaded.',
     noneOpen: 'No open tasks.',
     complete: 'Complete “{{title}}”',

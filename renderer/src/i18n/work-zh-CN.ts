@@ -68,6 +68,7 @@ export const workZhCN = {
     created: '已创建任务“{{title}}”',
     saved: '已保存任务“{{title}}”',
     deleted: '任务“{{title}}”已移至回收站',
+    mergeTitle: '其他人已保存了这个任务',
     conflict: '其他人修改了这个任务，已重新加载。',
     noneOpen: '没有未完成的任务。',
     complete: '完成“{{title}}”',

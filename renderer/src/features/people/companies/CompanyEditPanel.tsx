@@ -1,19 +1,27 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MergeShape } from '../../../../../db/contract/merge';
 import { companyCreate, type Company, type CompanyCreate } from '../../../../../db/contract/people';
-import { rapportErrorOf } from '../../../app/errors';
-import { showToast } from '../../../app/toast-store';
+import { useMergingSave } from '../../../app/merge/use-merging-save';
 import { useTRPC } from '../../../app/trpc';
-import { ConflictDialog, type ConflictRow } from '../shared/ConflictDialog';
-import { changedFields } from '../shared/record-patch';
 import { useFieldLabel, useFieldValueFormatter } from '../shared/use-field-value-formatter';
 import { companyToFormValues, formValuesToCompanyInput } from './company-form-values';
 import { CompanyForm } from './CompanyForm';
 
-type CompanyPatch = Partial<Omit<CompanyCreate, 'tagIds'>>;
+type CompanyInput = Omit<CompanyCreate, 'tagIds'>;
 
-/** Edits a snapshot of the company; a save after someone else's gets the conflict dialog. */
+/** An address merges part by part: their street and my city both stay. */
+const COMPANY_MERGE: MergeShape = { nested: ['address'] };
+
+/** A company as the update's input (tags are edited on the page, not in this form). */
+function companyInput(company: Company): CompanyInput {
+  const input = { ...formValuesToCompanyInput(companyToFormValues(company)), tagIds: [] };
+  const parsed = companyCreate.safeParse(input);
+  const { tagIds: _tags, ...fields } = parsed.success ? parsed.data : (input as CompanyCreate);
+  return fields;
+}
+
+/** Edits a snapshot of the company; a save after someone else's merges field by field (useMergingSave). */
 export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -22,56 +30,27 @@ export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () =
   const users = useQuery({ ...trpc.system.users.list.queryOptions(), staleTime: 60_000 });
   const update = useMutation({ ...trpc.people.companies.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
   const restore = useMutation(trpc.people.companies.restore.mutationOptions());
-  const [conflict, setConflict] = useState<{ current: Company; patch: CompanyPatch } | null>(null);
 
-  async function send(version: number, patch: CompanyPatch) {
-    try {
-      await update.mutateAsync({ id: base.id, version, patch });
-      setConflict(null);
-      showToast({ tone: 'success', message: { key: 'company.saved', values: { name: patch.name ?? base.name } } });
-      onDone();
-    } catch (error) {
-      const rapport = rapportErrorOf(error);
-      if (rapport?.code === 'CONFLICT' && rapport.current) {
-        setConflict({ current: rapport.current as Company, patch });
-        return;
-      }
-      throw error;
-    }
-  }
+  const merging = useMergingSave<Company, CompanyInput>({
+    toInput: companyInput,
+    shape: COMPANY_MERGE,
+    update: (version, patch) => update.mutateAsync({ id: base.id, version, patch }),
+    restore: () => restore.mutateAsync({ id: base.id }),
+    titles: { merge: t('conflict.companyTitle'), deleted: t('conflict.companyDeletedTitle') },
+    label: ({ unit }) => fieldLabel(unit === 'ownerId' ? 'owner' : unit.replace(/^address\./, '')),
+    describe: ({ unit }, values) => {
+      if (unit === 'ownerId') return formatValue('owner', users.data?.find((user) => user.id === values.ownerId)?.name ?? null);
+      const [field, part] = unit.split('.') as [keyof CompanyInput, string | undefined];
+      return formatValue(part ?? field, part ? (values[field] as Record<string, unknown>)[part] : values[field]);
+    },
+    titleOf: (values) => values.name,
+    savedToast: (values) => ({ key: 'company.saved', values: { name: values.name } }),
+    onDone,
+  });
 
   async function save(company: CompanyCreate) {
-    const baseline = companyCreate.safeParse({ ...formValuesToCompanyInput(companyToFormValues(base)), tagIds: [] });
-    const patch = changedFields<CompanyPatch>(baseline.success ? baseline.data : null, company, ['tagIds']);
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    await send(base.version, patch);
-  }
-
-  /** Theirs was a deletion: bring the company back from the Trash, then save this edit on it. */
-  async function restoreAndSave(patch: CompanyPatch) {
-    const restored = await restore.mutateAsync({ id: base.id });
-    await send(restored.version, patch);
-  }
-
-  function keepTheirs() {
-    // The refused save already caught up with the change feed, which brought their version.
-    setConflict(null);
-    showToast({ message: { key: 'conflict.keptTheirs' } });
-    onDone();
-  }
-
-  function conflictRows(value: { current: Company; patch: CompanyPatch }): ConflictRow[] {
-    return Object.keys(value.patch).map((field) => {
-      const mine = (value.patch as Record<string, unknown>)[field];
-      if (field === 'ownerId') {
-        const mineName = users.data?.find((user) => user.id === mine)?.name ?? null;
-        return { field, label: fieldLabel('owner'), theirs: formatValue('owner', value.current.ownerName), mine: formatValue('owner', mineName) };
-      }
-      return { field, label: fieldLabel(field), theirs: formatValue(field, (value.current as unknown as Record<string, unknown>)[field]), mine: formatValue(field, mine) };
-    });
+    const { tagIds: _tags, ...mine } = company;
+    await merging.save(base, mine);
   }
 
   return (
@@ -80,18 +59,7 @@ export function CompanyEditPanel({ base, onDone }: { base: Company; onDone: () =
         {t('company.editTitle')}
       </h2>
       <CompanyForm initialValues={companyToFormValues(base)} submitLabel={t('common.save')} onSubmit={save} onCancel={onDone} />
-      {conflict ? (
-        <ConflictDialog
-          title={conflict.current.deletedAt !== null ? t('conflict.companyDeletedTitle') : t('conflict.companyTitle')}
-          rows={conflictRows(conflict)}
-          updatedByName={users.data?.find((user) => user.id === conflict.current.updatedBy)?.name ?? null}
-          busy={update.isPending || restore.isPending}
-          deleted={conflict.current.deletedAt !== null}
-          onRestore={() => void restoreAndSave(conflict.patch).catch(() => undefined)}
-          onKeepTheirs={keepTheirs}
-          onUseMine={() => void send(conflict.current.version, conflict.patch).catch(() => undefined)}
-        />
-      ) : null}
+      {merging.dialog}
     </section>
   );
 }

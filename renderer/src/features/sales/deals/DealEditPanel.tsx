@@ -1,73 +1,63 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MergeShape } from '../../../../../db/contract/merge';
 import type { Deal, DealCreateInput } from '../../../../../db/contract/sales';
-import { rapportErrorOf } from '../../../app/errors';
-import { showToast } from '../../../app/toast-store';
+import { useMergingSave } from '../../../app/merge/use-merging-save';
 import { useTRPC } from '../../../app/trpc';
 import { useMoney } from '../../../app/use-money';
-import { ConflictDialog, type ConflictRow } from '../../people/shared/ConflictDialog';
-import { changedFields } from '../../people/shared/record-patch';
+import { useFieldValueFormatter } from '../../people/shared/use-field-value-formatter';
 import { dealToFormValues, formValuesToDealInput, type DealFormValues } from './deal-form-values';
 import { DealForm } from './DealForm';
 
-type DealPatch = Partial<Omit<DealCreateInput, 'stageId'>>;
+/** The stage moves on the board or the page, not in this form. */
+type DealInput = Omit<DealCreateInput, 'stageId'>;
 
-/** Edits a snapshot of the deal; a save after someone else's is refused (CONFLICT) and the user chooses. */
+/** An amount means nothing without its currency: the two are one choice. */
+const DEAL_MERGE: MergeShape = { groups: [['amountMinor', 'currency']] };
+
+function dealInput(values: DealFormValues): DealInput {
+  const { stageId: _stage, ...input } = formValuesToDealInput(values).input;
+  return input;
+}
+
+/** Edits a snapshot of the deal; a save after someone else's merges field by field (useMergingSave). */
 export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const money = useMoney();
+  const formatValue = useFieldValueFormatter();
+  const users = useQuery({ ...trpc.system.users.list.queryOptions(), staleTime: 60_000 });
   const update = useMutation({ ...trpc.sales.deals.update.mutationOptions(), meta: { handledErrors: ['VALIDATION', 'CONFLICT'] } });
   const restore = useMutation(trpc.sales.deals.restore.mutationOptions());
-  const [conflict, setConflict] = useState<{ current: Deal; patch: DealPatch } | null>(null);
+  // The pickers' names for my contact and company ids: the form knows them, the ids do not.
+  const [picked, setPicked] = useState<DealFormValues | null>(null);
 
-  async function send(version: number, patch: DealPatch) {
-    try {
-      await update.mutateAsync({ id: base.id, version, patch });
-      setConflict(null);
-      showToast({ tone: 'success', message: { key: 'deals.saved', values: { title: patch.title ?? base.title } } });
-      onDone();
-    } catch (error) {
-      const rapport = rapportErrorOf(error);
-      if (rapport?.code === 'CONFLICT' && rapport.current) {
-        setConflict({ current: rapport.current as Deal, patch });
-        return;
-      }
-      throw error;
-    }
+  function display(unit: string, values: DealInput, side: 'theirs' | 'mine', current: Deal): string {
+    const none = t('common.none');
+    if (unit === 'amountMinor') return money(values.amountMinor ?? 0, values.currency ?? current.currency);
+    if (unit === 'contactId') return (side === 'theirs' ? current.contactName : picked?.contact?.name) ?? none;
+    if (unit === 'companyId') return (side === 'theirs' ? current.companyName : picked?.company?.name) ?? none;
+    if (unit === 'ownerId') return users.data?.find((user) => user.id === values.ownerId)?.name ?? none;
+    return formatValue(unit, values[unit as keyof DealInput], { kind: 'deal' });
   }
+
+  const merging = useMergingSave<Deal, DealInput>({
+    toInput: (deal) => dealInput(dealToFormValues(deal)),
+    shape: DEAL_MERGE,
+    update: (version, patch) => update.mutateAsync({ id: base.id, version, patch }),
+    restore: () => restore.mutateAsync({ id: base.id }),
+    titles: { merge: t('deals.conflictTitle'), deleted: t('deals.conflictDeletedTitle') },
+    label: ({ unit }) => t(`deals.fields.${unit.replace(/Id$|Minor$/, '')}`, { defaultValue: unit }),
+    describe: ({ unit }, values, side, current) => display(unit, values, side, current),
+    titleOf: (values) => values.title,
+    savedToast: (values) => ({ key: 'deals.saved', values: { title: values.title } }),
+    onDone,
+  });
 
   async function save(values: DealFormValues) {
-    const { stageId: _before, ...baseline } = formValuesToDealInput(dealToFormValues(base)).input;
-    const { stageId: _after, ...next } = formValuesToDealInput(values).input;
-    const patch = changedFields<DealPatch>(baseline, next);
-    if (Object.keys(patch).length === 0) {
-      onDone();
-      return;
-    }
-    await send(base.version, patch);
-  }
-
-  /** Theirs was a deletion: bring the deal back from the Trash, then save this edit on it. */
-  async function restoreAndSave(patch: DealPatch) {
-    const restored = await restore.mutateAsync({ id: base.id });
-    await send(restored.version, patch);
-  }
-
-  function display(field: string, value: unknown, currency: string): string {
-    if (value === null || value === undefined || value === '') return t('common.none');
-    if (field === 'amountMinor' && typeof value === 'number') return money(value, currency);
-    return String(value);
-  }
-
-  function rows(value: { current: Deal; patch: DealPatch }): ConflictRow[] {
-    return Object.entries(value.patch).map(([field, mine]) => ({
-      field,
-      label: t(`deals.fields.${field.replace(/Id$|Minor$/, '')}`, { defaultValue: field }),
-      theirs: display(field, (value.current as unknown as Record<string, unknown>)[field], value.current.currency),
-      mine: display(field, mine, value.patch.currency ?? value.current.currency),
-    }));
+    setPicked(values);
+    await merging.save(base, dealInput(values));
   }
 
   return (
@@ -76,23 +66,7 @@ export function DealEditPanel({ base, onDone }: { base: Deal; onDone: () => void
         {t('deals.editTitle')}
       </h2>
       <DealForm mode="edit" initialValues={dealToFormValues(base)} submitLabel={t('common.save')} onSubmit={save} onCancel={onDone} />
-      {conflict ? (
-        <ConflictDialog
-          title={conflict.current.deletedAt !== null ? t('deals.conflictDeletedTitle') : t('deals.conflictTitle')}
-          rows={rows(conflict)}
-          updatedByName={null}
-          busy={update.isPending || restore.isPending}
-          deleted={conflict.current.deletedAt !== null}
-          onRestore={() => void restoreAndSave(conflict.patch).catch(() => undefined)}
-          onKeepTheirs={() => {
-            // The refused save already caught up with the change feed, which brought their version.
-            setConflict(null);
-            showToast({ message: { key: 'conflict.keptTheirs' } });
-            onDone();
-          }}
-          onUseMine={() => void send(conflict.current.version, conflict.patch).catch(() => undefined)}
-        />
-      ) : null}
+      {merging.dialog}
     </section>
   );
 }

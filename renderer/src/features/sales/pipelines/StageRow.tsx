@@ -3,11 +3,16 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type KeyboardEventHandler, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGE_KINDS, type Stage, type StageKind } from '../../../../../db/contract/sales';
-import { errorCodeOf } from '../../../app/errors';
-import { showToast } from '../../../app/toast-store';
+import { useMergingSave } from '../../../app/merge/use-merging-save';
 import { useTRPC } from '../../../app/trpc';
 import { HistoryButton } from '../../system/history/HistoryButton';
 import { Icon } from '../../../app/ui/Icon';
+
+interface StageInput extends Record<string, unknown> {
+  name: string;
+  probability: number;
+  kind: StageKind;
+}
 
 /** One stage: rename it, set its probability and kind, move it up or down (or drag), remove it. */
 export function StageRow({ stage, index, count, onMove, onRemove }: { stage: Stage; index: number; count: number; onMove: (from: number, to: number) => void; onRemove: (stage: Stage) => void }) {
@@ -17,23 +22,41 @@ export function StageRow({ stage, index, count, onMove, onRemove }: { stage: Sta
   const [name, setName] = useState(stage.name);
   const [probability, setProbability] = useState(String(stage.probability));
   const [kind, setKind] = useState<StageKind>(stage.kind);
+  // What the inputs were loaded from. A newer stage (a save, mine or someone else's) is taken up while
+  // the row is untouched or already reads it; an edited row keeps its base, so a save merges with theirs
+  // instead of undoing it.
+  const [base, setBase] = useState(stage);
+  const differsFrom = (row: Stage) => name.trim() !== row.name || probability.trim() !== String(row.probability) || kind !== row.kind;
+  if (stage.version > base.version && (!differsFrom(base) || !differsFrom(stage))) {
+    setBase(stage);
+    setName(stage.name);
+    setProbability(String(stage.probability));
+    setKind(stage.kind);
+  }
   const update = useMutation({ ...trpc.sales.pipelines.stages.update.mutationOptions(), meta: { handledErrors: ['CONFLICT'] } });
   const probabilityNumber = /^\d{1,3}$/.test(probability.trim()) ? Number(probability) : Number.NaN;
   const valid = name.trim().length > 0 && probabilityNumber >= 0 && probabilityNumber <= 100;
   const dirty = name.trim() !== stage.name || probabilityNumber !== stage.probability || kind !== stage.kind;
 
+  const merging = useMergingSave<Stage, StageInput>({
+    toInput: (row) => ({ name: row.name, probability: row.probability, kind: row.kind }),
+    update: (version, patch) => update.mutateAsync({ id: stage.id, version, patch }),
+    titles: { merge: t('pipelines.mergeTitle'), deleted: t('pipelines.mergeTitle') },
+    label: ({ unit }) => t(`pipelines.fields.${unit}`),
+    describe: ({ unit }, values) => (unit === 'kind' ? t(`pipelines.kinds.${values.kind}`) : unit === 'probability' ? `${values.probability} %` : values.name),
+    titleOf: (values) => values.name,
+    savedToast: (values) => ({ key: 'pipelines.stageSaved', values: { name: values.name } }),
+    // The row shows what the stage now reads: the merge of theirs and mine, or theirs when mine was discarded.
+    onDone: (now) => {
+      setName(now.name);
+      setProbability(String(now.probability));
+      setKind(now.kind);
+    },
+  });
+
   async function save() {
     if (!valid || !dirty) return;
-    const patch: { name?: string; probability?: number; kind?: StageKind } = {};
-    if (name.trim() !== stage.name) patch.name = name.trim();
-    if (probabilityNumber !== stage.probability) patch.probability = probabilityNumber;
-    if (kind !== stage.kind) patch.kind = kind;
-    try {
-      await update.mutateAsync({ id: stage.id, version: stage.version, patch });
-      showToast({ tone: 'success', message: { key: 'pipelines.stageSaved', values: { name: patch.name ?? stage.name } } });
-    } catch (error) {
-      if (errorCodeOf(error) === 'CONFLICT') showToast({ tone: 'error', message: { key: 'pipelines.conflict' } });
-    }
+    await merging.save(base, { name: name.trim(), probability: probabilityNumber, kind }).catch(() => undefined);
   }
 
   const label = stage.name;
@@ -92,6 +115,7 @@ export function StageRow({ stage, index, count, onMove, onRemove }: { stage: Sta
           {t('common.delete')}
         </button>
       </span>
+      {merging.dialog}
     </li>
   );
 }
