@@ -4,7 +4,7 @@ import { companies, contacts } from '../people/schema';
 import { ORDER_STATUSES, QUOTE_STATUSES, type Deal, type StageKind } from '../contract/sales';
 import { rankSql } from '../read/keyset';
 import { withDerivedColumns } from '../write/derived-columns';
-import { ownedColumns, recordColumns, users } from '../system/schema';
+import { ownedColumns, recordColumns } from '../system/schema';
 
 export const pipelines = sqliteTable('pipelines', {
   id: integer('id').primaryKey(),
