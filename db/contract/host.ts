@@ -25,7 +25,7 @@ export type OpenDatabaseInput = z.infer<typeof openDatabaseInput>;
 
 /** The core's refusals (`openWorkspace`), plus what the host checks before asking the core. */
 export type OpenDatabaseErrorCode =
-  | Extract<ErrorCode, 'NOT_FOUND' | 'NOT_RAPPORT' | 'SCHEMA_TOO_NEW' | 'CORRUPT' | 'UNSAFE_SHARE' | 'BUSY' | 'DISK_FULL' | 'VALIDATION' | 'INTERNAL'>
+  | Extract<ErrorCode, 'NOT_FOUND' | 'NOT_RAPPORT' | 'SCHEMA_TOO_NEW' | 'CORRUPT' | 'UNSAFE_SHARE' | 'HELD_ELSEWHERE' | 'BUSY' | 'DISK_FULL' | 'VALIDATION' | 'INTERNAL'>
   /** New database: a file is already there (Rapport never replaces a file). */
   | 'FILE_EXISTS'
   /** New database: the folder does not exist. */
