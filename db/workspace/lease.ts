@@ -100,12 +100,17 @@ export class Lease {
     return this.record;
   }
 
-  /** The heartbeat; also records who signed in, so a refused PC is told a person's name. */
-  refresh(now: number, userName?: string | null): void {
+  /**
+   * The heartbeat; also records who signed in, so a refused PC is told a person's name. Returns
+   * false, writing nothing, when another PC took the lease over (this one stalled past its time).
+   */
+  refresh(now: number, userName?: string | null): boolean {
+    if (!this.stillHeld()) return false;
     this.record = { ...this.record, heartbeatAt: now, ...(userName === undefined ? {} : { userName }) };
     // Rewritten in place (not replaced): replacing would open a gap where the name is free.
     fs.writeFileSync(leaseFile(this.databaseFile), JSON.stringify(this.record), { flag: 'r+' });
     fs.truncateSync(leaseFile(this.databaseFile), Buffer.byteLength(JSON.stringify(this.record)));
+    return true;
   }
 
   /** Whether the file still names this lease (another PC may have taken it over after a long stall). */

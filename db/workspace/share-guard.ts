@@ -69,12 +69,13 @@ export class ShareGuard {
   }
 
   get status(): ShareSafety {
-    const lease = this.lease ? this.lease.holder : readLease(this.file);
+    // The holder who took the file, as its lease file names them now.
+    const lease = this.readOnlyReason === 'heldElsewhere' ? readLease(this.file) : null;
     return {
       mode: this.lease ? 'thisPcOnly' : 'shared',
       readOnly: this.readOnlyReason,
       unreachedPcs: [...new Set(this.unreached.map((slot) => slot.host))],
-      holder: lease && this.readOnlyReason === 'heldElsewhere' ? holderInfo(lease) : null,
+      holder: lease ? holderInfo(lease) : null,
     };
   }
 
@@ -83,11 +84,10 @@ export class ShareGuard {
     const now = this.options.now();
     if (this.lease) {
       try {
-        this.lease.refresh(now, userName);
+        if (!this.lease.refresh(now, userName)) this.readOnlyReason ??= 'heldElsewhere';
       } catch {
         // The share did not answer; the next beat tries again, well inside LEASE_STALE_MS.
       }
-      if (!this.lease.stillHeld()) this.readOnlyReason ??= 'heldElsewhere';
       return;
     }
     this.slot?.touch(now);
