@@ -20,6 +20,8 @@ export const openDatabaseInput = z.object({
   path: z.string().trim().min(1).max(4096),
   /** Create a new database there (refused if a file is already there) rather than open one. */
   create: z.boolean(),
+  /** Take the file's "this PC only" lease (its shared folder's locks do not reach across PCs); may reopen the file open now. */
+  onThisPcOnly: z.boolean().optional(),
 });
 export type OpenDatabaseInput = z.infer<typeof openDatabaseInput>;
 

@@ -521,6 +521,20 @@ export const en = {
       NETWORK: 'Rapport is not answering. Is it still running?',
     },
   },
+  shareSafety: {
+    title: 'This shared database is read-only on this PC',
+    locksDoNotReach:
+      'The file locks of the shared folder do not reach across PCs (this PC could take the lock of {{pcs}}), so several PCs writing at once would damage the database. Every PC using it has switched to read-only; nothing saved before is lost.',
+    hostModeHint:
+      'For several PCs, use host mode: one PC keeps the file on its own disk and serves the others over the office network. Or open it on one PC only.',
+    heldElsewhere: '{{who}} on {{host}} has opened this database on that PC only (since {{since}}). You can look, but not change anything, until they close it.',
+    anotherPc: 'another PC',
+    someone: 'Someone',
+    openHere: 'Open it on this PC only',
+    opening: 'Opening…',
+    openHereHint: 'Only this PC can then use the file. Close Rapport on the other PCs first.',
+    useHostMode: 'Use host mode',
+  },
   settingsAbout: {
     title: 'About',
     lead: 'Technical details, for whoever helps you with Rapport.',

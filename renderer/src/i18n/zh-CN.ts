@@ -513,6 +513,19 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
       NETWORK: 'Rapport 没有响应，它还在运行吗？',
     },
   },
+  shareSafety: {
+    title: '这个共享数据库在本机上为只读',
+    locksDoNotReach:
+      '共享文件夹的文件锁无法跨电脑生效（本机能拿到 {{pcs}} 的锁），多台电脑同时写入会损坏数据库。所有使用它的电脑都已切换为只读，之前保存的内容不会丢失。',
+    hostModeHint: '多台电脑共用时请使用主机模式：由一台电脑把文件放在自己的磁盘上，通过办公室网络为其他电脑提供服务。也可以只在一台电脑上打开。',
+    heldElsewhere: '{{host}} 上的 {{who}} 已设置只在那台电脑上打开此数据库（自 {{since}} 起）。在对方关闭之前，你只能查看，不能修改。',
+    anotherPc: '另一台电脑',
+    someone: '有人',
+    openHere: '只在这台电脑上打开',
+    opening: '正在打开…',
+    openHereHint: '之后只有这台电脑能使用此文件。请先在其他电脑上关闭 Rapport。',
+    useHostMode: '使用主机模式',
+  },
   settingsAbout: {
     title: '关于',
     lead: '技术信息，供帮助你使用 Rapport 的人参考。',
