@@ -17,10 +17,11 @@ export interface RunningHost {
 /**
  * Starts the browser host (`electron/browser-host/cli.ts`, exactly what `npm run start:browser`
  * runs) on a new database file in a temp folder, and resolves with the address it prints.
+ * `dbFile`: open that file instead (a spec playing two PCs on a share); its folder is the spec's.
  */
-export async function startBrowserHostProcess(): Promise<RunningHost> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
-  const dbFile = path.join(folder, 'rapport.db');
+export async function startBrowserHostProcess(options: { dbFile?: string } = {}): Promise<RunningHost> {
+  const folder = options.dbFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
+  const dbFile = options.dbFile ?? path.join(folder!, 'rapport.db');
   const child: ChildProcess = spawn(process.execPath, [tsxCli, 'electron/browser-host/cli.ts', '--db', dbFile, '--port', '0', '--no-open'], {
     cwd: repoRoot,
     env: { ...process.env, CI: '1' },
@@ -54,7 +55,7 @@ export async function startBrowserHostProcess(): Promise<RunningHost> {
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      fs.rmSync(folder, { recursive: true, force: true });
+      if (folder) fs.rmSync(folder, { recursive: true, force: true });
     },
   };
 }
