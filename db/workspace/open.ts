@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { ShareReadOnlyReason } from '../contract/system';
 import * as schema from '../schema';
 import { RapportError, corruptError, diskFullError, isBusyError, isCorruptError, isDiskFullError } from '../errors';
 import { backupFileName, removeStalePartials, rotateBackups, snapshotFile } from './backup';
@@ -115,8 +116,19 @@ function openOnce(file: string, options: OpenOptions): Workspace {
   if (onNetwork && wal) convertWalOnShare(resolved, clientId, now());
   let guard: ShareGuard | null = null;
   let sqlite: Database.Database | undefined;
+  const admit = () =>
+    ShareGuard.admit(resolved, {
+      clientId,
+      onThisPcOnly: options.onThisPcOnly ?? false,
+      now,
+      probeSamePc: (slotFile) => !(options.probeLocks ?? true) || probeLocksExclude(slotFile),
+    });
   try {
-    sqlite = new Database(resolved, { timeout: busyTimeoutMs });
+    // A file known to be shared is admitted before SQLite reads a byte of it: a reader whose locks
+    // do not reach the writer's PC takes the writer's journal for a crashed one and rolls it back.
+    const knownShared = (options.markShared ?? false) || onNetwork;
+    if (knownShared) guard = admit();
+    sqlite = openConnection(resolved, busyTimeoutMs, guard?.readOnly ?? null, existed);
     const migrations = loadMigrations(options.migrationsDir);
     const tableCount = (sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
@@ -129,25 +141,18 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     checkAppliedPrefix(applied, migrations);
 
     const markedShared = applied.length > 0 && readSetting(sqlite, 'shared') === '1';
-    const shared = (options.markShared ?? false) || onNetwork || markedShared;
-    // The lock checks come before any migration, backup, setting or journal change (DESIGN §3).
-    if (shared) {
-      const connection = sqlite;
-      guard = ShareGuard.admit(resolved, {
-        clientId,
-        onThisPcOnly: options.onThisPcOnly ?? false,
-        now,
-        probeSamePc: () => !(options.probeLocks ?? true) || probeLocksExclude(connection, resolved),
-      });
+    const shared = knownShared || markedShared;
+    // A local file marked shared is read first (local locks work); admitted before anything is written.
+    if (shared && !guard) {
+      guard = admit();
+      if (guard.readOnly) {
+        sqlite.close();
+        sqlite = openConnection(resolved, busyTimeoutMs, guard.readOnly, existed);
+      }
     }
     const readOnly = guard?.readOnly ?? null;
     const markingShared = shared && !markedShared;
-    if (readOnly && (applied.length < migrations.length || markingShared)) {
-      throw new RapportError(
-        'UNSAFE_SHARE',
-        'This database is open on another PC whose file locks do not reach this one, and it needs changes before it can be opened here. Nothing was changed. Close it on the other PC first, or use host mode.',
-      );
-    }
+    if (readOnly && (applied.length < migrations.length || markingShared)) throw needsChangesWhileUnsafe();
 
     const quickCheck = existed && tableCount > 0 ? checkOnOpen(sqlite, resolved, options.quickCheckMaxBytes) : 'ok';
 
@@ -247,6 +252,23 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     if (!existed) removeIfEmpty(resolved);
     throw error;
   }
+}
+
+/**
+ * The database connection. A client whose lock checks failed reads through a read-only one: it
+ * cannot take another PC's journal for a crashed one and roll it back, nor write anything at all.
+ */
+function openConnection(file: string, busyTimeoutMs: number, readOnly: ShareReadOnlyReason | null, existed: boolean): Database.Database {
+  if (!readOnly) return new Database(file, { timeout: busyTimeoutMs });
+  if (!existed) throw needsChangesWhileUnsafe();
+  return new Database(file, { timeout: busyTimeoutMs, readonly: true, fileMustExist: true });
+}
+
+function needsChangesWhileUnsafe(): RapportError {
+  return new RapportError(
+    'UNSAFE_SHARE',
+    'This database is open on another PC whose file locks do not reach this one, and it needs changes before it can be opened here. Nothing was changed. Close it on the other PC first, or use host mode.',
+  );
 }
 
 function signedInName(sqlite: Database.Database, userId: number | null): string | null {

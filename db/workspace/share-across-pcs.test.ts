@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { randomUUID, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RapportError } from '../errors';
 import { mountShare } from '../test-support/fuse-mounts';
@@ -17,6 +19,39 @@ afterAll(() => {
   if (outcome.ok) outcome.mounts.unmount();
 });
 const mounts = outcome.ok ? outcome.mounts : null;
+
+const WORKER = fileURLToPath(new URL('../test-support/worker-process.ts', import.meta.url));
+
+/** A worker process playing another PC: its stdout lines, and a way to say a line to it. */
+function startWorker(...args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buffer = '';
+  let errors = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop()!;
+    lines.push(...parts);
+  });
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    lines,
+    tell: (line: string) => child.stdin.write(`${line}\n`),
+    /** Tells it to close, and closes its stdin so it can exit. */
+    close: () => child.stdin.end('close\n'),
+    /** Waits (without a deadline of its own) until the worker has written `count` lines or exited. */
+    linesUpTo: async (count: number) => {
+      let exited = false;
+      void exit.then(() => (exited = true));
+      while (lines.length < count && !exited) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (lines.length < count) throw new Error(`the worker stopped early: ${lines.join(' / ')} ${errors}`);
+      return lines.slice(0, count);
+    },
+    exit,
+  };
+}
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -95,6 +130,22 @@ describe.skipIf(!mounts)('two PCs on one share (two FUSE mounts of one folder)',
     expect(share.listing()).toEqual(['shop.db']);
     expect(sha256(share.real)).toBe(before);
   });
+
+  it('two PCs opening at the same moment: at most one is admitted to write, and one heartbeat later both are read-only', async () => {
+    const share = shareFolder();
+    sharedWorkspaceAt(share.real);
+    const startAt = String(Date.now() + 3000);
+    const pcs = [startWorker('share-race', share.pcA, startAt), startWorker('share-race', share.pcB, startAt)];
+    const opened = (await Promise.all(pcs.map((pc) => pc.linesUpTo(1)))).flat();
+    expect(opened.filter((line) => line === 'opened writable').length, opened.join(' / ')).toBeLessThanOrEqual(1);
+    expect(opened.every((line) => line === 'opened writable' || line === 'opened locksDoNotReach'), opened.join(' / ')).toBe(true);
+    for (const pc of pcs) pc.tell('beat');
+    const beats = (await Promise.all(pcs.map((pc) => pc.linesUpTo(2)))).map((lines) => lines[1]);
+    expect(beats).toEqual(['beat locksDoNotReach', 'beat locksDoNotReach']);
+    for (const pc of pcs) pc.close();
+    await Promise.all(pcs.map((pc) => pc.exit));
+    expect(share.listing()).toEqual(['shop.db']);
+  }, 60_000);
 
   it('two clients on one PC (one mount) do exclude each other, so both may write', async () => {
     const share = shareFolder();

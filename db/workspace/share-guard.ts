@@ -8,8 +8,8 @@ export interface AdmitOptions {
   /** Take the "this PC only" lease instead of sharing the file. */
   onThisPcOnly: boolean;
   now: () => number;
-  /** The same-PC check (lock-probe.ts): another process of this PC must be kept out. */
-  probeSamePc: () => boolean;
+  /** The same-PC check (lock-probe.ts): another process of this PC must be kept out of the held slot file. */
+  probeSamePc: (slotFile: string) => boolean;
 }
 
 /**
@@ -44,15 +44,15 @@ export class ShareGuard {
       return new ShareGuard(file, options, null, lease);
     }
     refuseLiveLease(file, now);
-    if (!options.probeSamePc()) {
-      throw new RapportError(
-        'UNSAFE_SHARE',
-        'The folder holding this database does not lock files reliably even on this PC, so several PCs writing to it could damage it. Nothing was changed. Move the file to a proper network share, or open it on this PC only.',
-      );
-    }
     const slot = PcSlot.take(file, options.clientId, now);
     const guard = new ShareGuard(file, options, slot, null);
     try {
+      if (!options.probeSamePc(slot.file)) {
+        throw new RapportError(
+          'UNSAFE_SHARE',
+          'The folder holding this database does not lock files reliably even on this PC, so several PCs writing to it could damage it. Nothing was changed. Move the file to a proper network share, or open it on this PC only.',
+        );
+      }
       guard.checkOthers(now);
       // A lease taken while our slot was being created: it did not see us, so we step back.
       refuseLiveLease(file, options.now());

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { RapportError } from '../errors';
 import { Lease } from './lease';
+import { liveSlots } from './pc-slots';
 
 /** Enough of the header for the magic string and the file format versions. */
 export const HEADER_BYTES_READ = 20;
@@ -27,6 +28,10 @@ export function convertWalOnShare(file: string, clientId: string, now: number): 
   }
   const lease = Lease.acquire(file, clientId, now);
   try {
+    // Someone else is in (their slot is live): they opened it before us, so it is not ours to change.
+    if (liveSlots(file, now).length > 0) {
+      throw new RapportError('BUSY', 'Another PC is opening this database at the same moment; nothing was changed. Try again.');
+    }
     const fd = fs.openSync(file, 'r+');
     try {
       fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
