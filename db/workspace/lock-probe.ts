@@ -21,6 +21,6 @@ export function probeLocksExclude(file: string): boolean {
 const CHILD_SCRIPT = `
 const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
 const db = new Database(process.argv[1], { timeout: 0, fileMustExist: true });
-try { db.prepare('BEGIN IMMEDIATE').run(); db.prepare('ROLLBACK').run(); process.stdout.write('acquired'); }
+try { db.pragma('journal_mode = MEMORY'); db.prepare('BEGIN IMMEDIATE').run(); db.prepare('ROLLBACK').run(); process.stdout.write('acquired'); }
 catch (error) { process.stdout.write(String(error.code).startsWith('SQLITE_BUSY') ? 'excluded' : 'error:' + error.code); }
 `;

@@ -51,6 +51,10 @@ export class PcSlot {
     let holder: Database.Database | undefined;
     try {
       holder = new Database(file, { timeout: 0, fileMustExist: true });
+      // The journal in memory: BEGIN EXCLUSIVE would otherwise leave an empty -journal beside the
+      // slot, which a PC whose locks do not reach takes for a crashed one's and deletes. (OFF does
+      // not take on an empty file; MEMORY does.)
+      holder.pragma('journal_mode = MEMORY');
       holder.prepare('BEGIN EXCLUSIVE').run();
       touch(file, now);
       return new PcSlot(file, holder);
@@ -131,6 +135,7 @@ function tryLock(file: string): 'acquired' | 'excluded' | 'gone' {
   let probe: Database.Database | undefined;
   try {
     probe = new Database(file, { timeout: 0, fileMustExist: true });
+    probe.pragma('journal_mode = MEMORY');
     probe.prepare('BEGIN IMMEDIATE').run();
     probe.prepare('ROLLBACK').run();
     return 'acquired';

@@ -11,6 +11,7 @@ import { rapportError, tempCore } from '../test-support/temp-workspace';
 import { safeHostName } from './backup';
 import { leaseFile } from './lease';
 import { isNetworkPath } from './network-path';
+import { defaultMigrationsDir } from './migrations';
 import { openWorkspace, type OpenOptions } from './open';
 
 const outcome = mountShare();
@@ -83,6 +84,18 @@ function sharedWorkspaceAt(file: string, options: { wal?: boolean; localRollback
   workspace.close();
 }
 
+/** A migrations folder holding only the first migration, to play an older Rapport on one PC. */
+function olderMigrationsDir(): string {
+  const dir = fs.mkdtempSync(path.join(mounts!.real, '..', 'older-'));
+  const source = defaultMigrationsDir();
+  const journal = JSON.parse(fs.readFileSync(path.join(source, 'meta', '_journal.json'), 'utf8'));
+  journal.entries = journal.entries.slice(0, 1);
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries) fs.copyFileSync(path.join(source, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
+  return dir;
+}
+
 function openRefusal(file: string, options: OpenOptions): RapportError {
   try {
     openWorkspace(file, options).close();
@@ -107,8 +120,13 @@ describe.skipIf(!mounts)('two PCs on one share (two FUSE mounts of one folder)',
     expect(a.core.workspace.shareGuard?.readOnly).toBeNull();
     await a.api.people.contacts.create({ name: 'Saved before B came' });
     const before = sha256(share.real);
+    const filesBefore = share.listing();
 
     const b = tempCore({ probeLocks: true }, share.pcB);
+    // B added its own lock slot beside the file, and changed nothing else there.
+    const ownSlot = (name: string) => name.endsWith(b.core.workspace.clientId);
+    expect(share.listing().filter((name) => !ownSlot(name))).toEqual(filesBefore);
+    expect(share.listing().filter(ownSlot)).toHaveLength(1);
     expect(b.core.workspace.shareGuard?.readOnly).toBe('locksDoNotReach');
     expect((await b.api.system.workspace.info()).shareSafety).toMatchObject({
       mode: 'shared',
@@ -146,6 +164,25 @@ describe.skipIf(!mounts)('two PCs on one share (two FUSE mounts of one folder)',
     await Promise.all(pcs.map((pc) => pc.exit));
     expect(share.listing()).toEqual(['shop.db']);
   }, 60_000);
+
+  it('a PC whose locks do not reach, finding a file that needs an upgrade, is refused without migrating or backing up', () => {
+    const share = shareFolder();
+    const older = openWorkspace(share.real, { markShared: true, probeLocks: false, migrationsDir: olderMigrationsDir() });
+    older.close();
+    // PC A, an older Rapport, has it open; PC B, newer, would migrate it.
+    const a = openWorkspace(share.pcA, { migrationsDir: olderMigrationsDir() });
+    try {
+      const before = sha256(share.real);
+      const filesBefore = share.listing();
+      const refusal = openRefusal(share.pcB, {});
+      expect(refusal.code).toBe('UNSAFE_SHARE');
+      expect(refusal.message).toMatch(/needs changes/);
+      expect(sha256(share.real)).toBe(before);
+      expect(share.listing(), filesBefore.join(' ')).toEqual(filesBefore);
+    } finally {
+      a.close();
+    }
+  });
 
   it('two clients on one PC (one mount) do exclude each other, so both may write', async () => {
     const share = shareFolder();
