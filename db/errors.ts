@@ -1,23 +1,30 @@
-import type { ErrorCode, FieldIssue, RapportErrorData } from './contract/errors';
+import type { ErrorCode, FieldIssue, LeaseHolderInfo, RapportErrorData } from './contract/errors';
 
 /** The one error type the core throws on purpose; the API maps it to a typed client error. */
 export class RapportError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
   readonly current: unknown;
+  readonly holder: LeaseHolderInfo | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; current?: unknown; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { issues?: FieldIssue[]; current?: unknown; holder?: LeaseHolderInfo; cause?: unknown } = {},
+  ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'RapportError';
     this.code = code;
     this.issues = extra.issues;
     this.current = extra.current;
+    this.holder = extra.holder;
   }
 
   toData(): RapportErrorData {
     const data: RapportErrorData = { code: this.code };
     if (this.issues) data.issues = this.issues;
     if (this.current !== undefined) data.current = this.current;
+    if (this.holder) data.holder = this.holder;
     return data;
   }
 }
@@ -36,6 +43,18 @@ export function isBusyError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
+
+/**
+ * An I/O failure a network share produces when it stalls or drops for a moment (SQLITE_IOERR_*,
+ * SQLITE_CANTOPEN on the journal): SQLite rolled the transaction back, so a retry is safe.
+ */
+export function isShareIoError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN'));
+}
+
+export const shareUnavailableError = (cause?: unknown) =>
+  new RapportError('SHARE_UNAVAILABLE', 'The network share did not answer in time; nothing was saved. Try again in a moment.', { cause });
 
 /** SQLITE_CORRUPT (and extended codes) and SQLITE_NOTADB: the bytes are not a sound database. */
 export function isCorruptError(error: unknown): boolean {

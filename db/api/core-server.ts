@@ -191,7 +191,7 @@ export class CoreServer {
       const raw = error as { code?: unknown; message?: unknown } | null;
       const code = typeof raw?.code === 'string' ? raw.code : 'INTERNAL';
       const text = typeof raw?.message === 'string' ? raw.message : String(error);
-      const known = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'BUSY', 'READ_ONLY'];
+      const known = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'HELD_ELSEWHERE', 'BUSY', 'READ_ONLY'];
       return { ok: false, error: { message: text, code, data: { rapport: { code: known.includes(code) ? (code as 'BUSY') : 'INTERNAL' } } } };
     }
     this.closeWorkspace();

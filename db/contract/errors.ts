@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'NOT_RAPPORT',
   'SCHEMA_TOO_NEW',
   'UNSAFE_SHARE',
+  /** Another PC holds the file's "this PC only" lease: `holder` says who, on which PC, since when. */
+  'HELD_ELSEWHERE',
+  /** A transient I/O error on a network share: the write was rolled back, retry is safe. */
+  'SHARE_UNAVAILABLE',
   /** SQLITE_FULL or ENOSPC: the write was rolled back, nothing was saved. */
   'DISK_FULL',
   'INTERNAL',
@@ -38,4 +42,16 @@ export interface RapportErrorData {
   issues?: FieldIssue[];
   /** For CONFLICT: the row as it is now in the database. */
   current?: unknown;
+  /** For HELD_ELSEWHERE: who holds the file's lease. */
+  holder?: LeaseHolderInfo;
+}
+
+/** Who holds a file opened "on this PC only": shown to the PC that is refused. */
+export interface LeaseHolderInfo {
+  /** The staff member signed in there, once someone has. */
+  userName: string | null;
+  osUser: string;
+  host: string;
+  /** Epoch ms the lease was taken. */
+  since: number;
 }

@@ -20,12 +20,14 @@ export const openDatabaseInput = z.object({
   path: z.string().trim().min(1).max(4096),
   /** Create a new database there (refused if a file is already there) rather than open one. */
   create: z.boolean(),
+  /** Take the file's "this PC only" lease (its shared folder's locks do not reach across PCs); may reopen the file open now. */
+  onThisPcOnly: z.boolean().optional(),
 });
 export type OpenDatabaseInput = z.infer<typeof openDatabaseInput>;
 
 /** The core's refusals (`openWorkspace`), plus what the host checks before asking the core. */
 export type OpenDatabaseErrorCode =
-  | Extract<ErrorCode, 'NOT_FOUND' | 'NOT_RAPPORT' | 'SCHEMA_TOO_NEW' | 'CORRUPT' | 'UNSAFE_SHARE' | 'BUSY' | 'DISK_FULL' | 'VALIDATION' | 'INTERNAL'>
+  | Extract<ErrorCode, 'NOT_FOUND' | 'NOT_RAPPORT' | 'SCHEMA_TOO_NEW' | 'CORRUPT' | 'UNSAFE_SHARE' | 'HELD_ELSEWHERE' | 'BUSY' | 'DISK_FULL' | 'VALIDATION' | 'INTERNAL'>
   /** New database: a file is already there (Rapport never replaces a file). */
   | 'FILE_EXISTS'
   /** New database: the folder does not exist. */

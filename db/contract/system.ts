@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LeaseHolderInfo } from './errors';
 import { cursor, id, requiredText, version } from './common';
 import { currencyCode } from './money';
 import { RECORD_KINDS, SEARCH_KINDS, TRASH_KINDS, type RecordKind, type SearchKind, type TrashKind } from './record-kinds';
@@ -61,6 +62,25 @@ export interface WorkspaceInfo {
   /** Other clients with this file open (shared use), by their last heartbeat. */
   others: { host: string; osUser: string; since: number; userName: string | null }[];
   integrity: IntegrityInfo;
+  /** How this client shares the file (null for a local, unshared file). */
+  shareSafety: ShareSafety | null;
+}
+
+/**
+ * Why a shared file went read-only on this PC: `locksDoNotReach`, another PC's lock slot could be
+ * taken from here (several writers would corrupt the file); `heldElsewhere`, another PC took the
+ * file for itself ("this PC only").
+ */
+export type ShareReadOnlyReason = 'locksDoNotReach' | 'heldElsewhere';
+
+export interface ShareSafety {
+  /** `shared`: every PC holds a lock slot; `thisPcOnly`: this PC holds the file's lease. */
+  mode: 'shared' | 'thisPcOnly';
+  readOnly: ShareReadOnlyReason | null;
+  /** The PCs whose lock slots this PC could take (the evidence for `locksDoNotReach`). */
+  unreachedPcs: string[];
+  /** For `heldElsewhere`: who took the file. */
+  holder: LeaseHolderInfo | null;
 }
 
 /** This client's integrity checks of the file: the quick one on open and the full one in the background. */

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Locale, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
+import type { Locale, ShareSafety, User, WorkspaceInfo, settingsUpdate } from '../contract/system';
 import { companies, contacts } from '../people/schema';
 import type { Reads } from '../read/reads';
 import { write } from '../write/transaction';
@@ -13,6 +13,7 @@ export interface OpenedStore extends Store {
   readonly journalMode: string;
   readonly schemaVersion: number;
   readonly integrity: { readonly status: WorkspaceInfo['integrity'] };
+  readonly shareGuard: { readonly status: ShareSafety } | null;
 }
 
 export function listUsers(store: Store): User[] {
@@ -51,6 +52,7 @@ export function workspaceInfo(store: OpenedStore): WorkspaceInfo {
       .orderBy(asc(presence.startedAt))
       .all(),
     integrity: store.integrity.status,
+    shareSafety: store.shareGuard?.status ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
  * A separate OS process that uses a workspace file the way another PC would.
  * Driven by tests in db/write/shared-mode.test.ts; reports on stdout, one line per event.
  */
+import { createInterface } from 'node:readline';
 import { openCore } from '../api/core';
 import { appRouter } from '../api/router';
 import { RapportError } from '../errors';
@@ -24,6 +25,21 @@ async function main(): Promise<void> {
     const core = openCore(file, { probeLocks: false });
     say(`opened ${core.workspace.journalMode}`);
     core.close();
+    return;
+  }
+  if (mode === 'share-race') {
+    // A PC opening a shared file at `startAt`, then beating and closing when the test says so
+    // (lines on stdin), so both PCs are open before either beats.
+    waitUntil(Number(args[0]));
+    const shared = openCore(file, {});
+    say(`opened ${shared.workspace.shareGuard?.readOnly ?? 'writable'}`);
+    for await (const line of createInterface({ input: process.stdin })) {
+      if (line === 'beat') {
+        shared.workspace.heartbeat();
+        say(`beat ${shared.workspace.shareGuard?.readOnly ?? 'writable'}`);
+      } else break;
+    }
+    shared.close();
     return;
   }
   const core = openCore(file, { probeLocks: false });

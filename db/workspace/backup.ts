@@ -77,7 +77,7 @@ export function removeStalePartials(dir: string, now = Date.now()): void {
   }
 }
 
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -88,7 +88,7 @@ function processIsAlive(pid: number): boolean {
 }
 
 /** Host names may hold dots (FQDNs); the partial's name keeps only what its pattern can read back. */
-function safeHostName(): string {
+export function safeHostName(): string {
   return os.hostname().replace(/[^A-Za-z0-9_-]/g, '_') || 'host';
 }
 

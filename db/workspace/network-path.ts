@@ -12,6 +12,14 @@ const NETWORK_FS_TYPES = new Set([
   0x564c, // ncp
   0x47504653, // gpfs
   0x0bd00bd0, // lustre
+  0x01021997, // 9p (v9fs): WSL2 drvfs, VM shares
+  0x53464846, // WSL1 drvfs (lxfs "WSLF")
+  0x786f4256, // vboxsf (VirtualBox shared folders)
+  0x00c36400, // ceph
+  0x5346414f, // AFS (kAFS and OpenAFS)
+  0x73757245, // coda
+  0x7461636f, // ocfs2
+  0x01161970, // gfs2
 ]);
 
 /**

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { ShareReadOnlyReason } from '../contract/system';
 import * as schema from '../schema';
 import { RapportError, corruptError, diskFullError, isBusyError, isCorruptError, isDiskFullError } from '../errors';
 import { backupFileName, removeStalePartials, rotateBackups, snapshotFile } from './backup';
@@ -17,6 +18,8 @@ import {
   runMigrations,
 } from './migrations';
 import { isNetworkPath } from './network-path';
+import { ShareGuard } from './share-guard';
+import { HEADER_BYTES_READ, convertWalOnShare, isWalHeader } from './wal-on-share';
 import { ensureDefaultPipeline, needsDefaultPipeline } from '../sales/default-pipeline';
 import { write } from '../write/transaction';
 import { readsOf, type Reads } from '../read/reads';
@@ -35,6 +38,13 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Probe byte-range locks before admitting several writers (default true in shared mode). */
   probeLocks?: boolean;
+  /**
+   * "Open it on this PC only": take the file's lease (lease.ts) instead of sharing it, for shares
+   * whose locks do not reach across PCs. Other PCs are refused with HELD_ELSEWHERE while it is held.
+   */
+  onThisPcOnly?: boolean;
+  /** The clock of the lease and lock-slot heartbeats (tests inject one). */
+  now?: () => number;
   /** Locale for a new workspace's defaults (pipeline names, etc.). */
   locale?: 'en' | 'zh-CN';
   /** Files up to this size get the whole quick check on open (default QUICK_CHECK_ON_OPEN_MAX_BYTES). */
@@ -58,6 +68,8 @@ export interface Workspace {
   readonly pc: string;
   /** This client's integrity checks; a damaged file found in the background refuses every call. */
   readonly integrity: IntegrityMonitor;
+  /** The cross-PC lock checks of a shared file (null when it is local and unshared); read-only once one fails. */
+  readonly shareGuard: ShareGuard | null;
   /** Refreshes this client's presence row, so others see it is still in; also the idle step (full integrity check). */
   heartbeat(): void;
   /** Names who signed in on this client in its presence row ("who else is in"); a busy file skips it. */
@@ -95,10 +107,28 @@ const OPEN_ATTEMPTS = 5;
 
 function openOnce(file: string, options: OpenOptions): Workspace {
   const resolved = path.resolve(file);
-  const existed = refuseForeignFile(resolved, options.create ?? true);
+  const { existed, wal } = refuseForeignFile(resolved, options.create ?? true);
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-  const sqlite = new Database(resolved, { timeout: busyTimeoutMs });
+  const now = options.now ?? Date.now;
+  const clientId = randomUUID();
+  const onNetwork = isNetworkPath(resolved);
+  // Opened in WAL, SQLite would put a -shm on the share before anything could refuse it.
+  if (onNetwork && wal) convertWalOnShare(resolved, clientId, now());
+  let guard: ShareGuard | null = null;
+  let sqlite: Database.Database | undefined;
+  const admit = () =>
+    ShareGuard.admit(resolved, {
+      clientId,
+      onThisPcOnly: options.onThisPcOnly ?? false,
+      now,
+      probeSamePc: (slotFile) => !(options.probeLocks ?? true) || probeLocksExclude(slotFile),
+    });
   try {
+    // A file known to be shared is admitted before SQLite reads a byte of it: a reader whose locks
+    // do not reach the writer's PC takes the writer's journal for a crashed one and rolls it back.
+    const knownShared = (options.markShared ?? false) || onNetwork;
+    if (knownShared) guard = admit();
+    sqlite = openConnection(resolved, busyTimeoutMs, guard?.readOnly ?? null, existed);
     const migrations = loadMigrations(options.migrationsDir);
     const tableCount = (sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
@@ -110,10 +140,24 @@ function openOnce(file: string, options: OpenOptions): Workspace {
     const applied = readAppliedMigrations(sqlite);
     checkAppliedPrefix(applied, migrations);
 
+    const markedShared = applied.length > 0 && readSetting(sqlite, 'shared') === '1';
+    const shared = knownShared || markedShared;
+    // A local file marked shared is read first (local locks work); admitted before anything is written.
+    if (shared && !guard) {
+      guard = admit();
+      if (guard.readOnly) {
+        sqlite.close();
+        sqlite = openConnection(resolved, busyTimeoutMs, guard.readOnly, existed);
+      }
+    }
+    const readOnly = guard?.readOnly ?? null;
+    const markingShared = shared && !markedShared;
+    if (readOnly && (applied.length < migrations.length || markingShared)) throw needsChangesWhileUnsafe();
+
     const quickCheck = existed && tableCount > 0 ? checkOnOpen(sqlite, resolved, options.quickCheckMaxBytes) : 'ok';
 
     const backupDir = options.backupDir ?? path.join(path.dirname(resolved), 'backups');
-    removeStalePartials(backupDir);
+    if (!readOnly) removeStalePartials(backupDir);
     if (applied.length < migrations.length) {
       runMigrations(sqlite, migrations, {
         // Under the runner's write lock, so the copy is exactly the state the migrations start from.
@@ -129,27 +173,21 @@ function openOnce(file: string, options: OpenOptions): Workspace {
 
     setAndCheck(sqlite, 'foreign_keys', 'ON', 1);
 
-    const onNetwork = isNetworkPath(resolved);
-    const markingShared = (options.markShared || onNetwork) && readSetting(sqlite, 'shared') !== '1';
-    const shared = markingShared || readSetting(sqlite, 'shared') === '1';
     // The journal switch comes first: if another client holds the file in WAL it fails, and then
     // nothing about sharing (or anything else) has been committed.
-    const journalMode = applyJournalPolicy(sqlite, shared, markingShared);
-    if (shared && (options.probeLocks ?? true) && !probeLocksExclude(sqlite, resolved)) {
-      throw new RapportError(
-        'UNSAFE_SHARE',
-        'The folder holding this database does not lock files reliably, so several PCs writing to it could damage it. Move the file to a proper network share or open it from one PC only.',
-      );
-    }
-    refreshStatistics(sqlite, OPTIMIZE_ON_OPEN);
+    const journalMode = readOnly ? readJournalMode(sqlite) : applyJournalPolicy(sqlite, shared, markingShared);
+    if (!readOnly) refreshStatistics(sqlite, OPTIMIZE_ON_OPEN);
 
-    const clientId = randomUUID();
+    const connection = sqlite;
+    const shareGuard = guard;
     const integrity = new IntegrityMonitor(resolved, journalMode !== 'wal', quickCheck);
+    // Who signed in here last: the lease names them to a PC it refuses.
+    let presentUserId: number | null = null;
     const workspace: Workspace = {
       file: resolved,
-      sqlite,
-      db: drizzle({ client: sqlite, schema }),
-      reads: readsOf(sqlite),
+      sqlite: connection,
+      db: drizzle({ client: connection, schema }),
+      reads: readsOf(connection),
       clientId,
       shared,
       journalMode,
@@ -158,44 +196,100 @@ function openOnce(file: string, options: OpenOptions): Workspace {
       userId: 0,
       pc: os.hostname(),
       integrity,
+      get shareGuard() {
+        return shareGuard;
+      },
       heartbeat() {
-        try {
-          sqlite.prepare('UPDATE presence SET heartbeat_at = ? WHERE client_id = ?').run(Date.now(), clientId);
-        } catch {
-          // A busy file skips one beat; the next one catches up.
+        shareGuard?.heartbeat(signedInName(connection, presentUserId));
+        if (!shareGuard?.readOnly) {
+          try {
+            connection.prepare('UPDATE presence SET heartbeat_at = ? WHERE client_id = ?').run(now(), clientId);
+          } catch {
+            // A busy file skips one beat; the next one catches up.
+          }
         }
         // The idle step of the full integrity check: runs off this connection, at most daily.
         if (integrity.isDue(Date.now(), FULL_CHECK_INTERVAL_MS)) void integrity.runFullCheck();
       },
       presentAs(userId) {
+        presentUserId = userId;
+        shareGuard?.heartbeat(signedInName(connection, userId));
+        if (shareGuard?.readOnly) return;
         try {
-          sqlite.prepare('UPDATE presence SET user_id = ? WHERE client_id = ?').run(userId, clientId);
+          connection.prepare('UPDATE presence SET user_id = ? WHERE client_id = ?').run(userId, clientId);
         } catch {
           // A busy file skips this; the presence row keeps its previous name until the next sign-in.
         }
       },
       close() {
         try {
-          sqlite.prepare('DELETE FROM presence WHERE client_id = ?').run(clientId);
-        } catch {
-          // Closing must not fail because the file is busy; the heartbeat ages the row out.
+          if (!shareGuard?.readOnly) {
+            try {
+              connection.prepare('DELETE FROM presence WHERE client_id = ?').run(clientId);
+            } catch {
+              // Closing must not fail because the file is busy; the heartbeat ages the row out.
+            }
+            refreshStatistics(connection, OPTIMIZE_ON_CLOSE);
+          }
+          connection.close();
+        } finally {
+          shareGuard?.close();
         }
-        refreshStatistics(sqlite, OPTIMIZE_ON_CLOSE);
-        sqlite.close();
       },
     };
-    setUpWorkspace(workspace, { locale: options.locale ?? 'en', markingShared });
+    if (!readOnly) setUpWorkspace(workspace, { locale: options.locale ?? 'en', markingShared });
 
-    const ownerId = (sqlite.prepare(`SELECT id FROM users WHERE role = 'owner' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as
+    const ownerId = (connection.prepare(`SELECT id FROM users WHERE role = 'owner' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as
       | { id: number }
       | undefined)?.id;
     workspace.userId = ownerId ?? 0;
-    registerPresence(workspace);
+    if (!readOnly) registerPresence(workspace, now());
     return workspace;
   } catch (error) {
-    sqlite.close();
+    sqlite?.close();
+    guard?.close();
+    // A refused open leaves nothing behind: not even the empty file SQLite created for it.
+    if (!existed) removeIfEmpty(resolved);
     throw error;
   }
+}
+
+/**
+ * The database connection. A client whose lock checks failed reads through a read-only one: it
+ * cannot take another PC's journal for a crashed one and roll it back, nor write anything at all.
+ */
+function openConnection(file: string, busyTimeoutMs: number, readOnly: ShareReadOnlyReason | null, existed: boolean): Database.Database {
+  if (!readOnly) return new Database(file, { timeout: busyTimeoutMs });
+  if (!existed) throw needsChangesWhileUnsafe();
+  return new Database(file, { timeout: busyTimeoutMs, readonly: true, fileMustExist: true });
+}
+
+function needsChangesWhileUnsafe(): RapportError {
+  return new RapportError(
+    'UNSAFE_SHARE',
+    'This database is open on another PC whose file locks do not reach this one, and it needs changes before it can be opened here. Nothing was changed. Close it on the other PC first, or use host mode.',
+  );
+}
+
+function signedInName(sqlite: Database.Database, userId: number | null): string | null {
+  if (!userId) return null;
+  try {
+    return (sqlite.prepare('SELECT name FROM users WHERE id = ?').pluck().get(userId) as string | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function removeIfEmpty(file: string): void {
+  try {
+    if (fs.statSync(file).size === 0) fs.rmSync(file);
+  } catch {
+    // Not there (never created) or not ours to remove.
+  }
+}
+
+function readJournalMode(sqlite: Database.Database): string {
+  return String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase();
 }
 
 /** SQLite's advice: 0x10002 on open (also tables this connection has not used yet), plain on close. */
@@ -221,27 +315,30 @@ function refreshStatistics(sqlite: Database.Database, pragma: string): void {
   }
 }
 
-/** Returns whether the file existed with content; throws, without touching it, if it is not SQLite. */
-function refuseForeignFile(file: string, create: boolean): boolean {
+/**
+ * Returns whether the file existed with content and whether its header says WAL; throws, without
+ * touching it, if it is not SQLite. Read with plain fs, before SQLite opens the file.
+ */
+function refuseForeignFile(file: string, create: boolean): { existed: boolean; wal: boolean } {
   if (!fs.existsSync(file)) {
     if (!create) throw new RapportError('NOT_FOUND', `${file} does not exist.`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    return false;
+    return { existed: false, wal: false };
   }
   const stats = fs.statSync(file);
   if (!stats.isFile()) throw new RapportError('NOT_RAPPORT', `${file} is not a file.`);
-  if (stats.size === 0) return false;
-  const header = Buffer.alloc(SQLITE_HEADER.length);
+  if (stats.size === 0) return { existed: false, wal: false };
+  const header = Buffer.alloc(HEADER_BYTES_READ);
   const fd = fs.openSync(file, 'r');
   try {
     fs.readSync(fd, header, 0, header.length, 0);
   } finally {
     fs.closeSync(fd);
   }
-  if (!header.equals(SQLITE_HEADER)) {
+  if (!header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
     throw new RapportError('NOT_RAPPORT', `${path.basename(file)} is not a Rapport database.`);
   }
-  return true;
+  return { existed: true, wal: isWalHeader(header) };
 }
 
 function setAndCheck(sqlite: Database.Database, pragma: string, value: string, expected: string | number): void {
@@ -300,8 +397,7 @@ function setUpWorkspace(workspace: Workspace, setup: { locale: 'en' | 'zh-CN'; m
   });
 }
 
-function registerPresence(workspace: Workspace): void {
-  const now = Date.now();
+function registerPresence(workspace: Workspace, now: number): void {
   // Presence is this connection's own row, not record state: no audit and no change row.
   write(workspace, () => {
     // Rows whose heartbeat stopped long ago belong to clients that crashed.

@@ -52,4 +52,58 @@ describe('the write path', () => {
     expect(feed.map((row: any) => row.table_name).sort()).toEqual([...outcome.tables].sort());
     expect(writeReportingTables(core.workspace, () => 'read only').tables).toEqual([]);
   });
+
+  /** What SQLite throws when a share drops a request (here raised at the end of the work, after a real insert). */
+  const shareDropped = () => Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_DELETE' });
+
+  it('on a shared file, retries a transient I/O error of the share like BUSY: the retry commits once', async () => {
+    const { core } = tempCore({ markShared: true });
+    const { write } = await import('./transaction');
+    const { tags } = await import('../people/schema');
+    let attempts = 0;
+    write(core.workspace, (writer) => {
+      writer.insert(tags, { name: `try ${++attempts}`, color: null });
+      if (attempts < 3) throw shareDropped();
+    });
+    expect(attempts).toBe(3);
+    expect(core.workspace.sqlite.prepare('SELECT name FROM tags').pluck().all()).toEqual(['try 3']);
+  });
+
+  it('on a shared file, gives up with SHARE_UNAVAILABLE when the share keeps failing, with nothing written', async () => {
+    const { core, api } = tempCore({ markShared: true });
+    const { write } = await import('./transaction');
+    const { tags } = await import('../people/schema');
+    let attempts = 0;
+    let failure: unknown;
+    try {
+      write(core.workspace, (writer) => {
+        attempts++;
+        writer.insert(tags, { name: 'never', color: null });
+        throw shareDropped();
+      });
+    } catch (error) {
+      failure = error;
+    }
+    expect((failure as { code?: string }).code).toBe('SHARE_UNAVAILABLE');
+    expect(String((failure as Error).message)).toMatch(/network share did not answer in time; nothing was saved/);
+    expect(attempts).toBeGreaterThan(1);
+    expect(core.workspace.sqlite.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(0);
+    // The API reports the code itself, not INTERNAL.
+    const { toErrorData } = await import('../api/trpc');
+    expect(toErrorData(failure).code).toBe('SHARE_UNAVAILABLE');
+    expect((await api.system.workspace.info()).shared).toBe(true);
+  });
+
+  it('on a local file an I/O error is not a share hiccup: it is not retried', async () => {
+    const { core } = tempCore();
+    const { write } = await import('./transaction');
+    let attempts = 0;
+    expect(() =>
+      write(core.workspace, () => {
+        attempts++;
+        throw shareDropped();
+      }),
+    ).toThrow('disk I/O error');
+    expect(attempts).toBe(1);
+  });
 });

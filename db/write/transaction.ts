@@ -1,4 +1,4 @@
-import { RapportError, isBusyError } from '../errors';
+import { RapportError, isBusyError, isShareIoError, shareUnavailableError } from '../errors';
 import type { Workspace } from '../workspace/open';
 import type { Store } from '../workspace/store';
 import { RecordWriter } from './record-writer';
@@ -30,13 +30,17 @@ export function writeReportingTables<T>(store: Store, work: (writer: RecordWrite
   const workspace = store as Workspace;
   const { sqlite } = workspace;
   if (sqlite.inTransaction) throw new RapportError('INTERNAL', 'Nested write transactions are not allowed.');
+  refuseWhileShareUnsafe(workspace);
+  // On a share, a stalled or dropped connection fails a transaction with an I/O error SQLite has
+  // rolled back: as safe to retry as a lock timeout.
+  const retryable = (error: unknown) => isBusyError(error) || (workspace.shared && isShareIoError(error));
   let lastError: unknown;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) pause(25 * 2 ** attempt + Math.random() * 50);
     try {
       sqlite.prepare('BEGIN IMMEDIATE').run();
     } catch (error) {
-      if (isBusyError(error)) {
+      if (retryable(error)) {
         lastError = error;
         continue;
       }
@@ -49,17 +53,39 @@ export function writeReportingTables<T>(store: Store, work: (writer: RecordWrite
       sqlite.prepare('COMMIT').run();
       return { result, tables: [...writer.touchedTables] };
     } catch (error) {
-      if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run();
-      if (isBusyError(error)) {
+      if (sqlite.inTransaction) rollBack(sqlite);
+      if (retryable(error)) {
         lastError = error;
         continue;
       }
       throw error;
     }
   }
+  if (!isBusyError(lastError)) throw shareUnavailableError(lastError);
   throw new RapportError(
     'BUSY',
     'The database stayed locked by another user. Nothing was saved; try again in a moment.',
     { cause: lastError },
   );
+}
+
+/** A shared file whose lock checks failed (share-guard.ts) takes no write from this client. */
+function refuseWhileShareUnsafe(workspace: Workspace): void {
+  const reason = workspace.shareGuard?.readOnly;
+  if (!reason) return;
+  throw new RapportError(
+    'READ_ONLY',
+    reason === 'locksDoNotReach'
+      ? 'This shared folder’s file locks do not reach across PCs, so every PC is read-only to keep the database from damage. Nothing was saved.'
+      : 'Another PC has taken this database for itself. Nothing was saved.',
+  );
+}
+
+/** After an I/O error SQLite may already have rolled back; a failing ROLLBACK must not hide the first error. */
+function rollBack(sqlite: Workspace['sqlite']): void {
+  try {
+    sqlite.prepare('ROLLBACK').run();
+  } catch {
+    // The transaction is gone either way.
+  }
 }

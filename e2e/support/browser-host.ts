@@ -17,17 +17,18 @@ export interface RunningHost {
 /**
  * Starts the browser host (`electron/browser-host/cli.ts`, exactly what `npm run start:browser`
  * runs) on a new database file in a temp folder, and resolves with the address it prints.
+ * `dbFile`: open that file instead (a spec playing two PCs on a share); its folder is the spec's.
  */
-export async function startBrowserHostProcess(): Promise<RunningHost> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
-  const dbFile = path.join(folder, 'rapport.db');
+export async function startBrowserHostProcess(options: { dbFile?: string } = {}): Promise<RunningHost> {
+  const folder = options.dbFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
+  const dbFile = options.dbFile ?? path.join(folder!, 'rapport.db');
   const started = await startBrowserHostCli(['--db', dbFile, '--port', '0', '--no-open']);
   return {
     url: started.url,
     dbFile,
     async stop() {
       await started.stop();
-      fs.rmSync(folder, { recursive: true, force: true });
+      if (folder) fs.rmSync(folder, { recursive: true, force: true });
     },
   };
 }

@@ -65,7 +65,7 @@ export function refusalFromOpenError(error: unknown, file: string): OpenDatabase
   const raw = (rapportErrorFromSystem(error, path.basename(file)) ?? error) as { code?: unknown; message?: unknown } | null;
   const message = typeof raw?.message === 'string' && raw.message ? raw.message : String(error);
   const code = typeof raw?.code === 'string' ? raw.code : '';
-  const fromCore: readonly string[] = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'BUSY', 'DISK_FULL'];
+  const fromCore: readonly string[] = ['NOT_FOUND', 'NOT_RAPPORT', 'SCHEMA_TOO_NEW', 'CORRUPT', 'UNSAFE_SHARE', 'HELD_ELSEWHERE', 'BUSY', 'DISK_FULL'];
   if (fromCore.includes(code)) return new OpenDatabaseRefusal(code as OpenDatabaseErrorCode, message, file);
   if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) return accessRefusal(error, file);
   return new OpenDatabaseRefusal('INTERNAL', message, file);

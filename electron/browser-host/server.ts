@@ -193,6 +193,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const openDatabase = async (input: OpenDatabaseInput): Promise<OpenDatabaseResult> => {
     if (restarting) await restarting;
     const file = resolveDatabasePath(input.path, status.file);
+    if (input.onThisPcOnly && !input.create && file === status.file) return reopenOnThisPcOnly(file);
     if (!input.create && file === status.file) return { file, created: false };
     checkDatabasePath(file, input.create);
     try {
@@ -203,6 +204,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     options.onDatabaseChanged?.(status.file, input.create);
     return { file: status.file, created: input.create };
+  };
+
+  /**
+   * "Open it on this PC only" for the file open now: its own lock slot would count as another PC,
+   * so the core closes it first; if the lease is refused, the file is opened again as it was.
+   */
+  const reopenOnThisPcOnly = async (file: string): Promise<OpenDatabaseResult> => {
+    try {
+      status = await client.open(file, { ...reopenOptions, create: false, onThisPcOnly: true }, true);
+    } catch (error) {
+      status = await client.open(file, { ...reopenOptions, create: false });
+      throw refusalFromOpenError(error, file);
+    }
+    options.onDatabaseChanged?.(status.file, false);
+    return { file: status.file, created: false };
   };
 
   const pageHeaders = {

@@ -15,6 +15,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   SCHEMA_TOO_NEW: 'This database needs a newer Rapport',
   CORRUPT: 'The database is damaged',
   UNSAFE_SHARE: 'This shared folder is not safe for several PCs',
+  HELD_ELSEWHERE: 'Another PC has this database open on that PC only',
   DISK_FULL: 'The disk is full',
   BUSY: 'The database is busy',
   NOT_FOUND: 'The database file was not found',
@@ -25,7 +26,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   NOT_RAPPORT: 'The file was left untouched. Choose a Rapport database, or create a new one.',
   SCHEMA_TOO_NEW: 'The file was left untouched. Install the latest Rapport on this PC, then open it again.',
   CORRUPT: 'The file was left untouched. Restore it from a backup (File → Show Backups Folder), or open another database.',
-  UNSAFE_SHARE: 'Move the file to a proper network share, or use it from one PC only.',
+  UNSAFE_SHARE: 'Move the file to a proper network share, or open it on this PC only.',
+  HELD_ELSEWHERE: 'The file was left untouched. Ask them to close it there, then open it again.',
   BUSY: 'Another program or PC holds the database. Wait a moment and try again.',
   DISK_FULL: 'Nothing was saved. Free some space on the disk that holds the database, then open it again.',
 };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../../../db/contract/system';
 import { CommandPalette } from '../features/system/command-palette/CommandPalette';
+import { ShareSafetyNotice } from '../features/system/share-safety/ShareSafetyNotice';
 import { ReminderNotices } from '../features/work/reminders/ReminderNotices';
 import { AppRoutes } from './AppRoutes';
 import { ChangeFeedPoller } from './ChangeFeedPoller';
@@ -31,6 +32,7 @@ export function AppShell({ workspace }: { workspace: WorkspaceInfo }) {
       <Sidebar workspace={workspace} onOpenPalette={() => setPaletteOpen(true)} />
       <main className="app-main" id="main">
         {/* In the page's flow above its header, so a reminder never covers the page's own actions. */}
+        <ShareSafetyNotice workspace={workspace} />
         <ReminderNotices />
         <AppRoutes />
       </main>
