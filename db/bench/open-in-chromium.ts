@@ -21,7 +21,7 @@ export interface OpenTiming {
  * `expectedFirstName`: the name the first row must show (the default list's first contact by name),
  * so a page that shows the wrong rows, or a loading placeholder, is not timed as a success.
  */
-export async function measureOpenToFirstRow(file: string, expectedFirstName: string, runs = 3): Promise<OpenTiming[]> {
+export async function measureOpenToFirstRow(file: string, expectedFirstName: string, hostEntry: string, runs = 3): Promise<OpenTiming[]> {
   // The same Chromium and switches as the end-to-end tests.
   const { launchOptions, viewport, locale, timezoneId } = playwrightConfig.use ?? {};
   const browser = await chromium.launch({ ...launchOptions, headless: true });
@@ -31,7 +31,7 @@ export async function measureOpenToFirstRow(file: string, expectedFirstName: str
       const context = await browser.newContext({ viewport, locale, timezoneId });
       const page = await context.newPage();
       const started = performance.now();
-      const host = await startHostProcess(file);
+      const host = await startHostProcess(file, hostEntry);
       try {
         const hostReadyMs = performance.now() - started;
         await page.goto(host.url);

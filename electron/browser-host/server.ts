@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CoreClient, forkCoreProcess } from '../../db/api/core-client';
 import { defaultWorkspacePath, type CoreOpenOptions, type CoreStatus } from '../../db/api/core-protocol';
 import { TAB_SESSION_HEADER, TAB_SESSION_ID, type HostCapabilities, type OpenDatabaseInput, type OpenDatabaseResult } from '../../db/contract/host';
@@ -67,10 +66,6 @@ export interface BrowserHost {
 /** The workspace Electron opens by default: `rapport.db` in the platform's user-data folder. */
 export function defaultDatabaseFile(): string {
   return defaultWorkspacePath(defaultUserDataDir());
-}
-
-export function defaultStaticDir(): string {
-  return fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 }
 
 export function generateToken(): string {
