@@ -24,9 +24,10 @@ import { searchAll } from '../system/search';
 import { compare, report, type BenchResult } from './measure';
 import { measureBrowserHostMemory, startHostProcess } from './host-memory';
 import { salesHotPaths } from './sales-paths';
-import { measureOpenToFirstRow, type OpenTiming } from './open-in-chromium';
+import { describePhases, measureOpenToFirstRow, type OpenTiming } from './open-in-chromium';
 import { bulkLoad, seedLargeWorkspace, seedSales } from './seed';
 import { ensureBundle } from './bundle';
+import { measureTransportFloor } from './transport-floor';
 import { isSelected, parseBenchArgs, type BenchArgs } from './bench-args';
 
 let args: BenchArgs;
@@ -41,9 +42,10 @@ const selected = (name: string) => isSelected(args.only, name);
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 /** Issue 7 §8: at a million contacts these paths answer within 25 ms p95 over the browser host's HTTP. */
 const HTTP_BUDGET_MS = 25;
-/** The two measurements beside the hot paths, by the names `--only` matches. */
+/** The measurements beside the hot paths, by the names `--only` matches. */
 const OPEN_IN_CHROMIUM = 'open to the first contacts-list row in Chromium';
 const HOST_MEMORY = 'browser host memory';
+const TRANSPORT_FLOOR = 'message round trip to an echo process (the port column without the core)';
 
 async function main(): Promise<void> {
   const benchStarted = Date.now();
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
       if (selected(OPEN_IN_CHROMIUM)) {
         opens = await measureOpenToFirstRow(file, firstRows.rows[0]!.name, bundle.host);
         for (const [index, open] of opens.entries()) {
-          console.log(`Open to the first contacts-list row in Chromium, run ${index + 1}: host ready ${open.hostReadyMs.toFixed(0)} ms, first row ${open.firstRowMs.toFixed(0)} ms`);
+          console.log(`Open to the first contacts-list row in Chromium, run ${index + 1}: host ready ${open.hostReadyMs.toFixed(0)} ms, first row ${open.firstRowMs.toFixed(0)} ms (${describePhases(open)} ms)`);
         }
       }
 
@@ -157,6 +159,11 @@ async function main(): Promise<void> {
         portBudgetMs: 5,
         maxRatio: 1.5,
       });
+
+      if (selected(TRANSPORT_FLOOR)) {
+        const floor = await measureTransportFloor(firstRows, RUNS);
+        console.log(`Message round trip to an echo process, the default first page each way (the port column without the core): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms`);
+      }
 
       // Filtered by lifecycle, and its next page through the keyset cursor.
       const rawList = sqlite.prepare(
