@@ -38,7 +38,12 @@ try {
   process.exit(2);
 }
 const SCALE = args.scale;
-const selected = (name: string) => isSelected(args.only, name);
+/** Every measurement's name as it comes up, so an `--only` that matches none of them can list them. */
+const names = new Set<string>();
+const selected = (name: string) => {
+  names.add(name);
+  return isSelected(args.only, name);
+};
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 /** Issue 7 §8: at a million contacts these paths answer within 25 ms p95 over the browser host's HTTP. */
 const HTTP_BUDGET_MS = 25;
@@ -313,7 +318,9 @@ async function main(): Promise<void> {
     }
     const seedOk = seedMs < SCALE.seedBudgetMs;
     console.log(`Seed ${(seedMs / 1000).toFixed(1)} s (budget ${SCALE.seedBudgetMs / 1000} s) ${seedOk ? 'ok' : 'OVER'}; whole run ${((Date.now() - benchStarted) / 60_000).toFixed(1)} min`);
-    if (!ok || !memoryOk || !seedOk || !openOk) process.exitCode = 1;
+    const matchedNothing = args.only.length > 0 && ![...names].some((name) => isSelected(args.only, name));
+    if (matchedNothing) console.error(`--only ${args.only.join(', ')} matched no measurement; they are:\n  ${[...names].join('\n  ')}`);
+    if (!ok || !memoryOk || !seedOk || !openOk || matchedNothing) process.exitCode = 1;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
