@@ -44,9 +44,11 @@ describe('the bundled browser host', () => {
     expect(bundleState(outdir, repoRoot)).toEqual({ fresh: true });
   });
 
-  it('serves the API from the bundled core on a new file', async () => {
+  it('serves the API from the bundled core on a new file, and keeps the core compiled for the next start', async () => {
+    const compileCache = path.join(dataDir, 'compile-cache');
     const child = spawn(process.execPath, [path.join(outdir, 'browser-host.mjs'), '--db', path.join(dataDir, 'shop.db'), '--port', '0', '--no-open'], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
@@ -70,6 +72,9 @@ describe('the bundled browser host', () => {
       expect(info.status).toBe(200);
       const body = (await info.json()) as { result: { data: { schemaVersion: number } } };
       expect(body.result.data.schemaVersion).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, 'db', 'migrations', 'meta', '_journal.json'), 'utf8')).entries.length);
+      // The host is stopped with a kill, which writes no compile cache: the core writes it once it is up.
+      const cached = () => (fs.existsSync(compileCache) ? fs.readdirSync(compileCache, { recursive: true }).length : 0);
+      await expect.poll(cached, { timeout: 20_000 }).toBeGreaterThan(1);
     } finally {
       child.kill('SIGTERM');
       await exited;
