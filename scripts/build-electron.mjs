@@ -3,6 +3,9 @@
 //   electron/main/index.ts  -> dist/electron/main.mjs    (ESM, Node platform; never loads SQLite)
 //   db/api/core-process.ts  -> dist/electron/core.mjs    (ESM; the core, forked by main as a utilityProcess)
 //   electron/preload.ts     -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
+//   electron/browser-host/cli.ts -> dist/electron/browser-host.mjs (the browser host, forking the same
+//                              core.mjs; not packaged: the bench starts it to time what ships)
+// and dist/electron/inputs.json: every file the bundles were built from, so a stale build is noticed.
 // `electron` and `better-sqlite3` stay external: the first is provided by the runtime, the second
 // is a native Node-API addon loaded from node_modules (unpacked from the asar when packaged).
 // Migrations are not copied: main reads db/migrations in development and resources/migrations
@@ -33,9 +36,10 @@ const common = {
   legalComments: 'none',
 };
 
-await build({
+const esm = await build({
   ...common,
-  entryPoints: { main: 'electron/main/index.ts', core: 'db/api/core-process.ts' },
+  metafile: true,
+  entryPoints: { main: 'electron/main/index.ts', core: 'db/api/core-process.ts', 'browser-host': 'electron/browser-host/cli.ts' },
   outdir,
   format: 'esm',
   outExtension: { '.js': '.mjs' },
@@ -51,8 +55,9 @@ if (fs.readFileSync(path.join(outdir, 'main.mjs'), 'utf8').includes('better-sqli
   process.exit(1);
 }
 
-await build({
+const cjs = await build({
   ...common,
+  metafile: true,
   entryPoints: { preload: 'electron/preload.ts' },
   outdir,
   format: 'cjs',
@@ -69,6 +74,11 @@ if (foreign.length) {
   console.error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`);
   process.exit(1);
 }
+
+// What the bundles were built from (esbuild's own list, node_modules included) and this script,
+// relative to the root: db/bench/bundle.ts rebuilds when any of them is newer than the bundles.
+const inputs = [...new Set([...Object.keys(esm.metafile.inputs), ...Object.keys(cjs.metafile.inputs), path.relative(root, fileURLToPath(import.meta.url))])].sort();
+fs.writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
 
 const size = (name) => {
   const bytes = fs.statSync(path.join(outdir, name)).size;

@@ -3,8 +3,9 @@
 // tools' own output (module counts, chunk and bundle sizes) only when a step fails, so that a
 // person starting the app sees what matters (which host, which address) and not build chatter.
 // `npm run build` still shows everything; RAPPORT_VERBOSE_BUILD=1 shows it here too.
-//   node scripts/quiet-build.mjs            the renderer and the Electron main/preload
-//   node scripts/quiet-build.mjs --renderer the renderer only (the browser host needs no more)
+//   node scripts/quiet-build.mjs            the renderer, and the Electron main/preload, the core and the
+//                                           browser host (scripts/build-electron.mjs)
+//   node scripts/quiet-build.mjs --renderer the renderer only
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const require = createRequire(import.meta.url);
 function steps({ electron }) {
   const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
   const list = [{ name: 'renderer (vite)', args: [vite, 'build', '--config', 'renderer/vite.config.ts'] }];
-  if (electron) list.push({ name: 'Electron main and preload (esbuild)', args: [path.join(root, 'scripts', 'build-electron.mjs')] });
+  if (electron) list.push({ name: 'Electron main and preload, the core and the browser host (esbuild)', args: [path.join(root, 'scripts', 'build-electron.mjs')] });
   return list;
 }
 

@@ -40,8 +40,9 @@ async function main() {
       ? 'No display is available for a window, so Rapport runs in your browser instead.'
       : "Electron's runtime is not available on this machine, so Rapport runs in your browser instead.",
   );
-  const cli = path.join(root, 'electron', 'browser-host', 'cli.ts');
-  return runForwardingSignals(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, name: 'Rapport (browser host)' });
+  // Bundled by the build above beside the core Electron ships; it forks that core.
+  const host = path.join(root, 'dist', 'electron', 'browser-host.mjs');
+  return runForwardingSignals(process.execPath, [host, ...args], { cwd: root, name: 'Rapport (browser host)' });
 }
 
 process.exitCode = await main();

@@ -4,6 +4,7 @@
  * protocol in core-protocol.ts. A lock wait here blocks only this process, never a window or the
  * HTTP host. Plain Node: it never imports electron.
  */
+import nodeModule from 'node:module';
 import type { CoreToHost, HostToCore } from './core-protocol';
 import { CoreServer } from './core-server';
 
@@ -58,3 +59,7 @@ function serve(): void {
 }
 
 serve();
+// The host sets NODE_COMPILE_CACHE (core-client.ts) and stops the core with a kill, which writes
+// nothing: write the compiled code once the core is up, so the next start skips compiling it.
+// (Optional: a runtime without the compile cache, or without NODE_COMPILE_CACHE set, has nothing to write.)
+setTimeout(() => nodeModule.flushCompileCache?.(), 1_000).unref();

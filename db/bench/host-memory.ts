@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const HOST_CLI = fileURLToPath(new URL('../../electron/browser-host/cli.ts', import.meta.url));
+import { execArgvFor } from '../api/core-client';
 
 export interface HostProcess {
   pid: number;
@@ -15,9 +13,12 @@ export interface HostProcess {
   exited: Promise<void>;
 }
 
-/** Starts the browser host on the workspace as a separate process, as a user would, and waits until it listens. */
-export async function startHostProcess(file: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOST_CLI, '--db', file, '--port', '0', '--no-open'], {
+/**
+ * Starts the browser host on the workspace as a separate process, as a user would, and waits until
+ * it listens. `hostEntry`: the bundled host (bundle.ts), which forks the bundled core.
+ */
+export async function startHostProcess(file: string, hostEntry: string): Promise<HostProcess> {
+  const child = spawn(process.execPath, [...execArgvFor(hostEntry), hostEntry, '--db', file, '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -53,8 +54,8 @@ export async function startHostProcess(file: string): Promise<HostProcess> {
  * Starts the browser host, drives the hot paths through HTTP for a while, and reads its resident
  * set size from the OS.
  */
-export async function measureBrowserHostMemory(file: string): Promise<{ rssMb: number }> {
-  const host = await startHostProcess(file);
+export async function measureBrowserHostMemory(file: string, hostEntry: string): Promise<{ rssMb: number }> {
+  const host = await startHostProcess(file, hostEntry);
   try {
     const { call } = host;
     // Scroll the whole contact list the way the virtualized table does, then search and open records.

@@ -8,7 +8,7 @@ export interface Timing {
  * The ways a hot path is called, as table columns, left to right:
  * - `core`: the core's query function alone (what the ratio to raw SQL judges);
  * - `api`: the in-process tRPC caller (input parsing, middleware);
- * - `port`: the core in its own process over its message protocol, as the Electron renderer calls it
+ * - `port`: the bundled core in its own process over its message protocol, as the Electron renderer calls it
  *   (here over the child process's channel; in Electron a MessagePort carries the same messages);
  * - `http`: the browser host over HTTP on loopback, as the browser renderer calls it.
  */

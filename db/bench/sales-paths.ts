@@ -10,7 +10,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 type Api = ReturnType<typeof appRouter.createCaller>;
 
 /** Issue 3's hot paths: the kanban board, a contact's timeline, the forecast. */
-export async function salesHotPaths(workspace: Workspace, api: Api, contacts: number): Promise<BenchResult[]> {
+export async function salesHotPaths(workspace: Workspace, api: Api, contacts: number, selected: (name: string) => boolean = () => true): Promise<BenchResult[]> {
   const { sqlite } = workspace;
   const pipelineId = defaultPipelineId(workspace.reads);
   const stageIds = (sqlite.prepare('SELECT id, kind FROM stages WHERE pipeline_id = ? ORDER BY position').all(pipelineId) as { id: number; kind: string }[]);
@@ -30,8 +30,9 @@ export async function salesHotPaths(workspace: Workspace, api: Api, contacts: nu
      LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id LEFT JOIN users u ON u.id = d.owner_id
      WHERE d.stage_id = ? AND d.deleted_at IS NULL ORDER BY d.closed_at DESC, d.id DESC LIMIT 100`,
   );
-  results.push({
-    name: 'kanban board (all stages: totals + 100 cards each)',
+  const boardName = 'kanban board (all stages: totals + 100 cards each)';
+  if (selected(boardName)) results.push({
+    name: boardName,
     ...(await compare(RUNS, {
       api: () => api.sales.deals.board({ pipelineId }),
       core: () => dealBoard(workspace, { pipelineId, cardsPerColumn: 100 }),
@@ -59,8 +60,9 @@ export async function salesHotPaths(workspace: Workspace, api: Api, contacts: nu
     `SELECT e.*, o.number FROM order_events e JOIN orders o ON o.id = e.order_id
      WHERE o.contact_id = ? AND o.deleted_at IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 51`,
   );
-  results.push({
-    name: 'contact timeline, first page (50)',
+  const timelineName = 'contact timeline, first page (50)';
+  if (selected(timelineName)) results.push({
+    name: timelineName,
     ...(await compare(RUNS, {
       api: (run) => api.work.timeline({ target: { kind: 'contact', id: contactIds[run % contactIds.length]! } }),
       core: (run) => recordTimeline(workspace, { target: { kind: 'contact', id: contactIds[run % contactIds.length]! }, limit: 50 }),
@@ -95,8 +97,9 @@ export async function salesHotPaths(workspace: Workspace, api: Api, contacts: nu
   );
   const start = `${from}-01`;
   const end = `${to}-31`;
-  results.push({
-    name: 'forecast by month and owner (12 months)',
+  const forecastName = 'forecast by month and owner (12 months)';
+  if (selected(forecastName)) results.push({
+    name: forecastName,
     ...(await compare(Math.min(RUNS, 100), {
       api: () => api.sales.deals.forecast({ from, to }),
       core: () => salesForecast(workspace, { from, to }),

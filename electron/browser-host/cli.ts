@@ -4,13 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pairWithHost, type HostPairing } from '../../db/host/host-client';
 import { connectRemoteCore, remoteWorkspaceName } from '../../db/host/remote-core-channel';
 import { loadPairing, savePairing } from '../../db/host/saved-pairings';
 import { defaultUserDataDir } from '../shared/user-data';
 import { USAGE, parseCliArgs } from './cli-args';
+import { resolveHostPaths } from './host-paths';
 import { openInBrowser } from './open-browser';
-import { defaultDatabaseFile, defaultStaticDir, startBrowserHost, type BrowserHost } from './server';
+import { defaultDatabaseFile, startBrowserHost, type BrowserHost } from './server';
 
 async function main(): Promise<number> {
   let options;
@@ -42,7 +44,8 @@ async function main(): Promise<number> {
   }
   const remote = pairing;
   const dbFile = remote ? remoteWorkspaceName(remote) : (options.dbFile ?? defaultDatabaseFile());
-  const staticDir = defaultStaticDir();
+  // From source (tsx) or bundled (dist/electron/browser-host.mjs, forking the bundled core).
+  const { coreEntry, migrationsDir, staticDir } = resolveHostPaths(fileURLToPath(import.meta.url));
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     process.stderr.write('The renderer is not built yet; run `npm run build:renderer` (the API is served anyway).\n');
   }
@@ -53,7 +56,8 @@ async function main(): Promise<number> {
       dbFile,
       port: options.port,
       staticDir,
-      openOptions: { markShared: options.shared },
+      coreEntry,
+      openOptions: { markShared: options.shared, migrationsDir },
       ...(remote ? { startCore: () => connectRemoteCore(remote) } : {}),
       ...(options.share ? { share: { ...options.share, dir: path.join(defaultUserDataDir(), 'host') } } : {}),
       onDatabaseChanged: (file, created) => process.stdout.write(`${created ? 'Created and opened' : 'Opened'} another database from Settings: ${file}\n`),

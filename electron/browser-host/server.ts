@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CoreClient, forkCoreProcess } from '../../db/api/core-client';
 import type { HostServerInfo } from '../../db/host/host-server';
 import type { PairingCode } from '../../db/host/pairing';
@@ -80,10 +79,6 @@ export interface BrowserHost {
 /** The workspace Electron opens by default: `rapport.db` in the platform's user-data folder. */
 export function defaultDatabaseFile(): string {
   return defaultWorkspacePath(defaultUserDataDir());
-}
-
-export function defaultStaticDir(): string {
-  return fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 }
 
 export function generateToken(): string {
