@@ -192,7 +192,8 @@ export function companyListSpec(query: CompanyListQuery): ListSpec<CompanyListRo
     source: companyListSource,
     where,
     ...pagingOf(query, SORT_KEYS[query.sort].keys),
-    search: query.search ? { kind: 'company', query: query.search } : undefined,
+    // By name the matches are read in the index's order (db/search/order.ts), however many there are.
+    search: query.search ? { kind: 'company', query: query.search, indexOrder: query.sort === 'name' ? { walk: true } : undefined } : undefined,
   };
 }
 

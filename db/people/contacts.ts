@@ -259,7 +259,8 @@ export function contactListSpec(query: ContactListQuery): ListSpec<ContactListRo
     source: contactListSource,
     where: listFilter(query),
     ...pagingOf(query, SORT_KEYS[query.sort].keys),
-    search: query.search ? { kind: 'contact', query: query.search } : undefined,
+    // By name the matches are read in the index's order (db/search/order.ts), however many there are.
+    search: query.search ? { kind: 'contact', query: query.search, indexOrder: query.sort === 'name' ? { walk: true } : undefined } : undefined,
   };
 }
 

@@ -66,7 +66,7 @@ const BRUTE_ORDER: Record<Sort, (order: Order) => string> = {
 /** Every live match, sorted: the old way (all matches collected, then sorted). */
 function bruteForce(search: string | undefined, sort: Sort, order: Order, lifecycle: string | undefined): number[] {
   const where = ['c.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
+  const params: (string | number | bigint)[] = [];
   if (lifecycle) {
     where.push('c.lifecycle = ?');
     params.push(lifecycle);

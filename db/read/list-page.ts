@@ -1,6 +1,6 @@
 import { Column, getTableName, is, sql, type GetColumnData, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { KIND_STRIDE, ftsPhrase, queryAlternatives, searchRowid, type IndexedKind } from '../search/text';
+import { BUCKET_BITS, ID_BITS, ID_MASK, MAX_BUCKET, bucketRange, ftsPhrase, queryAlternatives, searchEntry, searchOrderBucket, type IndexedKind } from '../search/text';
 import { decodeCursor, keysAfter, keysUpTo, orderByKeys, type KeyValue, type SortKey } from './keyset';
 import { connectionOf, prerendered, type Reads } from './reads';
 import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
@@ -134,12 +134,22 @@ export interface ListSpec<Row> {
   order: 'asc' | 'desc';
   limit: number;
   cursor?: string | undefined;
-  /** A search through the FTS index of `kind`. */
-  search?: { kind: IndexedKind; query: string } | undefined;
+  /**
+   * A search through the FTS index of `kind`. `indexOrder`: the sort keys are the kind's index order
+   * (`SEARCH_ORDER`) then the id, so the matches are read in order (`orderedRows`); `walk` when an
+   * index serves the sort (a short walk first), `keyRange` when the first sort key is known to lie
+   * between two values (a prefix), to bound what the index is asked for.
+   */
+  search?: { kind: IndexedKind; query: string; indexOrder?: IndexOrder | undefined } | undefined;
   /** Count every match instead of stopping at the cap (the list's "count exactly"). */
   exactTotal?: boolean | undefined;
   /** Rows only, no total (the global search ranks pages of lists and shows no counts). */
   withoutTotal?: boolean | undefined;
+}
+
+export interface IndexOrder {
+  walk: boolean;
+  keyRange?: [KeyValue, KeyValue] | undefined;
 }
 
 /** The paging part of a list's spec, straight from its input: sort keys, direction, page size, cursor and exact total. */
@@ -154,7 +164,8 @@ export function pagingOf(
 export type SearchPlan =
   | { mode: 'none' }
   | { mode: 'candidates'; ids: number[]; membership: SQL | null }
-  | { mode: 'walk'; membership: SQL };
+  | { mode: 'walk'; membership: SQL }
+  | { mode: 'ordered'; membership: SQL };
 
 interface Side {
   table: 'search_trigram' | 'search_grams';
@@ -189,17 +200,25 @@ function storedTextOf(kind: IndexedKind, id: SQLiteColumn): SQL {
   if (!byKind) storedTexts.set(id, (byKind = new Map()));
   let text = byKind.get(kind);
   if (!text) {
-    text = prerendered(sql`(SELECT c0 FROM search_trigram_content WHERE id = ${id} + ${sql.raw(String(searchRowid(kind, 0)))})`);
+    const entry = sql.raw(String(searchEntry(kind, 0)));
+    text = prerendered(sql`(SELECT c0 FROM search_trigram_content WHERE id = (SELECT at FROM search_entries WHERE entry = ${id} + ${entry}))`);
     byKind.set(kind, text);
   }
   return text;
 }
 
+/** `rowid >= low AND rowid <= high` over every entry of `kind`, as literals (fixed per kind). */
+function kindRange(kind: IndexedKind, rowid: SQL): SQL {
+  const [low, high] = bucketRange(kind);
+  return sql`${rowid} >= ${sql.raw(String(low))} AND ${rowid} <= ${sql.raw(String(high))}`;
+}
+
+const RECORD_ID = sql.raw(`& ${ID_MASK}`);
+
 /** Record ids of one FTS lookup in index order, at most `limit` of them. */
 export function sideIds(kind: IndexedKind, table: Side['table'], match: string, limit: number): SQL<number> {
-  const low = searchRowid(kind, 0);
   const fts = sql.raw(table);
-  return sql<number>`SELECT rowid - ${sql.raw(String(low))} AS id FROM ${fts} WHERE ${fts} MATCH ${match} AND rowid > ${sql.raw(String(low))} AND rowid < ${sql.raw(String(low + KIND_STRIDE))} LIMIT ${limit}`;
+  return sql<number>`SELECT rowid ${RECORD_ID} AS id FROM ${fts} WHERE ${fts} MATCH ${match} AND ${kindRange(kind, sql.raw('rowid'))} LIMIT ${limit}`;
 }
 
 /** Asks the index for a bounded number of matches of each lookup and decides how the page uses them. */
@@ -233,7 +252,7 @@ const AND = sql` AND `;
  */
 function searchTerms<Row>(source: ListSource<Row>, plan: SearchPlan, from: SQL): { from: SQL; where: SQL[] } {
   if (plan.mode === 'none') return { from, where: [] };
-  if (plan.mode === 'walk') return { from, where: [plan.membership] };
+  if (plan.mode === 'walk' || plan.mode === 'ordered') return { from, where: [plan.membership] };
   return {
     from: sql`json_each(${JSON.stringify(plan.ids)}) AS hit CROSS JOIN ${from}`,
     where: [sql`${source.idRef} = hit.value`, ...(plan.membership ? [plan.membership] : [])],
@@ -281,26 +300,28 @@ export function walkBoundQuery<Row>(spec: ListSpec<Row>, offset = WALK_LIMIT, af
   return sql`SELECT ${keys} FROM ${spec.source.table} WHERE ${sql.join(filtersOf(spec, after), AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT 1 OFFSET ${offset - 1}`;
 }
 
+/** The search hit test on the stored text of the FTS row `s` (a query driven by a lookup). */
+function storedTextHit(query: string, range: [number, number]): SQL {
+  return sql`${sql.raw(SEARCH_HIT_FUNCTION)}((SELECT c0 FROM search_trigram_content WHERE id = s.rowid), ${query}, ${range[0]}, ${range[1]})`;
+}
+
 /**
  * Rows of the list's table that match alternative `index` of the search, driven by one FTS lookup
  * (not by walking every row): the other lookups of the alternative are tested on the text; with
  * `skipEarlier`, rows matching an earlier alternative are left out (so counts add up).
  */
-function matchesOf<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], options: { skipEarlier: boolean }): { from: SQL; where: SQL[] } {
+function matchesOf<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], options: { skipEarlier: boolean }, range?: [bigint, bigint]): { from: SQL; where: SQL[] } {
   const { kind, query } = spec.search!;
   const sides = searchSides(query)[index]!;
-  const low = searchRowid(kind, 0);
   const driver = sides[0]!;
   const fts = sql.raw(driver.table);
   const where = [...filters];
-  if (sides.length > 1) where.push(membershipOf(kind, query, spec.source.id, [index, index + 1]));
-  if (options.skipEarlier && index > 0) where.push(sql`NOT ${membershipOf(kind, query, spec.source.id, [0, index])}`);
+  // The driving lookup's own rowid finds the stored text: no detour through the record's entry.
+  if (sides.length > 1) where.push(storedTextHit(query, [index, index + 1]));
+  if (options.skipEarlier && index > 0) where.push(sql`NOT ${storedTextHit(query, [0, index])}`);
   return {
-    from: sql`${fts} s CROSS JOIN ${spec.source.table} ON ${spec.source.idRef} = s.rowid - ${sql.raw(String(low))}`,
-    where: [
-      sql`s.${fts} MATCH ${driver.match} AND s.rowid > ${sql.raw(String(low))} AND s.rowid < ${sql.raw(String(low + KIND_STRIDE))}`,
-      ...where,
-    ],
+    from: sql`${fts} s CROSS JOIN ${spec.source.table} ON ${spec.source.idRef} = (s.rowid ${RECORD_ID})`,
+    where: [sql`s.${fts} MATCH ${driver.match} AND ${range ? sql`s.rowid >= ${range[0]} AND s.rowid <= ${range[1]}` : kindRange(kind, sql.raw('s.rowid'))}`, ...where],
   };
 }
 
@@ -322,7 +343,7 @@ export function firstMatchesQuery<Row>(spec: ListSpec<Row>, index: number, filte
  */
 export function countQueries<Row>(spec: ListSpec<Row>, plan: SearchPlan, cap: number | null): SQL<number>[] {
   const limited = (inner: SQL) => (cap === null ? sql<number>`SELECT count(*) FROM (${inner})` : sql<number>`SELECT count(*) FROM (${inner} LIMIT ${sql.raw(String(cap))})`);
-  if (plan.mode !== 'walk') {
+  if (plan.mode === 'none' || plan.mode === 'candidates') {
     const search = searchTerms(spec.source, plan, spec.source.table);
     return [limited(sql`SELECT 1 FROM ${search.from} WHERE ${sql.join([...spec.where, ...search.where], AND)}`)];
   }
@@ -338,10 +359,24 @@ export interface ListPage<Row> {
   totalAtLeast: number | null;
 }
 
+/**
+ * How the page narrows to its search: a list in its kind's index order reads the matches in order
+ * (`orderedRows`) whatever their number; any other sort asks the index how many there are first.
+ */
+export function searchPlanOf<Row>(reads: Reads, spec: ListSpec<Row>): SearchPlan {
+  if (!spec.search) return { mode: 'none' };
+  if (!spec.search.indexOrder) return planSearch(reads, spec.search.kind, spec.search.query, spec.source.id);
+  if (searchSides(spec.search.query).length === 0) return { mode: 'none' };
+  registerSearchHit(connectionOf(reads));
+  return { mode: 'ordered', membership: membershipOf(spec.search.kind, spec.search.query, spec.source.id) };
+}
+
 /** Runs the page (and on the first page its total) for `spec`. */
 export function listPage<Row>(reads: Reads, spec: ListSpec<Row>): ListPage<Row> {
-  const plan = spec.search ? planSearch(reads, spec.search.kind, spec.search.query, spec.source.id) : ({ mode: 'none' } as const);
-  const rows = (plan.mode === 'walk' ? walkedRows(reads, spec, plan) : reads.all<Record<string, unknown>>(pageQuery(spec, plan))).map(spec.source.decode);
+  const plan = searchPlanOf(reads, spec);
+  const rows = (
+    plan.mode === 'walk' ? walkedRows(reads, spec, plan) : plan.mode === 'ordered' ? orderedRows(reads, spec, plan) : reads.all<Record<string, unknown>>(pageQuery(spec, plan))
+  ).map(spec.source.decode);
   if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
   return { rows, ...totalOf(reads, spec, plan) };
 }
@@ -382,6 +417,122 @@ function walkedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & {
   // The first `wanted` of each alternative hold the first `wanted` of all: read those rows whole, in order.
   const rest = reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: wanted - 1 }, { mode: 'candidates', ids: [...ids], membership: null }, [after]));
   return [...walked, ...rest];
+}
+
+/**
+ * At most this many matches of the first buckets are sorted by an ordered search. More say the
+ * matches are dense early in the order (a letter, whose first bucket holds every "chloe …"), where
+ * walking the sort index fills the page after a few rows.
+ */
+export const ORDERED_SORT_LIMIT = 1_000;
+
+/**
+ * A search in its kind's index order: the matches read in order up to the bucket holding the page's
+ * last row (`orderedMatches`); when those buckets hold more than `ORDERED_SORT_LIMIT` matches and an
+ * index serves the sort, a walk along it first (bounded by `WALK_LIMIT` rows), the ordered read after it.
+ */
+function orderedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'ordered' }): Record<string, unknown>[] {
+  const wanted = spec.limit + 1;
+  if (!spec.search!.indexOrder!.walk) return orderedMatches(reads, spec, null, wanted);
+  const buckets = bucketsOf(spec, null);
+  if (!buckets) return [];
+  const filters = filtersOf(spec);
+  const read = orderedBuckets(reads, spec, filters, buckets, wanted);
+  if (countInBuckets(reads, spec, read, ORDERED_SORT_LIMIT + 1) <= ORDERED_SORT_LIMIT) return orderedMatches(reads, spec, null, wanted, read);
+  const bound = reads.get<Record<string, KeyValue>>(walkBoundQuery(spec, WALK_LIMIT));
+  if (!bound) return reads.all<Record<string, unknown>>(pageQuery(spec, plan));
+  const last = spec.sortKeys.map((_, index) => bound[`k${index}`] ?? null);
+  const walked = reads.all<Record<string, unknown>>(pageQuery(spec, plan, [keysUpTo(spec.sortKeys, spec.order, last)]));
+  const rest = wanted - walked.length;
+  return rest <= 0 ? walked : [...walked, ...orderedMatches(reads, spec, last, rest)];
+}
+
+/**
+ * The buckets the first `wanted` matches passing `filters` lie in, within `buckets`: up to the bucket of
+ * the `wanted`th match of each way the query matches (the earliest such bucket bounds them all).
+ */
+function orderedBuckets<Row>(reads: Reads, spec: ListSpec<Row>, filters: SQL[], buckets: [number, number], wanted: number): [number, number] {
+  const ascending = spec.order === 'asc';
+  let end = ascending ? buckets[1] : buckets[0];
+  searchSides(spec.search!.query).forEach((_, index) => {
+    const bucket = reads.value<number>(orderedEndQuery(spec, index, filters, buckets, wanted));
+    if (bucket !== undefined) end = ascending ? Math.min(end, bucket) : Math.max(end, bucket);
+  });
+  return ascending ? [buckets[0], end] : [end, buckets[1]];
+}
+
+/** How many index entries of buckets `buckets` match the query (each way counted, overlaps twice), up to `cap`: the index alone. */
+function countInBuckets<Row>(reads: Reads, spec: ListSpec<Row>, buckets: [number, number], cap: number): number {
+  const [low, high] = bucketRange(spec.search!.kind, ...buckets);
+  let counted = 0;
+  for (const sides of searchSides(spec.search!.query)) {
+    const fts = sql.raw(sides[0]!.table);
+    counted += reads.value<number>(sql`SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${sides[0]!.match} AND rowid >= ${low} AND rowid <= ${high} LIMIT ${cap})`) ?? 0;
+    if (counted >= cap) break;
+  }
+  return counted;
+}
+
+const BUCKET_OF_ROWID = sql.raw(`(s.rowid >> ${ID_BITS}) & ${(1n << BUCKET_BITS) - 1n}`);
+
+/** The buckets an ordered read may look at: the key range's, from the walked rows or the cursor on. */
+function bucketsOf<Row>(spec: ListSpec<Row>, after: KeyValue[] | null): [number, number] | null {
+  const { keyRange } = spec.search!.indexOrder!;
+  let [from, to] = keyRange ? [searchOrderBucket(keyRange[0]), searchOrderBucket(keyRange[1])] : [0, MAX_BUCKET];
+  const start = after ?? (spec.cursor ? decodeCursor(spec.cursor, spec.sortKeys.length) : null);
+  if (start) {
+    const bucket = searchOrderBucket(start[0]);
+    if (spec.order === 'asc') from = Math.max(from, bucket);
+    else to = Math.min(to, bucket);
+  }
+  return from <= to ? [from, to] : null;
+}
+
+/**
+ * The bucket (of the kind's index order) holding the `wanted`th row matching alternative `index` that
+ * passes `filters`, reading the matches in rowid order from the first bucket of `buckets` (the last
+ * when descending). Exported for the plan tests.
+ */
+export function orderedEndQuery<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], buckets: [number, number], wanted: number): SQL<number> {
+  const matches = matchesOf(spec, index, filters, { skipEarlier: false }, bucketRange(spec.search!.kind, ...buckets));
+  const direction = sql.raw(spec.order === 'asc' ? 'ASC' : 'DESC');
+  return sql<number>`SELECT ${BUCKET_OF_ROWID} FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY s.rowid ${direction} LIMIT 1 OFFSET ${wanted - 1}`;
+}
+
+/**
+ * The first `wanted` ids in the sort order among the rows of buckets `buckets` matching alternative
+ * `index` that pass `filters`: every match of those buckets by primary key, a bounded sort of their
+ * keys. Exported for the plan tests.
+ */
+export function orderedMatchesQuery<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], buckets: [number, number], wanted: number): SQL<number> {
+  const matches = matchesOf(spec, index, filters, { skipEarlier: false }, bucketRange(spec.search!.kind, ...buckets));
+  return sql<number>`SELECT ${spec.source.idRef} FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY ${orderByKeys(spec.sortKeys, spec.order)} LIMIT ${wanted}`;
+}
+
+/** What the last ordered read looked at (the tests bound the work by it, counted instead of timed). */
+export const orderedReads = { buckets: [] as [number, number][] };
+
+/**
+ * The first `wanted` matching rows after `after` (the walked rows; else the cursor) in the sort order,
+ * read from the index in its order: the matches up to the bucket holding the `wanted`th one (of each
+ * way the query matches; the earliest such bucket bounds them all), then every match of those buckets
+ * sorted by the real keys. A bucket is a prefix of the key, so this is exact, and it costs the matches
+ * of the first buckets: neither the rows that sort before the first match nor the matches after.
+ */
+function orderedMatches<Row>(reads: Reads, spec: ListSpec<Row>, after: KeyValue[] | null, wanted: number, known?: [number, number]): Record<string, unknown>[] {
+  const buckets = known ?? bucketsOf(spec, after);
+  orderedReads.buckets = [];
+  if (!buckets) return [];
+  const past = after ? [keysAfter(spec.sortKeys, spec.order, after)] : [];
+  const filters = [...filtersOf(spec), ...past];
+  const read = known ?? orderedBuckets(reads, spec, filters, buckets, wanted);
+  orderedReads.buckets = [read];
+  const ids = new Set<number>();
+  searchSides(spec.search!.query).forEach((_, index) => {
+    for (const id of reads.values<number>(orderedMatchesQuery(spec, index, filters, read, wanted))) ids.add(id);
+  });
+  if (ids.size === 0) return [];
+  return reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: wanted - 1 }, { mode: 'candidates', ids: [...ids], membership: null }, past));
 }
 
 function totalOf<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan): { total: number | null; totalAtLeast: number | null } {

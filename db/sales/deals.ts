@@ -324,7 +324,8 @@ export function dealListSpec(query: DealListQuery): ListSpec<DealListRow> {
     source: dealListSource,
     where: dealListFilter(query),
     ...pagingOf(query, SORT_KEYS[query.sort].keys),
-    search: query.search ? { kind: 'deal', query: query.search } : undefined,
+    // By title the matches are read in the index's order (db/search/order.ts), however many there are.
+    search: query.search ? { kind: 'deal', query: query.search, indexOrder: query.sort === 'title' ? { walk: true } : undefined } : undefined,
   };
 }
 
