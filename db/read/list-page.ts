@@ -160,6 +160,9 @@ export function pagingOf(
   return { sortKeys, order: query.order, limit: query.limit, cursor: query.cursor, exactTotal: query.exactTotal };
 }
 
+/** What a page's statements run through: `Reads`, or the bench's bare statements. */
+type RowReads = Pick<Reads, 'all' | 'get' | 'value' | 'values'>;
+
 /** How a search narrows the page: none, a bounded set of ids, or a membership test while walking the sort order. */
 export type SearchPlan =
   | { mode: 'none' }
@@ -371,12 +374,17 @@ export function searchPlanOf<Row>(reads: Reads, spec: ListSpec<Row>): SearchPlan
   return { mode: 'ordered', membership: membershipOf(spec.search.kind, spec.search.query, spec.source.id) };
 }
 
+/** The page's rows as read (`limit + 1` at most), before decoding: exported so the bench runs the same statements bare. */
+export function pageRows<Row>(reads: Pick<Reads, 'all' | 'get' | 'value' | 'values'>, spec: ListSpec<Row>, plan: SearchPlan): Record<string, unknown>[] {
+  if (plan.mode === 'walk') return walkedRows(reads, spec, plan);
+  if (plan.mode === 'ordered') return orderedRows(reads, spec, plan);
+  return reads.all<Record<string, unknown>>(pageQuery(spec, plan));
+}
+
 /** Runs the page (and on the first page its total) for `spec`. */
 export function listPage<Row>(reads: Reads, spec: ListSpec<Row>): ListPage<Row> {
   const plan = searchPlanOf(reads, spec);
-  const rows = (
-    plan.mode === 'walk' ? walkedRows(reads, spec, plan) : plan.mode === 'ordered' ? orderedRows(reads, spec, plan) : reads.all<Record<string, unknown>>(pageQuery(spec, plan))
-  ).map(spec.source.decode);
+  const rows = pageRows(reads, spec, plan).map(spec.source.decode);
   if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
   return { rows, ...totalOf(reads, spec, plan) };
 }
@@ -385,7 +393,7 @@ export function listPage<Row>(reads: Reads, spec: ListSpec<Row>): ListPage<Row> 
  * A dense search's rows: the walk along the sort index up to its bound, and when that did not fill
  * the page, the first matches after the bound taken from the matches themselves.
  */
-function walkedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'walk' }): Record<string, unknown>[] {
+function walkedRows<Row>(reads: RowReads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'walk' }): Record<string, unknown>[] {
   const boundAt = (offset: number, after: SQL[]): KeyValue[] | null => {
     const bound = reads.get<Record<string, KeyValue>>(walkBoundQuery(spec, offset, after));
     return bound ? spec.sortKeys.map((_, index) => bound[`k${index}`] ?? null) : null;
@@ -431,7 +439,7 @@ export const ORDERED_SORT_LIMIT = 1_000;
  * last row (`orderedMatches`); when those buckets hold more than `ORDERED_SORT_LIMIT` matches and an
  * index serves the sort, a walk along it first (bounded by `WALK_LIMIT` rows), the ordered read after it.
  */
-function orderedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'ordered' }): Record<string, unknown>[] {
+function orderedRows<Row>(reads: RowReads, spec: ListSpec<Row>, plan: SearchPlan & { mode: 'ordered' }): Record<string, unknown>[] {
   const wanted = spec.limit + 1;
   if (!spec.search!.indexOrder!.walk) return orderedMatches(reads, spec, null, wanted);
   const buckets = bucketsOf(spec, null);
@@ -451,7 +459,7 @@ function orderedRows<Row>(reads: Reads, spec: ListSpec<Row>, plan: SearchPlan & 
  * The buckets the first `wanted` matches passing `filters` lie in, within `buckets`: up to the bucket of
  * the `wanted`th match of each way the query matches (the earliest such bucket bounds them all).
  */
-function orderedBuckets<Row>(reads: Reads, spec: ListSpec<Row>, filters: SQL[], buckets: [number, number], wanted: number): [number, number] {
+function orderedBuckets<Row>(reads: RowReads, spec: ListSpec<Row>, filters: SQL[], buckets: [number, number], wanted: number): [number, number] {
   const ascending = spec.order === 'asc';
   let end = ascending ? buckets[1] : buckets[0];
   searchSides(spec.search!.query).forEach((_, index) => {
@@ -462,7 +470,7 @@ function orderedBuckets<Row>(reads: Reads, spec: ListSpec<Row>, filters: SQL[], 
 }
 
 /** How many index entries of buckets `buckets` match the query (each way counted, overlaps twice), up to `cap`: the index alone. */
-function countInBuckets<Row>(reads: Reads, spec: ListSpec<Row>, buckets: [number, number], cap: number): number {
+function countInBuckets<Row>(reads: RowReads, spec: ListSpec<Row>, buckets: [number, number], cap: number): number {
   const [low, high] = bucketRange(spec.search!.kind, ...buckets);
   let counted = 0;
   for (const sides of searchSides(spec.search!.query)) {
@@ -519,7 +527,7 @@ export const orderedReads = { buckets: [] as [number, number][] };
  * sorted by the real keys. A bucket is a prefix of the key, so this is exact, and it costs the matches
  * of the first buckets: neither the rows that sort before the first match nor the matches after.
  */
-function orderedMatches<Row>(reads: Reads, spec: ListSpec<Row>, after: KeyValue[] | null, wanted: number, known?: [number, number]): Record<string, unknown>[] {
+function orderedMatches<Row>(reads: RowReads, spec: ListSpec<Row>, after: KeyValue[] | null, wanted: number, known?: [number, number]): Record<string, unknown>[] {
   const buckets = known ?? bucketsOf(spec, after);
   orderedReads.buckets = [];
   if (!buckets) return [];
