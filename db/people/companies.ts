@@ -152,6 +152,7 @@ const companyListSource = listSource({
   table: companies,
   as: co,
   id: co.id,
+  deletedAt: co.deletedAt,
   joins: [leftJoin(users, u, sql`${u.id} = ${co.ownerId}`)],
   columns: {
     id: co.id,
@@ -183,7 +184,7 @@ const SORT_KEYS: Record<CompanyListQuery['sort'], { keys: SortKey[]; values: (ro
 
 /** The companies list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
 export function companyListSpec(query: CompanyListQuery): ListSpec<CompanyListRow> {
-  const where = [sql`${co.deletedAt} IS NULL`];
+  const where = [companyListSource.live!];
   if (query.ownerId !== undefined) where.push(sql`${co.ownerId} = ${query.ownerId}`);
   if (query.tagId !== undefined) {
     where.push(sql`${co.id} IN (SELECT ${companyTags.companyId} FROM ${companyTags} WHERE ${companyTags.tagId} = ${query.tagId})`);

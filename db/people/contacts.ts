@@ -203,6 +203,7 @@ const contactListSource = listSource({
   table: contacts,
   as: c,
   id: c.id,
+  deletedAt: c.deletedAt,
   joins: [leftJoin(companies, co, sql`${co.id} = ${c.companyId}`), leftJoin(users, u, sql`${u.id} = ${c.ownerId}`)],
   columns: {
     id: c.id,
@@ -242,7 +243,7 @@ const SORT_KEYS: Record<ContactListQuery['sort'], { keys: SortKey[]; values: (ro
 
 /** The filters of the contacts list other than the search (which `listPage` plans against the index). */
 function listFilter(query: Pick<ContactListQuery, 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>): SQL[] {
-  const where = [sql`${c.deletedAt} IS NULL`];
+  const where = [contactListSource.live!];
   if (query.lifecycle) where.push(sql`${c.lifecycle} = ${query.lifecycle}`);
   if (query.ownerId !== undefined) where.push(sql`${c.ownerId} = ${query.ownerId}`);
   if (query.companyId !== undefined) where.push(sql`${c.companyId} = ${query.companyId}`);

@@ -6,7 +6,7 @@ import { openCore } from '../api/core';
 import { appRouter } from '../api/router';
 import type { ContactListInput } from '../contract/people';
 import { seedLargeWorkspace } from '../bench/seed';
-import { indexRecord, matchingIdsSql } from '../search/index';
+import { indexRecord, matchingIdsSql, unindexRecord } from '../search/index';
 import { bucketRange } from '../search/text';
 import { seededRandom } from '../people/sample-names';
 import { CANDIDATE_LIMIT, WALK_LIMIT, WALK_MAX, orderedReads, planSearch } from './list-page';
@@ -31,6 +31,8 @@ beforeAll(() => {
   const core = openCore(path.join(dir, 'rapport.db'), { probeLocks: false });
   seedLargeWorkspace(core.workspace.sqlite, { contacts: CONTACTS, companies: 500 }, core.workspace.userId);
   core.workspace.sqlite.prepare('UPDATE contacts SET deleted_at = 1 WHERE id % 23 = 0').run();
+  // Trashed as the app trashes: the index loses their entries.
+  for (const id of core.workspace.sqlite.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL').pluck().all() as number[]) unindexRecord(core.workspace.sqlite, 'contact', id);
   setup = { dir, core, api: appRouter.createCaller(core.context()) };
 }, 120_000);
 afterAll(() => {

@@ -258,6 +258,7 @@ const dealListSource = listSource({
   table: deals,
   as: d,
   id: d.id,
+  deletedAt: d.deletedAt,
   joins: [
     innerJoin(stages, s, sql`${s.id} = ${d.stageId}`),
     leftJoin(contacts, c, sql`${c.id} = ${d.contactId}`),
@@ -305,7 +306,7 @@ const SORT_KEYS: Record<DealListQuery['sort'], { keys: SortKey[]; values: (row: 
 
 /** The deals list's filters other than the search (which `listPage` plans against the index), as `dealFilterSql` has them. */
 function dealListFilter(filter: Partial<DealFilter>): SQL[] {
-  const where = [sql`${d.deletedAt} IS NULL`];
+  const where = [dealListSource.live!];
   if (filter.pipelineId !== undefined) where.push(sql`${d.pipelineId} = ${filter.pipelineId}`);
   if (filter.stageId !== undefined) where.push(sql`${d.stageId} = ${filter.stageId}`);
   if (filter.status !== undefined) where.push(sql`${d.status} = ${filter.status}`);
