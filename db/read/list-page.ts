@@ -463,7 +463,8 @@ function orderedRows<Row>(reads: RowReads, spec: ListSpec<Row>, plan: SearchPlan
   if (!buckets) return [];
   const filters = filtersOf(spec);
   const read = orderedBuckets(reads, spec, filters, buckets, wanted);
-  if (countInBuckets(reads, spec, read, ORDERED_SORT_LIMIT + 1) <= ORDERED_SORT_LIMIT) return orderedMatches(reads, spec, null, wanted, read);
+  if (read.all) return orderedMatches(reads, spec, null, wanted, read);
+  if (countInBuckets(reads, spec, read.buckets, ORDERED_SORT_LIMIT + 1) <= ORDERED_SORT_LIMIT) return orderedMatches(reads, spec, null, wanted, read);
   const bound = reads.get<Record<string, KeyValue>>(walkBoundQuery(spec, WALK_LIMIT));
   if (!bound) return reads.all<Record<string, unknown>>(pageQuery(spec, plan));
   const last = spec.sortKeys.map((_, index) => bound[`k${index}`] ?? null);
@@ -472,18 +473,32 @@ function orderedRows<Row>(reads: RowReads, spec: ListSpec<Row>, plan: SearchPlan
   return rest <= 0 ? walked : [...walked, ...orderedMatches(reads, spec, last, rest)];
 }
 
+interface OrderedRead {
+  buckets: [number, number];
+  /** Every match within the buckets, when each way the query matches had fewer than a page's worth. */
+  all: number[] | null;
+}
+
 /**
  * The buckets the first `wanted` matches passing `filters` lie in, within `buckets`: up to the bucket of
- * the `wanted`th match of each way the query matches (the earliest such bucket bounds them all).
+ * the `wanted`th match of each way the query matches (the earliest such bucket bounds them all). When
+ * none has that many, the matches read are all there are.
  */
-function orderedBuckets<Row>(reads: RowReads, spec: ListSpec<Row>, filters: SQL[], buckets: [number, number], wanted: number): [number, number] {
+function orderedBuckets<Row>(reads: RowReads, spec: ListSpec<Row>, filters: SQL[], buckets: [number, number], wanted: number): OrderedRead {
   const ascending = spec.order === 'asc';
   let end = ascending ? buckets[1] : buckets[0];
+  let all: number[] | null = [];
   searchSides(spec.search!.query).forEach((_, index) => {
-    const bucket = reads.value<number>(orderedEndQuery(spec, index, filters, buckets, wanted));
-    if (bucket !== undefined) end = ascending ? Math.min(end, bucket) : Math.max(end, bucket);
+    const first = reads.all<{ bucket: number; id: number }>(orderedEndQuery(spec, index, filters, buckets, wanted));
+    if (first.length < wanted) {
+      all?.push(...first.map((row) => row.id));
+      return;
+    }
+    all = null;
+    const bucket = first[first.length - 1]!.bucket;
+    end = ascending ? Math.min(end, bucket) : Math.max(end, bucket);
   });
-  return ascending ? [buckets[0], end] : [end, buckets[1]];
+  return { buckets: ascending ? [buckets[0], end] : [end, buckets[1]], all };
 }
 
 /** How many index entries of buckets `buckets` match the query (each way counted, overlaps twice), up to `cap`: the index alone. */
@@ -514,14 +529,14 @@ function bucketsOf<Row>(spec: ListSpec<Row>, after: KeyValue[] | null): [number,
 }
 
 /**
- * The bucket (of the kind's index order) holding the `wanted`th row matching alternative `index` that
- * passes `filters`, reading the matches in rowid order from the first bucket of `buckets` (the last
- * when descending). Exported for the plan tests.
+ * The first `wanted` rows matching alternative `index` that pass `filters` in rowid order (their bucket
+ * of the kind's index order and their id), from the first bucket of `buckets` (the last when
+ * descending): the last one's bucket bounds the page. Exported for the plan tests.
  */
-export function orderedEndQuery<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], buckets: [number, number], wanted: number): SQL<number> {
+export function orderedEndQuery<Row>(spec: ListSpec<Row>, index: number, filters: SQL[], buckets: [number, number], wanted: number): SQL<{ bucket: number; id: number }> {
   const matches = matchesOf(spec, index, filters, { skipEarlier: false }, bucketRange(spec.search!.kind, ...buckets));
   const direction = sql.raw(spec.order === 'asc' ? 'ASC' : 'DESC');
-  return sql<number>`SELECT ${BUCKET_OF_ROWID} FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY s.rowid ${direction} LIMIT 1 OFFSET ${wanted - 1}`;
+  return sql<{ bucket: number; id: number }>`SELECT ${BUCKET_OF_ROWID} AS bucket, ${spec.source.idRef} AS id FROM ${matches.from} WHERE ${sql.join(matches.where, AND)} ORDER BY s.rowid ${direction} LIMIT ${wanted}`;
 }
 
 /**
@@ -544,18 +559,20 @@ export const orderedReads = { buckets: [] as [number, number][] };
  * sorted by the real keys. A bucket is a prefix of the key, so this is exact, and it costs the matches
  * of the first buckets: neither the rows that sort before the first match nor the matches after.
  */
-function orderedMatches<Row>(reads: RowReads, spec: ListSpec<Row>, after: KeyValue[] | null, wanted: number, known?: [number, number]): Record<string, unknown>[] {
-  const buckets = known ?? bucketsOf(spec, after);
+function orderedMatches<Row>(reads: RowReads, spec: ListSpec<Row>, after: KeyValue[] | null, wanted: number, known?: OrderedRead): Record<string, unknown>[] {
+  const buckets = known?.buckets ?? bucketsOf(spec, after);
   orderedReads.buckets = [];
   if (!buckets) return [];
   const past = after ? [keysAfter(spec.sortKeys, spec.order, after)] : [];
   const filters = [...filtersOf(spec), ...past];
   const read = known ?? orderedBuckets(reads, spec, filters, buckets, wanted);
-  orderedReads.buckets = [read];
-  const ids = new Set<number>();
-  searchSides(spec.search!.query).forEach((_, index) => {
-    for (const id of reads.values<number>(orderedMatchesQuery(spec, index, filters, read, wanted))) ids.add(id);
-  });
+  orderedReads.buckets = [read.buckets];
+  const ids = new Set<number>(read.all ?? []);
+  if (!read.all) {
+    searchSides(spec.search!.query).forEach((_, index) => {
+      for (const id of reads.values<number>(orderedMatchesQuery(spec, index, filters, read.buckets, wanted))) ids.add(id);
+    });
+  }
   if (ids.size === 0) return [];
   return reads.all<Record<string, unknown>>(pageQuery({ ...spec, limit: wanted - 1 }, { mode: 'candidates', ids: [...ids], membership: null }, past));
 }
