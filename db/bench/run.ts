@@ -16,8 +16,9 @@ import { appRouter } from '../api/router';
 import { openCore, type Core } from '../api/core';
 import { connectCore, type CoreConnection } from '../api/core-client';
 import { contactListSpec, getContact, listContacts } from '../people/contacts';
-import { TOTAL_CAP, countQueries, pageQuery, planSearch } from '../read/list-page';
-import { renderSql } from '../read/reads';
+import type { SQL } from 'drizzle-orm';
+import { TOTAL_CAP, countQueries, pageRows, searchPlanOf } from '../read/list-page';
+import { renderSql, type Reads } from '../read/reads';
 import { matchingIdsSql } from '../search/index';
 import { completeFirstRun } from '../system/first-run';
 import { searchAll } from '../system/search';
@@ -210,21 +211,38 @@ async function main(): Promise<void> {
       });
 
       // Search as you type in the list: one, two and three letters and one Chinese character. The raw
-      // baseline runs the same planned statements bare (index probe, page, count), without the row mapping.
-      // "example.cn": dense matches that all sort late (Chinese names), the walk's worst case.
+      // baseline runs the same planned statements bare (prepared on the connection, no statement cache,
+      // no row mapping). "example.cn": dense matches that all sort late (Chinese names), read in index order.
+      const bare = {
+        all: (query: SQL) => {
+          const { sql, params } = renderSql(query);
+          return sqlite.prepare(sql).all(...params);
+        },
+        get: (query: SQL) => {
+          const { sql, params } = renderSql(query);
+          return sqlite.prepare(sql).get(...params);
+        },
+        value: (query: SQL) => {
+          const { sql, params } = renderSql(query);
+          return sqlite.prepare(sql).pluck().get(...params);
+        },
+        values: (query: SQL) => {
+          const { sql, params } = renderSql(query);
+          return sqlite.prepare(sql).pluck().all(...params);
+        },
+      } as Pick<Reads, 'all' | 'get' | 'value' | 'values'>;
       for (const search of ['a', 'an', 'ang', '王', 'example.cn']) {
         const spec = contactListSpec({ search, sort: 'name', order: 'asc', limit: 50 });
-        const plan = planSearch(workspace.reads, 'contact', search, spec.source.id);
+        const plan = searchPlanOf(workspace.reads, spec);
         await measure(`contact list search "${search}" (${plan.mode}, total)`, {
           core: () => listContacts(workspace, { search, sort: 'name', order: 'asc', limit: 50 }),
           api: () => api.people.contacts.list({ search, limit: 50 }),
           http: () => http('people.contacts.list', { search, limit: 50 }),
           port: () => port('people.contacts.list', { search, limit: 50 }),
           raw: () => {
-            const planned = planSearch(workspace.reads, 'contact', search, spec.source.id);
-            const page = renderSql(pageQuery(spec, planned));
-            withTags(sqlite.prepare(page.sql).all(...page.params) as { id: number }[]);
-            for (const count of countQueries(spec, planned, TOTAL_CAP + 1).map(renderSql)) sqlite.prepare(count.sql).pluck().get(...count.params);
+            const planned = searchPlanOf(workspace.reads, spec);
+            withTags(pageRows(bare, spec, planned) as { id: number }[]);
+            for (const count of countQueries(spec, planned, TOTAL_CAP + 1)) bare.value(count);
           },
         }, {
           budgetMs: HTTP_BUDGET_MS,

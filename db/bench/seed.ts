@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { contactSearchParts } from '../people/contacts';
 import { computeLine } from '../contract/money';
 import { COMPANY_KIND_EN, INDUSTRIES, JOB_TITLES, pick, sampleCompanyName, samplePerson, seededRandom } from '../people/sample-names';
-import { indexRecord } from '../search/index';
+import { bulkIndexer } from '../search/index';
 import { normalizeText, phoneDigits } from '../search/text';
 
 /**
@@ -69,6 +69,7 @@ export function seedLargeWorkspace(sqlite: Database.Database, size: SeedSize, ow
   const insertTag = sqlite.prepare(`INSERT INTO tags (id, name, color, version, created_at, updated_at) VALUES (?, ?, NULL, 1, ?, ?)`);
   const tagContact = sqlite.prepare(`INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`);
   sqlite.transaction(() => {
+    const searchIndex = bulkIndexer(sqlite);
     for (let tag = 1; tag <= 20; tag++) insertTag.run(tag, `Tag ${tag}`, now, now);
     const companyNames: string[] = [];
     for (let id = 1; id <= size.companies; id++) {
@@ -77,7 +78,7 @@ export function seedLargeWorkspace(sqlite: Database.Database, size: SeedSize, ow
       companyNames.push(name);
       const at = now - Math.floor(random() * 3e10);
       insertCompany.run(id, name, normalizeText(name), pick(random, INDUSTRIES), person.phone, person.city, ownerId, at, at, ownerId, ownerId);
-      indexRecord(sqlite, 'company', id, [name, person.phone, phoneDigits(person.phone), person.city]);
+      searchIndex.add('company', id, [name, person.phone, phoneDigits(person.phone), person.city]);
     }
     for (let id = 1; id <= size.contacts; id++) {
       const person = samplePerson(random, id);
@@ -91,8 +92,7 @@ export function seedLargeWorkspace(sqlite: Database.Database, size: SeedSize, ow
       insertChannel.run(id, 'email', 'work', person.email, person.email);
       insertChannel.run(id, 'phone', 'mobile', person.phone, phoneDigits(person.phone));
       if (random() < 0.3) tagContact.run(id, 1 + Math.floor(random() * 20));
-      indexRecord(
-        sqlite,
+      searchIndex.add(
         'contact',
         id,
         contactSearchParts({
@@ -105,6 +105,7 @@ export function seedLargeWorkspace(sqlite: Database.Database, size: SeedSize, ow
         }),
       );
     }
+    searchIndex.finish();
   })();
 }
 
@@ -145,6 +146,7 @@ export function seedSales(sqlite: Database.Database, size: SalesSeedSize & { con
   );
   const insertEvent = sqlite.prepare('INSERT INTO order_events (order_id, status, at) VALUES (?, ?, ?)');
   sqlite.transaction(() => {
+    const searchIndex = bulkIndexer(sqlite);
     for (let id = 1; id <= size.deals; id++) {
       const stage = pick(random, stages);
       const month = new Date(now + Math.floor(random() * 365) * 86_400_000).toISOString().slice(0, 10);
@@ -156,8 +158,9 @@ export function seedSales(sqlite: Database.Database, size: SalesSeedSize & { con
         stage.kind === 'open' ? null : now - Math.floor(random() * 3e10), at, at,
       );
       insertHistory.run(id, stage.id, at);
-      indexRecord(sqlite, 'deal', id, [title]);
+      searchIndex.add('deal', id, [title]);
     }
+    searchIndex.finish();
     for (let index = 0; index < size.activities; index++) {
       // Skewed: a tenth of the activities belong to the first hundred contacts (the busiest customers).
       const contactId = random() < 0.1 ? 1 + Math.floor(random() * 100) : 1 + Math.floor(random() * size.contacts);

@@ -158,6 +158,7 @@ const companyListSource = listSource({
   as: co,
   id: co.id,
   owned: companies,
+  deletedAt: co.deletedAt,
   joins: [leftJoin(users, u, sql`${u.id} = ${co.ownerId}`)],
   columns: {
     id: co.id,
@@ -190,7 +191,7 @@ const SORT_KEYS: Record<CompanyListQuery['sort'], { keys: SortKey[]; values: (ro
 
 /** The companies list as `listPage` runs it; exported so plan tests explain the very queries the list runs. */
 export function companyListSpec(query: CompanyListQuery): ListSpec<CompanyListRow> {
-  const where = [sql`${co.deletedAt} IS NULL`];
+  const where = [companyListSource.live!];
   if (query.ownerId !== undefined) where.push(sql`${co.ownerId} = ${query.ownerId}`);
   if (query.tagId !== undefined) {
     where.push(sql`${co.id} IN (SELECT ${companyTags.companyId} FROM ${companyTags} WHERE ${companyTags.tagId} = ${query.tagId})`);
@@ -199,7 +200,8 @@ export function companyListSpec(query: CompanyListQuery): ListSpec<CompanyListRo
     source: companyListSource,
     where,
     ...pagingOf(query, SORT_KEYS[query.sort].keys),
-    search: query.search ? { kind: 'company', query: query.search } : undefined,
+    // By name the matches are read in the index's order (db/search/order.ts), however many there are.
+    search: query.search ? { kind: 'company', query: query.search, indexOrder: query.sort === 'name' ? { walk: true } : undefined } : undefined,
   };
 }
 

@@ -210,6 +210,7 @@ const contactListSource = listSource({
   as: c,
   id: c.id,
   owned: contacts,
+  deletedAt: c.deletedAt,
   joins: [leftJoin(companies, co, sql`${co.id} = ${c.companyId}`), leftJoin(users, u, sql`${u.id} = ${c.ownerId}`)],
   columns: {
     id: c.id,
@@ -250,7 +251,7 @@ const SORT_KEYS: Record<ContactListQuery['sort'], { keys: SortKey[]; values: (ro
 
 /** The filters of the contacts list other than the search (which `listPage` plans against the index). */
 function listFilter(query: Pick<ContactListQuery, 'tagId' | 'lifecycle' | 'ownerId' | 'companyId' | 'vip'>): SQL[] {
-  const where = [sql`${c.deletedAt} IS NULL`];
+  const where = [contactListSource.live!];
   if (query.lifecycle) where.push(sql`${c.lifecycle} = ${query.lifecycle}`);
   if (query.ownerId !== undefined) where.push(sql`${c.ownerId} = ${query.ownerId}`);
   if (query.companyId !== undefined) where.push(sql`${c.companyId} = ${query.companyId}`);
@@ -267,7 +268,8 @@ export function contactListSpec(query: ContactListQuery): ListSpec<ContactListRo
     source: contactListSource,
     where: listFilter(query),
     ...pagingOf(query, SORT_KEYS[query.sort].keys),
-    search: query.search ? { kind: 'contact', query: query.search } : undefined,
+    // By name the matches are read in the index's order (db/search/order.ts), however many there are.
+    search: query.search ? { kind: 'contact', query: query.search, indexOrder: query.sort === 'name' ? { walk: true } : undefined } : undefined,
   };
 }
 

@@ -2,8 +2,8 @@ import { companyList, contactList } from '../contract/people';
 import type { SearchHit } from '../contract/system';
 import { prefixFirst } from '../read/prefix-first';
 import type { Reads } from '../read/reads';
-import { visibleLinks } from '../read/visibility';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { leftJoin, listPage, listSource, type ListSpec } from '../read/list-page';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { SearchMatch } from '../system/record-kind';
 import { companies, contacts, notes } from './schema';
@@ -30,35 +30,46 @@ export function companyHits(reads: Reads, match: SearchMatch, limit: number): Se
   return prefixFirst(reads, spec, companyNameKey, match.prefix).map((row) => ({ kind: 'company', id: row.id, title: row.name, subtitle: row.city, parent: null }));
 }
 
-/** The match's id query (SQL text with `?` parameters) as a `sql` fragment. */
-function matchIds(match: SearchMatch): SQL {
-  const pieces = match.sql.split('?');
-  return sql.join(pieces.flatMap((piece, index) => (index === 0 ? [sql.raw(piece)] : [sql`${match.params[index - 1]!}`, sql.raw(piece)])));
-}
-
 const n = alias(notes, 'n');
 const c = alias(contacts, 'c');
 const co = alias(companies, 'co');
 
-/** The notes matching a global search, newest first; exported so the plan tests explain it. */
-export function noteHitsQuery(reads: Reads, match: SearchMatch, limit: number) {
-  return reads.db
-    .select({ id: n.id, body: n.body, contactId: n.contactId, companyId: n.companyId, parentName: sql<string | null>`coalesce(${c.name}, ${co.name})` })
-    .from(n)
-    .leftJoin(c, eq(c.id, n.contactId))
-    .leftJoin(co, eq(co.id, n.companyId))
-    .where(and(sql`${n.id} IN (${matchIds(match)})`, isNull(n.deletedAt), ...visibleLinks({ contactId: n.contactId, companyId: n.companyId }, reads.viewer)))
-    .orderBy(desc(n.createdAt), desc(n.id))
-    .limit(limit);
+const noteHitSource = listSource({
+  table: notes,
+  as: n,
+  id: n.id,
+  // A note of a private contact or company is as private as they are.
+  belongsTo: { contactId: notes.contactId, companyId: notes.companyId },
+  joins: [leftJoin(contacts, c, sql`${c.id} = ${n.contactId}`), leftJoin(companies, co, sql`${co.id} = ${n.companyId}`)],
+  columns: { id: n.id, body: n.body, contactId: n.contactId, companyId: n.companyId, parentName: sql<string | null>`coalesce(${c.name}, ${co.name})` },
+});
+const NOTE_ORDER = [n.createdAt, n.id];
+
+/**
+ * The notes matching a global search, newest first (ties by id): read backwards in the index's order
+ * (notes are kept by creation time), so the true newest matches however many there are. No index
+ * serves this order on the notes table, so the page does not walk it. Exported for the plan tests.
+ */
+export function noteHitsSpec(query: string, limit: number): ListSpec<ReturnType<typeof noteHitSource.decode>> {
+  return {
+    source: noteHitSource,
+    where: [sql`${n.deletedAt} IS NULL`],
+    sortKeys: NOTE_ORDER,
+    order: 'desc',
+    limit,
+    search: { kind: 'note', query, indexOrder: { walk: false } },
+    withoutTotal: true,
+  };
 }
 
-/** Notes rank newest first among the first matches in index order: nobody pages through thousands of notes from the palette. */
 export function noteHits(reads: Reads, match: SearchMatch, limit: number): SearchHit[] {
-  return noteHitsQuery(reads, match, limit).all().map((row) => ({
-    kind: 'note',
-    id: row.id,
-    title: row.body.length > 80 ? `${row.body.slice(0, 80)}…` : row.body,
-    subtitle: row.parentName,
-    parent: row.contactId ? { kind: 'contact', id: row.contactId } : { kind: 'company', id: row.companyId! },
-  }));
+  return listPage(reads, noteHitsSpec(match.query, limit))
+    .rows.slice(0, limit)
+    .map((row) => ({
+      kind: 'note',
+      id: row.id,
+      title: row.body.length > 80 ? `${row.body.slice(0, 80)}…` : row.body,
+      subtitle: row.parentName,
+      parent: row.contactId ? { kind: 'contact', id: row.contactId } : { kind: 'company', id: row.companyId! },
+    }));
 }

@@ -7,7 +7,7 @@ import { openCore } from '../api/core';
 import { appRouter } from '../api/router';
 import { LIFECYCLE_STAGES, type ContactListInput } from '../contract/people';
 import { seedLargeWorkspace } from '../bench/seed';
-import { matchingIdsSql } from '../search/index';
+import { matchingIdsSql, unindexRecord } from '../search/index';
 import { CANDIDATE_LIMIT, TOTAL_CAP, planSearch } from './list-page';
 import { rankSql } from './keyset';
 import { readsOf } from './reads';
@@ -42,6 +42,8 @@ function seededFile() {
   seedLargeWorkspace(sqlite, { contacts: CONTACTS, companies: 1_500 }, core.workspace.userId);
   // Trashed rows keep their index rows here (the seeder writes them directly): the list must still leave them out.
   sqlite.prepare('UPDATE contacts SET deleted_at = 1 WHERE id % 17 = 0').run();
+  // Trashed as the app trashes: the index loses their entries.
+  for (const id of sqlite.prepare('SELECT id FROM contacts WHERE deleted_at IS NOT NULL').pluck().all() as number[]) unindexRecord(sqlite, 'contact', id);
   // Ties on the sort key: the id decides.
   sqlite.prepare('UPDATE contacts SET updated_at = 1000 WHERE id % 3 = 0').run();
   const names = sqlite.prepare('SELECT sort_name FROM contacts WHERE id % 97 = 1').pluck().all() as string[];
@@ -66,7 +68,7 @@ const BRUTE_ORDER: Record<Sort, (order: Order) => string> = {
 /** Every live match, sorted: the old way (all matches collected, then sorted). */
 function bruteForce(search: string | undefined, sort: Sort, order: Order, lifecycle: string | undefined): number[] {
   const where = ['c.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
+  const params: (string | number | bigint)[] = [];
   if (lifecycle) {
     where.push('c.lifecycle = ?');
     params.push(lifecycle);

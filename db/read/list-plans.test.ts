@@ -4,13 +4,13 @@ import { expectIndexed as expectIndexedPlan, PLAN_VIEWERS, usePlanWorkspace, typ
 import { companySortFields, contactSortFields } from '../contract/people';
 import { companyListSpec, companyNameKey } from '../people/companies';
 import { contactListSpec, contactNameKey } from '../people/contacts';
-import { noteHitsQuery } from '../people/search-hits';
-import { matchingIdsSql } from '../search/index';
+import { noteHitsSpec } from '../people/search-hits';
 import { dealListSpec, dealTitleKey } from '../sales/deals';
 import { orderListSpec } from '../sales/orders';
 import { productListSpec } from '../sales/products';
 import { encodeCursor, keysAfter, keysUpTo } from './keyset';
-import { countQueries, firstMatchesQuery, membershipOf, pageQuery, planSearch, sideIds, visibleTo, walkBoundQuery, type ListSpec, type SearchPlan } from './list-page';
+import { MAX_BUCKET } from '../search/text';
+import { countQueries, firstMatchesQuery, membershipOf, orderedEndQuery, orderedMatchesQuery, pageQuery, searchPlanOf, sideIds, visibleTo, walkBoundQuery, type ListSpec, type SearchPlan } from './list-page';
 import { prefixFirstSpecs } from './prefix-first';
 
 /** The five lists' rows differ; their plans do not depend on them. */
@@ -122,9 +122,11 @@ describe('global search query plans without ANALYZE', () => {
           const walked = expectIndexed(pageQuery(page, walk(page)), `${label}, dense`);
           expect(walked, label).toMatch(/SEARCH search_trigram_content USING INTEGER PRIMARY KEY/);
           expectIndexed(pageQuery(page, candidates()), `${label}, few matches`, { sortedInTemp: true });
-          // The plan the page really gets on this file.
-          const plan = planSearch(plans.reads, kind, query, page.source.id);
-          expectIndexed(pageQuery(page, plan), `${label}, ${plan.mode}`, { sortedInTemp: plan.mode === 'candidates' });
+          // The plan the page really gets: its matches read in the index's order (the range of the prefix for the first page).
+          const plan = searchPlanOf(plans.core.workspace.reads, page);
+          expect(plan.mode, label).toBe('ordered');
+          expectIndexed(pageQuery(page, plan), `${label}, ${plan.mode}`);
+          expectOrderedReads(page, label);
         }
         expect(expectIndexed(sideIds(kind, 'search_trigram', '"wang"', 5_001), `${kind} trigram lookup`)).toMatch(/VIRTUAL TABLE INDEX/);
         expect(expectIndexed(sideIds(kind, 'search_grams', '"ab"', 5_001), `${kind} short-gram lookup`)).toMatch(/VIRTUAL TABLE INDEX/);
@@ -132,12 +134,52 @@ describe('global search query plans without ANALYZE', () => {
     });
   }
 
-  it('note hits: the first matches in index order, each by primary key, newest first among them', () => {
+  it('note hits: the matches read backwards in the index order (newest first), each by primary key, a bounded sort of the last buckets', () => {
     for (const query of ['ab', 'wang', 'a', '138 0']) {
-      const match = { ...matchingIdsSql('note', query, { limit: 2_000 })!, query, prefix: query };
-      const plan = expectIndexed(noteHitsQuery(plans.reads, match, 20), `notes "${query}"`, { sortedInTemp: true });
-      expect(plan).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
-      expect(plan).toMatch(/VIRTUAL TABLE INDEX/);
+      const spec: AnyListSpec = noteHitsSpec(query, 20);
+      expectOrderedReads(spec, `notes "${query}"`);
     }
   });
+});
+
+/**
+ * A search in its kind's index order (the default sort of contacts, companies and deals, and notes
+ * newest first): the bucket of the page's last row comes from the FTS lookup streaming in rowid order
+ * (no sort: the index gives its order), each match's row by primary key; the page's rows are then the
+ * matches of those buckets sorted by their keys (a temp B-tree over a bounded set).
+ */
+function expectOrderedReads(spec: AnyListSpec, label: string) {
+  const sides = Math.max(1, countQueries(spec, { mode: 'walk', membership: sql`1` }, 10_001).length);
+  for (let index = 0; index < sides; index++) {
+    const end = expectIndexed(orderedEndQuery(spec, index, spec.where, [0, MAX_BUCKET], 51), `${label}, page end`);
+    expect(end, label).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(end, label).toMatch(new RegExp(`SEARCH ${spec.source.alias} USING INTEGER PRIMARY KEY`));
+    const rows = expectIndexed(orderedMatchesQuery(spec, index, spec.where, [0, MAX_BUCKET], 51), `${label}, first buckets`, { sortedInTemp: true });
+    expect(rows, label).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(rows, label).toMatch(new RegExp(`SEARCH ${spec.source.alias} USING INTEGER PRIMARY KEY`));
+  }
+  return sides;
+}
+
+describe('ordered search query plans without ANALYZE', () => {
+  const ORDERED = [
+    { name: 'contacts', spec: (search: string, order: 'asc' | 'desc') => contactListSpec({ search, sort: 'name', order, limit: 50 }) },
+    { name: 'companies', spec: (search: string, order: 'asc' | 'desc') => companyListSpec({ search, sort: 'name', order, limit: 50 }) },
+    { name: 'deals', spec: (search: string, order: 'asc' | 'desc') => dealListSpec({ search, sort: 'title', order, limit: 50 }) },
+  ];
+  for (const list of ORDERED) {
+    it(`${list.name} by name both ways: the page's buckets from the FTS stream, then their matches by primary key`, () => {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const search of ['ab', 'example.cn', 'a', '+86 13']) {
+          const spec: AnyListSpec = list.spec(search, order);
+          expect(searchPlanOf(plans.core.workspace.reads, spec).mode).toBe('ordered');
+          const label = `${list.name} "${search}" ${order}`;
+          const sides = expectOrderedReads(spec, label);
+          if (search === '+86 13') expect(sides, label).toBe(2);
+          // The walk it starts with when the first buckets are dense: an index walk.
+          expectIndexed(pageQuery(spec, searchPlanOf(plans.core.workspace.reads, spec)), `${label}, walk`);
+        }
+      }
+    });
+  }
 });

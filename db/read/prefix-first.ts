@@ -14,10 +14,13 @@ export function prefixRanges(sortKey: SQLiteColumn, prefix: string): { starts: S
 
 /** The list pages `prefixFirst` runs, in order (the plan tests explain these). */
 export function prefixFirstSpecs<Row>(spec: ListSpec<Row>, sortKey: SQLiteColumn, prefix: string): ListSpec<Row>[] {
-  const page = (where: SQL[]): ListSpec<Row> => ({ ...spec, withoutTotal: true, where: [...spec.where, ...where] });
+  const page = (where: SQL[], search = spec.search): ListSpec<Row> => ({ ...spec, withoutTotal: true, where: [...spec.where, ...where], search });
   if (!prefix) return [page([])];
   const { starts, rest } = prefixRanges(sortKey, prefix);
-  return [page([starts]), page([rest])];
+  // Read in index order, the rows starting with the prefix are a range of the index too.
+  const indexOrder = spec.search?.indexOrder;
+  const startsSearch = spec.search && indexOrder ? { ...spec.search, indexOrder: { ...indexOrder, keyRange: [prefix, `${prefix}${TOP}`] as [string, string] } } : spec.search;
+  return [page([starts], startsSearch), page([rest])];
 }
 
 /**

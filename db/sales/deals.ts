@@ -273,6 +273,7 @@ const dealListSource = listSource({
   as: d,
   id: d.id,
   owned: deals,
+  deletedAt: d.deletedAt,
   joins: [
     innerJoin(stages, s, sql`${s.id} = ${d.stageId}`),
     leftJoin(contacts, c, sql`${c.id} = ${d.contactId}`),
@@ -321,7 +322,7 @@ const SORT_KEYS: Record<DealListQuery['sort'], { keys: SortKey[]; values: (row: 
 
 /** The deals list's filters other than the search (which `listPage` plans against the index), as `dealFilterSql` has them. */
 function dealListFilter(filter: Partial<DealFilter>): SQL[] {
-  const where = [sql`${d.deletedAt} IS NULL`];
+  const where = [dealListSource.live!];
   if (filter.pipelineId !== undefined) where.push(sql`${d.pipelineId} = ${filter.pipelineId}`);
   if (filter.stageId !== undefined) where.push(sql`${d.stageId} = ${filter.stageId}`);
   if (filter.status !== undefined) where.push(sql`${d.status} = ${filter.status}`);
@@ -340,7 +341,8 @@ export function dealListSpec(query: DealListQuery): ListSpec<DealListRow> {
     source: dealListSource,
     where: dealListFilter(query),
     ...pagingOf(query, SORT_KEYS[query.sort].keys),
-    search: query.search ? { kind: 'deal', query: query.search } : undefined,
+    // By title the matches are read in the index's order (db/search/order.ts), however many there are.
+    search: query.search ? { kind: 'deal', query: query.search, indexOrder: query.sort === 'title' ? { walk: true } : undefined } : undefined,
   };
 }
 

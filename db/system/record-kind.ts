@@ -32,7 +32,7 @@ export interface SearchMatch {
   query: string;
   prefix: string;
   sql: string;
-  params: (string | number)[];
+  params: (string | number | bigint)[];
 }
 
 /**

@@ -8,8 +8,6 @@ import { searchDefinitionOf } from './registry';
 
 type SearchQuery = z.output<typeof searchInput>;
 
-/** Matches in index order a kind without a list to rank by (notes) considers; the others rank over every match. */
-const CANDIDATES = 2000;
 
 /** Global search (command palette): records of each searchable kind whose text contains every term. */
 export function searchAll(store: Store, query: SearchQuery): SearchHit[] {
@@ -18,7 +16,8 @@ export function searchAll(store: Store, query: SearchQuery): SearchHit[] {
   for (const kind of kinds) {
     const remaining = query.limit - hits.length;
     if (remaining <= 0) break;
-    const match = matchingIdsSql(kind, query.query, { limit: CANDIDATES });
+    // Every kind ranks over all its matches, read in its index order (db/search/order.ts); the id query is for callers that want the set.
+    const match = matchingIdsSql(kind, query.query);
     if (!match) return [];
     hits.push(...searchDefinitionOf(kind).search.hits(store.reads, { ...match, query: query.query, prefix: normalizeText(query.query).trim() }, remaining));
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { RapportError } from '../errors';
+import { registerSearchRowid } from '../search/order';
 
 export interface Migration {
   name: string;
@@ -75,6 +76,8 @@ export interface RunMigrationsOptions {
  */
 export function runMigrations(sqlite: Database.Database, migrations: Migration[], options: RunMigrationsOptions = {}): string[] {
   // Not write(): it runs before the schema the writer audits into exists, and DDL is no record change.
+  // A migration that rebuilds the search index computes its rowids with the core's own function.
+  registerSearchRowid(sqlite);
   sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
     const applied = readAppliedMigrations(sqlite);
