@@ -40,11 +40,6 @@ export function visibleRow(id: SQLiteColumn | SQL, table: OwnedTable, viewer: Vi
   return viewer.seesPrivate ? null : sql`${id} NOT IN (${hiddenIds(table, viewer)})`;
 }
 
-/** `link` (a nullable reference to `table`) is empty or names a row `viewer` may see; null when the viewer sees every row. */
-export function visibleLink(link: SQLiteColumn | SQL, table: OwnedTable, viewer: Viewer): SQL | null {
-  return viewer.seesPrivate ? null : sql`(${link} IS NULL OR ${link} NOT IN (${hiddenIds(table, viewer)}))`;
-}
-
 /** The conditions that are not null, for a `WHERE … AND …`. */
 export function present(conditions: (SQL | null)[]): SQL[] {
   return conditions.filter((condition): condition is SQL => condition !== null);
@@ -76,6 +71,13 @@ export interface RecordLinks {
   dealId?: SQLiteColumn | SQL;
 }
 
+/** Each link of `RecordLinks` and the owned table it points at. */
+const LINKED_TABLES = [
+  ['contactId', contacts],
+  ['companyId', companies],
+  ['dealId', deals],
+] as const;
+
 /**
  * What belongs to a private record is as private as the record: a row linked to a contact, company
  * or deal `viewer` may not see is left out too (so a company's timeline does not show the calls of
@@ -83,18 +85,11 @@ export interface RecordLinks {
  */
 export function visibleLinks(links: RecordLinks, viewer: Viewer): SQL[] {
   if (viewer.seesPrivate) return [];
-  return present([
-    links.contactId ? visibleLink(links.contactId, contacts, viewer) : null,
-    links.companyId ? visibleLink(links.companyId, companies, viewer) : null,
-    links.dealId ? visibleLink(links.dealId, deals, viewer) : null,
-  ]);
+  return LINKED_TABLES.flatMap(([field, table]) => {
+    const link = links[field];
+    return link ? [sql`(${link} IS NULL OR ${link} NOT IN (${hiddenIds(table, viewer)}))`] : [];
+  });
 }
-
-const LINKED_TABLES = [
-  ['contactId', contacts],
-  ['companyId', companies],
-  ['dealId', deals],
-] as const;
 
 /**
  * Whether `viewer` may see a row read whole (the row a write starts from): an owned record by its
@@ -106,7 +101,7 @@ export function mayReach(reads: Reads, row: Record<string, unknown>, viewer: Vie
   return LINKED_TABLES.every(([field, table]) => {
     const id = row[field];
     if (typeof id !== 'number') return true;
-    return reads.value(sql`SELECT 1 FROM ${table} WHERE ${table.id} = ${id} AND ${table.isPrivate} = 1 AND ${table.ownerId} IS NOT ${viewer.userId}`) === undefined;
+    return reads.value(sql`SELECT ${id} IN (${hiddenIds(table, viewer)})`) === 0;
   });
 }
 
@@ -123,11 +118,9 @@ export function isOwnedTable(table: SQLiteTable): table is OwnedTable {
  */
 export function visibleBelonging(id: SQLiteColumn | SQL, table: SQLiteTable & { id: SQLiteColumn }, links: RecordLinks, viewer: Viewer): SQL | null {
   if (viewer.seesPrivate) return null;
-  const owners = [
-    [links.contactId, contacts],
-    [links.companyId, companies],
-    [links.dealId, deals],
-  ] as const;
-  const hidden = owners.flatMap(([link, owner]) => (link ? [sql`SELECT ${table.id} FROM ${table} WHERE ${link} IN (${hiddenIds(owner, viewer)})`] : []));
+  const hidden = LINKED_TABLES.flatMap(([field, owner]) => {
+    const link = links[field];
+    return link ? [sql`SELECT ${table.id} FROM ${table} WHERE ${link} IN (${hiddenIds(owner, viewer)})`] : [];
+  });
   return hidden.length ? sql`${id} NOT IN (${sql.join(hidden, sql` UNION ALL `)})` : null;
 }
