@@ -72,3 +72,41 @@ test('a private contact is seen by its owner and managers only: not in a staff m
   await owner.reload();
   await expect(owner.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Open Lee/ }).getByRole('img', { name: 'Private' })).toHaveCount(0);
 });
+
+test('a contact staff may see shows its private company as “Private”: the name never, nor a way to it', async ({ context }) => {
+  // The workspace of the test before: Sam Staff (PIN 2468) is a colleague there.
+  const owner = await context.newPage();
+  await owner.goto(host().url);
+  await signIn(owner, 'Owner');
+
+  await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }).click();
+  await owner.getByRole('link', { name: 'New company' }).first().click();
+  await owner.getByLabel('Name', { exact: true }).fill('Quietwater Holdings');
+  await owner.getByLabel('Owner').selectOption({ label: 'Owner' });
+  await owner.getByRole('checkbox', { name: 'Private' }).check();
+  await owner.getByRole('button', { name: 'Create company' }).click();
+  await expect(owner.getByRole('heading', { level: 1, name: 'Quietwater Holdings' })).toBeVisible();
+
+  await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await owner.getByRole('link', { name: 'New contact' }).first().click();
+  await owner.getByLabel('Name', { exact: true }).fill('Quiet Chen');
+  await owner.getByLabel('Company').fill('Quietwater');
+  await owner.getByRole('option', { name: /Quietwater Holdings/ }).click();
+  await owner.getByRole('button', { name: 'Create contact' }).click();
+  await expect(owner.getByRole('heading', { level: 1, name: 'Quiet Chen' })).toBeVisible();
+  await expect(owner.getByRole('main').getByRole('link', { name: 'Quietwater Holdings' }).first()).toBeVisible();
+
+  const staff = await context.newPage();
+  await staff.goto(host().url);
+  await signIn(staff, 'Sam Staff', '2468');
+  await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  const row = staff.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Quiet Chen/ });
+  await expect(row).toContainText('Private');
+  await expect(row).not.toContainText('Quietwater');
+  await row.getByRole('link', { name: 'Quiet Chen' }).click();
+  await expect(staff.getByRole('heading', { level: 1, name: 'Quiet Chen' })).toBeVisible();
+  await expect(staff.getByRole('main')).toContainText('Private company');
+  await expect(staff.getByRole('main')).not.toContainText('Quietwater');
+  await expect(staff.getByRole('main').getByRole('link', { name: /Private/ })).toHaveCount(0);
+  await screenshot(staff, '73-private-company-hidden');
+});

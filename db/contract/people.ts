@@ -317,8 +317,9 @@ export const duplicateCheck = z.object({
 });
 
 export interface DuplicateMatch {
-  contactId: number;
-  name: string;
+  /** Null, as is `name`, for a private contact the reader may not see. */
+  contactId: number | null;
+  name: string | null;
   matched: string;
   field: 'email' | 'phone';
 }

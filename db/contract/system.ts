@@ -174,7 +174,15 @@ export interface AuditEntry {
    * Field-level before/after; for create only `after`, for delete/restore the deleted flag. A link
    * to another record also carries that record's kind and current titles.
    */
-  changes: { field: string; before: unknown; after: unknown; linkKind?: RecordKind; beforeTitle?: string | undefined; afterTitle?: string | undefined }[];
+  changes: {
+    field: string;
+    before: unknown;
+    after: unknown;
+    linkKind?: RecordKind;
+    /** The linked records' titles now; null for a colleague's private record. */
+    beforeTitle?: string | null | undefined;
+    afterTitle?: string | null | undefined;
+  }[];
   /** Set when another action caused this change. */
   cause: AuditCause | null;
 }

@@ -17,7 +17,7 @@ import { companies, contacts, companyTags } from './schema';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { checkTagIds, tagsFor, tagsReplacement } from './tags';
 import { oncePerConnection, type Reads } from '../read/reads';
-import { canSee, checkPrivacy, checkPrivacyChange } from '../read/visibility';
+import { canSee, checkPrivacy, checkPrivacyChange, hiddenAmong, privateOwnerOf } from '../read/visibility';
 
 type CompanyUpdate = z.output<typeof companyUpdate>;
 type CompanyListQuery = z.output<typeof companyList>;
@@ -172,6 +172,8 @@ const companyListSource = listSource({
     ownerName: u.name,
     isPrivate: co.isPrivate,
     contactCount: sql<number>`(SELECT count(*) FROM ${contacts} ${c} WHERE ${c.companyId} = ${co.id} AND ${c.deletedAt} IS NULL)`,
+    // The owners of its private contacts, so the count leaves out those the reader may not see.
+    privateContactOwners: sql<string | null>`(SELECT group_concat(${privateOwnerOf(c)}) FROM ${contacts} ${c} WHERE ${c.companyId} = ${co.id} AND ${c.deletedAt} IS NULL AND ${c.isPrivate} = 1)`,
     version: co.version,
     createdAt: co.createdAt,
     updatedAt: co.updatedAt,
@@ -213,7 +215,11 @@ export function listCompanies(store: Store, query: CompanyListQuery): Page<Compa
   const { pageRows, nextCursor } = pageOf(page.rows, query.limit, SORT_KEYS[query.sort].values);
   const tags = tagsFor(store.reads, 'company', pageRows.map((row) => row.id));
   return {
-    rows: pageRows.map(({ sortName: _sortName, ...row }) => ({ ...row, tags: tags.get(row.id) ?? [] })),
+    rows: pageRows.map(({ sortName: _sortName, privateContactOwners, ...row }) => ({
+      ...row,
+      contactCount: row.contactCount - hiddenAmong(privateContactOwners, store.reads.viewer),
+      tags: tags.get(row.id) ?? [],
+    })),
     nextCursor,
     total: page.total,
     totalAtLeast: page.totalAtLeast,

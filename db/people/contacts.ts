@@ -9,7 +9,7 @@ import { addressColumns, recordMetaColumns } from '../read/record-mapping';
 import { normalizeText, phoneDigits } from '../search/text';
 import type { RecordWriter } from '../write/record-writer';
 import { oncePerConnection, type Reads } from '../read/reads';
-import { canSee, checkPrivacy, checkPrivacyChange } from '../read/visibility';
+import { canSee, checkPrivacy, checkPrivacyChange, linkedName, privateOwnerOf } from '../read/visibility';
 import { write } from '../write/transaction';
 import type { Store } from '../workspace/store';
 import { users } from '../system/schema';
@@ -38,6 +38,7 @@ export function contactQuery(reads: Reads) {
       jobTitle: contacts.jobTitle,
       companyId: contacts.companyId,
       companyName: companies.name,
+      companyPrivateOwner: privateOwnerOf(companies),
       street: contacts.street,
       city: contacts.city,
       region: contacts.region,
@@ -67,10 +68,11 @@ const contactById = oncePerConnection((reads) => contactQuery(reads).prepare());
 export function readContact(reads: Reads, id: number): Contact | undefined {
   const row = contactById(reads).get({ id });
   if (!row || !canSee(row, reads.viewer)) return undefined;
-  const { meta, street, city, region, postalCode, country, dncEmail, dncPhone, dncSms, dncMail, ...fields } = row;
+  const { meta, street, city, region, postalCode, country, dncEmail, dncPhone, dncSms, dncMail, companyPrivateOwner, ...fields } = row;
   const channels = readChannels(reads, id);
   return {
     ...fields,
+    companyName: linkedName(fields.companyName, companyPrivateOwner, reads.viewer),
     emails: channels.emails,
     phones: channels.phones,
     address: { street, city, region, postalCode, country },
@@ -210,6 +212,7 @@ const contactListSource = listSource({
   as: c,
   id: c.id,
   owned: contacts,
+  linkedNames: { companyName: co },
   deletedAt: c.deletedAt,
   joins: [leftJoin(companies, co, sql`${co.id} = ${c.companyId}`), leftJoin(users, u, sql`${u.id} = ${c.ownerId}`)],
   columns: {
@@ -298,7 +301,7 @@ export function listContacts(store: Store, query: ContactListQuery): Page<Contac
  */
 export function duplicateQuery(reads: Reads) {
   return reads.db
-    .select({ id: contacts.id, name: contacts.name })
+    .select({ id: contacts.id, name: contacts.name, privateOwner: privateOwnerOf(contacts) })
     .from(contactChannels)
     .innerJoin(contacts, eq(contacts.id, contactChannels.contactId))
     .where(
@@ -314,7 +317,11 @@ export function duplicateQuery(reads: Reads) {
 
 const duplicatesOf = oncePerConnection((reads) => duplicateQuery(reads).prepare());
 
-/** Live contacts sharing any of the given emails or phones (phones compared by digits). */
+/**
+ * Live contacts sharing any of the given emails or phones (phones compared by digits). A private
+ * contact the reader may not see is still reported, so nobody keeps a second record of that person
+ * unawares, but without its name or a way to it.
+ */
 export function findDuplicates(store: Store, query: DuplicateQuery): DuplicateMatch[] {
   const wanted = [
     ...query.emails.filter(Boolean).map((value) => ({ kind: 'email' as const, value, normalized: normalizeChannel('email', value) })),
@@ -325,6 +332,9 @@ export function findDuplicates(store: Store, query: DuplicateQuery): DuplicateMa
   return wanted.flatMap((entry) =>
     duplicatesOf(store.reads)
       .all({ kind: entry.kind, normalized: entry.normalized, excludeId: query.excludeId ?? 0 })
-      .map((row) => ({ contactId: row.id, name: row.name, matched: entry.value, field: entry.kind })),
+      .map((row) => {
+        const name = linkedName(row.name, row.privateOwner, store.reads.viewer);
+        return { contactId: name === null ? null : row.id, name, matched: entry.value, field: entry.kind };
+      }),
   );
 }

@@ -5,7 +5,7 @@ import { decodeCursor, keysAfter, keysUpTo, orderByKeys, type KeyValue, type Sor
 import { connectionOf, prerendered, type Reads } from './reads';
 import { SEARCH_HIT_FUNCTION, registerSearchHit } from './search-hit';
 import type { Viewer } from './viewer';
-import { present, visibleBelonging, visibleRow, type OwnedTable, type RecordLinks } from './visibility';
+import { linkedName, present, privateOwnerOf, visibleBelonging, visibleRow, type OwnedTable, type RecordLinks } from './visibility';
 
 /**
  * One list page whose cost does not grow with the data: the first 50 rows in the sort order (ties
@@ -92,6 +92,8 @@ export interface ListSource<Row> {
   unaliased: SQLiteTable & { id: SQLiteColumn };
   /** A row as read, with each column's own mapping from the driver's value (booleans, JSON). */
   decode(row: Record<string, unknown>): Row;
+  /** Blanks the names of linked private records `viewer` may not see (`linkedNames`) in a decoded row. */
+  hideLinkedNames(row: Row, viewer: Viewer): Row;
   /**
    * The live-rows test (`deleted_at IS NULL`), when the list declares its deletion column: the rows the
    * search index holds (a deleted record leaves it), so a search filtered by it alone is counted on the index.
@@ -113,9 +115,15 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
   owned?: OwnedTable;
   /** Rows belong to contacts, companies or deals (an order's customer): each page leaves out those of records the reader may not see. */
   belongsTo?: RecordLinks;
+  /**
+   * Fields holding the name of a joined record that can be private, each with that joined table's
+   * alias: a reader who may see the row but not the linked record gets the field as null.
+   */
+  linkedNames?: { [K in keyof S]?: OwnedTable };
   deletedAt?: SQLiteColumn;
 }): ListSource<RowOf<S, NullableAliases<J>>> {
   const fields = Object.entries(definition.columns);
+  const linked = Object.entries(definition.linkedNames ?? {}).map(([name, owned]) => ({ name, marker: `${name}$privateOwner`, owned: owned as OwnedTable }));
   const mapped = fields.filter((entry): entry is [string, SQLiteColumn] => is(entry[1], Column) && entry[1].mapFromDriverValue !== Column.prototype.mapFromDriverValue);
   const table = prerendered(tableAs(definition.table, definition.as));
   const joins = definition.joins ?? [];
@@ -131,10 +139,21 @@ export function listSource<S extends Selection, J extends ListJoin = never>(defi
     from: prerendered(joins.length ? sql.join([table, ...joins.map((join) => join.sql)], sql` `) : table),
     select: prerendered(
       sql.join(
-        fields.map(([name, field]) => sql`${field} AS ${sql.identifier(name)}`),
+        [
+          ...fields.map(([name, field]) => sql`${field} AS ${sql.identifier(name)}`),
+          ...linked.map(({ marker, owned }) => sql`${privateOwnerOf(owned)} AS ${sql.identifier(marker)}`),
+        ],
         sql`, `,
       ),
     ),
+    hideLinkedNames(row, viewer) {
+      const fieldsOf = row as Record<string, unknown>;
+      for (const { name, marker } of linked) {
+        fieldsOf[name] = linkedName(fieldsOf[name] as string | null, fieldsOf[marker] as number | null, viewer);
+        delete fieldsOf[marker];
+      }
+      return row;
+    },
     decode(row) {
       // The row comes keyed by field name (`AS`); only columns with a mapping of their own (booleans,
       // JSON) change. An expression's value is what SQLite gives (its `sql<T>` says what that is).
@@ -417,7 +436,7 @@ export function pageRows<Row>(reads: Pick<Reads, 'all' | 'get' | 'value' | 'valu
 export function listPage<Row>(reads: Reads, listed: ListSpec<Row>): ListPage<Row> {
   const spec = visibleTo(reads.viewer, listed);
   const plan = searchPlanOf(reads, spec);
-  const rows = pageRows(reads, spec, plan).map(spec.source.decode);
+  const rows = pageRows(reads, spec, plan).map((row) => spec.source.hideLinkedNames(spec.source.decode(row), reads.viewer));
   if (spec.cursor || spec.withoutTotal) return { rows, total: null, totalAtLeast: null };
   return { rows, ...totalOf(reads, spec, plan) };
 }

@@ -124,3 +124,29 @@ export function visibleBelonging(id: SQLiteColumn | SQL, table: SQLiteTable & { 
   });
   return hidden.length ? sql`${id} NOT IN (${sql.join(hidden, sql` UNION ALL `)})` : null;
 }
+
+/**
+ * Null when the joined record is public (or there is none); its owner's id when it is private (0 for
+ * nobody). Selected beside a linked record's name so `linkedName` can hide it: a viewer who may see a
+ * contact may not see the private company it works at.
+ */
+export function privateOwnerOf(table: OwnedTable): SQL<number | null> {
+  return sql<number | null>`CASE WHEN ${table.isPrivate} = 1 THEN coalesce(${table.ownerId}, 0) END`;
+}
+
+/**
+ * A linked record's name as `viewer` may see it: null for someone else's private record. Its id stays,
+ * so a save of the record that links to it keeps the link; the UI shows "private" in the name's place.
+ */
+export function linkedName(name: string | null, privateOwner: number | null, viewer: Viewer): string | null {
+  return privateOwner === null || viewer.seesPrivate || privateOwner === viewer.userId ? name : null;
+}
+
+/**
+ * How many of the private owners listed (`group_concat` of `privateOwnerOf` values) hide their record
+ * from `viewer`: what a count that includes private rows (a company's contacts) must leave out.
+ */
+export function hiddenAmong(privateOwners: string | null, viewer: Viewer): number {
+  if (!privateOwners || viewer.seesPrivate) return 0;
+  return privateOwners.split(',').filter((owner) => Number(owner) !== viewer.userId).length;
+}

@@ -92,7 +92,7 @@ export function dealBoard(store: Store, input: BoardInput): Board {
         totals: stageTotals
           .map((row): MoneyTotal => ({ currency: row.currency, amountMinor: row.amount, weightedMinor: row.weighted }))
           .sort((a, b) => Number(b.currency === workspaceCurrency) - Number(a.currency === workspaceCurrency) || a.currency.localeCompare(b.currency)),
-        deals: reads.all(boardCardsQuery(stage, input, reads.viewer)).map(dealRowOf),
+        deals: reads.all(boardCardsQuery(stage, input, reads.viewer)).map((row) => dealRowOf(row, reads.viewer)),
       };
     }),
   };

@@ -6,7 +6,8 @@ import type { Deal, DealRow, dealCreate, dealFilter, dealList, dealMove, dealUpd
 import { notFound, validation } from '../errors';
 import { companies, contacts } from '../people/schema';
 import { prerendered, type Reads } from '../read/reads';
-import { canSee, checkPrivacy, checkPrivacyChange } from '../read/visibility';
+import { canSee, checkPrivacy, checkPrivacyChange, linkedName, privateOwnerOf } from '../read/visibility';
+import type { Viewer } from '../read/viewer';
 import { promoteToCustomer } from './auto-customer';
 import { pageOf, type KeyValue, type SortKey } from '../read/keyset';
 import { requireLive } from '../read/references';
@@ -53,8 +54,10 @@ const dealRowColumns = {
   contactId: deals.contactId,
   // Left-joined: null when the deal has none.
   contactName: sql<string | null>`${contacts.name}`,
+  contactPrivateOwner: privateOwnerOf(contacts),
   companyId: deals.companyId,
   companyName: sql<string | null>`${companies.name}`,
+  companyPrivateOwner: privateOwnerOf(companies),
   amountMinor: deals.amountMinor,
   currency: deals.currency,
   expectedCloseDate: deals.expectedCloseDate,
@@ -95,9 +98,20 @@ const DEAL_JOINS = sql`${deals} JOIN ${stages} ON ${stages.id} = ${deals.stageId
 
 export type SelectedDealRow = Selected<typeof dealRowColumns>;
 
-/** A deal row as read through `DEAL_ROWS`, with SQLite's 0/1 flag as the API's boolean. */
-export function dealRowOf<Row extends { isPrivate: 0 | 1 }>(row: Row): Omit<Row, 'isPrivate'> & { isPrivate: boolean } {
-  return { ...row, isPrivate: row.isPrivate === 1 };
+type LinkMarkers = 'contactPrivateOwner' | 'companyPrivateOwner';
+
+/**
+ * A deal row as read through `DEAL_ROWS`, with SQLite's 0/1 flag as the API's boolean, and the names
+ * of its contact and company blanked where they are private records `viewer` may not see.
+ */
+export function dealRowOf<Row extends SelectedDealRow>(row: Row, viewer: Viewer): Omit<Row, 'isPrivate' | LinkMarkers> & { isPrivate: boolean } {
+  const { contactPrivateOwner, companyPrivateOwner, ...fields } = row;
+  return {
+    ...fields,
+    contactName: linkedName(row.contactName, contactPrivateOwner, viewer),
+    companyName: linkedName(row.companyName, companyPrivateOwner, viewer),
+    isPrivate: row.isPrivate === 1,
+  };
 }
 
 /** Deals as rows (the board's cards): `SELECT … FROM … JOIN …`, to which callers add WHERE/ORDER/LIMIT. */
@@ -129,7 +143,7 @@ export const dealStageVisits = defineChildRows({ table: dealStageHistory, parent
 export function readDeal(reads: Reads, id: number): Deal | undefined {
   const row = reads.get(dealQuery(id));
   if (!row) return undefined;
-  const deal = dealRowOf(row);
+  const deal = dealRowOf(row, reads.viewer);
   if (!canSee(deal, reads.viewer)) return undefined;
   return { ...deal, stageHistory: reads.all(stageHistoryQuery(id)) };
 }
@@ -273,6 +287,7 @@ const dealListSource = listSource({
   as: d,
   id: d.id,
   owned: deals,
+  linkedNames: { contactName: c, companyName: co },
   deletedAt: d.deletedAt,
   joins: [
     innerJoin(stages, s, sql`${s.id} = ${d.stageId}`),

@@ -2,6 +2,7 @@ import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../contract/system';
 import type { RecordKind } from '../contract/record-kinds';
 import type { Reads } from '../read/reads';
+import { isOwnedTable, linkedName, privateOwnerOf } from '../read/visibility';
 import type { Store } from '../workspace/store';
 import { definitionOf, tableNameOf } from './registry';
 import { auditLog, users } from './schema';
@@ -53,11 +54,17 @@ function withLinkTitles(reads: Reads, kind: RecordKind, changes: AuditEntry['cha
       return field ? [[field, link.to] as const] : [];
     }),
   );
-  const titleOf = (target: RecordKind, id: unknown): string | undefined => {
+  // Null for a colleague's private record: history says "Private" rather than its name.
+  const titleOf = (target: RecordKind, id: unknown): string | null | undefined => {
     if (typeof id !== 'number') return undefined;
     const { table, title } = definitionOf(target);
-    return reads.value<string>(sql`SELECT ${title} FROM ${table} WHERE ${table.id} = ${id}`);
+    const privateOwner = isOwnedTable(table) ? privateOwnerOf(table) : sql`NULL`;
+    const row = reads.get<{ title: string | null; privateOwner: number | null }>(
+      sql`SELECT ${title} AS title, ${privateOwner} AS privateOwner FROM ${table} WHERE ${table.id} = ${id}`,
+    );
+    return row ? linkedName(row.title, row.privateOwner, reads.viewer) : undefined;
   };
+
   return changes.map((change) => {
     const target = linkByField.get(change.field);
     if (!target) return change;

@@ -170,4 +170,62 @@ describe('private records: only their owner and managers see them', () => {
     const history = await w.owner.system.history({ kind: 'contact', id: w.secret.id, limit: 20 });
     expect(history.some((entry) => entry.changes.some((change) => change.field === 'isPrivate' && change.after === false))).toBe(true);
   });
+  it('a record staff may see names no colleague’s private record it links to, and counts none, yet keeps the link', async () => {
+    const w = await privateWorkspace();
+    // The owner sees every record, so may link a public contact to the private company and a public deal to the private contact.
+    const quiet = await w.owner.people.contacts.create({ name: 'Quiet Chen', companyId: w.hiddenCompany.id, emails: [{ label: 'work', value: 'quiet@example.com' }] });
+    const linkedDeal = await w.owner.sales.deals.create({
+      title: 'Quiet renewal',
+      contactId: w.secret.id,
+      companyId: w.hiddenCompany.id,
+      amountMinor: 100_00,
+      currency: 'USD',
+      expectedCloseDate: '2027-01-25',
+      stageId: w.firstStage.id,
+    });
+
+    const listed = (await w.bea.people.contacts.list({ search: 'quiet' })).rows.find((row) => row.id === quiet.id)!;
+    expect(listed).toMatchObject({ companyId: w.hiddenCompany.id, companyName: null });
+    expect(Object.keys(listed).some((key) => key.includes('$'))).toBe(false);
+    const page = await w.bea.people.contacts.get({ id: quiet.id });
+    expect(page).toMatchObject({ companyId: w.hiddenCompany.id, companyName: null });
+    expect(Object.keys(page).some((key) => key.toLowerCase().includes('privateowner'))).toBe(false);
+    const hit = (await w.bea.system.search({ query: 'quiet', limit: 20 })).find((entry) => entry.kind === 'contact')!;
+    expect(hit.subtitle ?? '').not.toContain('Quietwater');
+
+    const dealRow = (await w.bea.sales.deals.list({ search: 'quiet renewal' })).rows[0]!;
+    expect(dealRow).toMatchObject({ id: linkedDeal.id, contactName: null, companyName: null });
+    expect(await w.bea.sales.deals.get({ id: linkedDeal.id })).toMatchObject({ contactId: w.secret.id, contactName: null, companyName: null });
+    const board = await w.bea.sales.deals.board({ pipelineId: w.pipeline.id });
+    const card = board.columns.flatMap((column) => column.deals).find((deal) => deal.id === linkedDeal.id)!;
+    expect(card).toMatchObject({ contactName: null, companyName: null });
+
+    // A company's count of contacts leaves out the private ones the reader may not see.
+    const acmeFor = async (api: typeof w.bea) => (await api.people.companies.list({ search: 'acme' })).rows.find((row) => row.id === w.acme.id)!.contactCount;
+    expect(await acmeFor(w.bea)).toBe(1);
+    expect(await acmeFor(w.sam)).toBe(2);
+    expect(await acmeFor(w.owner)).toBe(2);
+
+    // A duplicate of the private contact is still reported, without its name or a way to it.
+    expect(await w.bea.people.contacts.duplicates({ emails: ['secret.lee@example.com'], phones: [] })).toEqual([
+      { contactId: null, name: null, matched: 'secret.lee@example.com', field: 'email' },
+    ]);
+    expect(await w.sam.people.contacts.duplicates({ emails: ['secret.lee@example.com'], phones: [] })).toEqual([
+      { contactId: w.secret.id, name: 'Secret Lee', matched: 'secret.lee@example.com', field: 'email' },
+    ]);
+
+    // Its history names the company only for those who may see it.
+    const companyChange = async (api: typeof w.bea) =>
+      (await api.system.history({ kind: 'contact', id: quiet.id, limit: 20 })).flatMap((entry) => entry.changes).find((change) => change.field === 'companyId')!;
+    expect(await companyChange(w.bea)).toMatchObject({ linkKind: 'company', afterTitle: null });
+    expect(await companyChange(w.sam)).toMatchObject({ afterTitle: 'Quietwater Holdings' });
+
+    // Staff saving the contact they may see keeps its link to the company they may not.
+    const saved = await w.bea.people.contacts.update({ id: quiet.id, version: quiet.version, patch: { jobTitle: 'Buyer' } });
+    expect(saved.companyId).toBe(w.hiddenCompany.id);
+    for (const api of [w.sam, w.manager, w.owner]) {
+      expect((await api.people.contacts.get({ id: quiet.id })).companyName).toBe('Quietwater Holdings');
+      expect(await api.sales.deals.get({ id: linkedDeal.id })).toMatchObject({ contactName: 'Secret Lee', companyName: 'Quietwater Holdings' });
+    }
+  });
 });

@@ -95,6 +95,11 @@ export const en = {
     field: 'Private',
     fieldHint: 'Only its owner and managers see it, in lists, search and timelines.',
     needsOwner: 'A private record is seen only by its owner and managers: make yourself its owner, or ask a manager',
+    hiddenRecord: 'Private',
+    hiddenRecordHint: 'A private record of a colleague: only its owner and managers see it.',
+    hiddenContact: 'a private contact (only its owner and managers see it)',
+    hiddenContactName: 'Private contact',
+    hiddenCompanyName: 'Private company',
   },
   validation: {
     required: 'Required',

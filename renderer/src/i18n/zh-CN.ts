@@ -104,6 +104,11 @@ export const zhCN: WithoutPlurals<Translation<Resources>> = {
     field: '私密',
     fieldHint: '仅负责人和经理可见（列表、搜索和时间线中都一样）。',
     needsOwner: '私密记录仅负责人和经理可见：请把自己设为负责人，或请经理处理',
+    hiddenRecord: '私密',
+    hiddenRecordHint: '同事的私密记录：仅其负责人和经理可见。',
+    hiddenContact: '一位私密联系人（仅其负责人和经理可见）',
+    hiddenContactName: '私密联系人',
+    hiddenCompanyName: '私密公司',
   },
   validation: {
     required: '必填',

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../../db/contract/people';
-import { Link } from '../../../app/Link';
 import { useFormatters } from '../../../app/use-formatters';
 import { AddressText, hasAddress } from '../shared/AddressText';
 import { DetailItem } from '../shared/DetailItem';
 import { LifecycleBadge } from '../shared/LifecycleBadge';
+import { LinkedRecord } from '../../system/privacy/LinkedRecord';
 
 export function ContactDetails({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
@@ -44,7 +44,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           ) : null}
         </DetailItem>
         <DetailItem label={t('fields.company')}>
-          {contact.companyId ? <Link to={`/companies/${contact.companyId}`}>{contact.companyName}</Link> : null}
+          <LinkedRecord to={`/companies/${contact.companyId}`} id={contact.companyId} name={contact.companyName} />
         </DetailItem>
         <DetailItem label={t('fields.jobTitle')}>{contact.jobTitle}</DetailItem>
         <DetailItem label={t('fields.lifecycle')}>

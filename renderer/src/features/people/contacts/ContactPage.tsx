@@ -20,6 +20,7 @@ import { LogActivityButtons } from '../../work/activities/LogActivityButtons';
 import { TimelinePanel } from '../../work/timeline/TimelinePanel';
 import { PeopleRecordPage } from '../shared/PeopleRecordPage';
 import { PrivateBadge } from '../../system/privacy/PrivateBadge';
+import { linkedNameText } from '../../system/privacy/LinkedRecord';
 
 export function ContactPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -53,7 +54,7 @@ export function ContactPage({ id }: { id: number }) {
           <LifecycleBadge stage={data.lifecycle} />
         </>
       }
-      subtitle={[data.jobTitle, data.companyName].filter(Boolean).join(' · ') || undefined}
+      subtitle={[data.jobTitle, linkedNameText('company', data.companyId, data.companyName, t)].filter(Boolean).join(' · ') || undefined}
       editing={editing !== null}
       onEdit={() => setEditing(data)}
       extraActions={

@@ -40,9 +40,7 @@ export function DuplicateWarning({
         {found.map((match) => (
           <li key={`${match.contactId}-${match.field}-${match.matched}`}>
             {t(match.field === 'email' ? 'duplicates.email' : 'duplicates.phone', { value: match.matched })}{' '}
-            <Link to={`/contacts/${match.contactId}`}>
-              {match.name}
-            </Link>
+            {match.contactId !== null && match.name !== null ? <Link to={`/contacts/${match.contactId}`}>{match.name}</Link> : t('privacy.hiddenContact')}
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import { LifecycleBadge } from '../shared/LifecycleBadge';
 import { VipBadge } from '../shared/VipBadge';
 import { TagList } from '../tags/TagList';
 import { PrivateMark } from '../../system/privacy/PrivateMark';
+import { LinkedRecord } from '../../system/privacy/LinkedRecord';
 
 export const CONTACT_COLUMN_IDS = ['name', 'company', 'jobTitle', 'email', 'phone', 'lifecycle', 'owner', 'tags', 'city', 'vip', 'updatedAt', 'createdAt'] as const;
 
@@ -36,12 +37,7 @@ export function useContactColumns(): ColumnDef<ContactRow, any>[] {
         id: 'company',
         header: t('fields.company'),
         meta: { minWidth: 150, grow: 1.4 },
-        cell: ({ row }) =>
-          row.original.companyId && row.original.companyName ? (
-            <Link to={`/companies/${row.original.companyId}`} className="cell-link" title={row.original.companyName}>
-              {row.original.companyName}
-            </Link>
-          ) : null,
+        cell: ({ row }) => <LinkedRecord to={`/companies/${row.original.companyId}`} id={row.original.companyId} name={row.original.companyName} className="cell-link" />,
       },
       { id: 'jobTitle', header: t('fields.jobTitle'), meta: { minWidth: 140 }, cell: ({ row }) => row.original.jobTitle },
       {

@@ -1,3 +1,4 @@
+import { i18n } from '../../../i18n';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import {
@@ -50,7 +51,7 @@ export function contactToFormValues(contact: Contact): ContactFormValues {
   return {
     name: contact.name,
     jobTitle: contact.jobTitle ?? '',
-    company: contact.companyId ? { id: contact.companyId, name: contact.companyName ?? `#${contact.companyId}` } : null,
+    company: contact.companyId ? { id: contact.companyId, name: contact.companyName ?? i18n.t('privacy.hiddenRecord') } : null,
     emails: contact.emails.map((email) => ({ ...email })),
     phones: contact.phones.map((phone) => ({ ...phone })),
     address: {

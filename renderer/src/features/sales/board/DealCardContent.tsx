@@ -4,12 +4,13 @@ import type { DealRow } from '../../../../../db/contract/sales';
 import { Link } from '../../../app/Link';
 import { todayInputValue } from '../../../app/dates';
 import { useFormatters } from '../../../app/use-formatters';
+import { linkedNameText } from '../../system/privacy/LinkedRecord';
 
 /** What a board card shows: title, customer, amount, expected close, owner; the card adds drag and "Move to…". */
 export function DealCardContent({ deal, handle, footer }: { deal: DealRow; handle?: ReactNode; footer?: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const customer = [deal.contactName, deal.companyName].filter(Boolean).join(' · ');
+  const customer = [linkedNameText('contact', deal.contactId, deal.contactName, t), linkedNameText('company', deal.companyId, deal.companyName, t)].filter(Boolean).join(' · ');
   const overdue = deal.stageKind === 'open' && deal.expectedCloseDate !== null && deal.expectedCloseDate < todayInputValue();
   return (
     <>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../../../db/contract/sales';
-import { Link } from '../../../app/Link';
 import { useFormatters } from '../../../app/use-formatters';
 import { useMoney } from '../../../app/use-money';
 import { DetailItem } from '../../people/shared/DetailItem';
+import { LinkedRecord } from '../../system/privacy/LinkedRecord';
 
 export function DealDetails({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
@@ -15,8 +15,8 @@ export function DealDetails({ deal }: { deal: Deal }) {
         {t('deals.details')}
       </h2>
       <dl className="details">
-        <DetailItem label={t('deals.fields.contact')}>{deal.contactId ? <Link to={`/contacts/${deal.contactId}`}>{deal.contactName}</Link> : null}</DetailItem>
-        <DetailItem label={t('deals.fields.company')}>{deal.companyId ? <Link to={`/companies/${deal.companyId}`}>{deal.companyName}</Link> : null}</DetailItem>
+        <DetailItem label={t('deals.fields.contact')}><LinkedRecord to={`/contacts/${deal.contactId}`} id={deal.contactId} name={deal.contactName} /></DetailItem>
+        <DetailItem label={t('deals.fields.company')}><LinkedRecord to={`/companies/${deal.companyId}`} id={deal.companyId} name={deal.companyName} /></DetailItem>
         <DetailItem label={t('deals.fields.amount')}>
           <span className="cell-tabular">{money(deal.amountMinor, deal.currency)}</span>
         </DetailItem>

@@ -30,6 +30,7 @@ import { DealStagePanel } from './DealStagePanel';
 import { HistoryPanel } from '../../system/history/HistoryPanel';
 import { StageHistory } from './StageHistory';
 import { PrivateBadge } from '../../system/privacy/PrivateBadge';
+import { linkedNameText } from '../../system/privacy/LinkedRecord';
 
 /** A deal: its fields, where it stands in the pipeline, its quotes and orders, tasks and whole timeline. */
 export function DealPage({ id }: { id: number }) {
@@ -89,7 +90,7 @@ export function DealPage({ id }: { id: number }) {
     });
   }
 
-  const customer = [data.contactName, data.companyName].filter(Boolean).join(' · ');
+  const customer = [linkedNameText('contact', data.contactId, data.contactName, t), linkedNameText('company', data.companyId, data.companyName, t)].filter(Boolean).join(' · ');
   return (
     <div className="record-page">
       <BackLink to={pipeline ? `/pipeline?pipeline=${pipeline.id}` : '/pipeline'} label={t('nav.pipeline')} />

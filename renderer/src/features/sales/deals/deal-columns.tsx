@@ -7,6 +7,7 @@ import { useFormatters } from '../../../app/use-formatters';
 import { useMoney } from '../../../app/use-money';
 import { StageBadge } from '../shared/StageBadge';
 import { PrivateMark } from '../../system/privacy/PrivateMark';
+import { HiddenRecordName, LinkedRecord, linkedNameText } from '../../system/privacy/LinkedRecord';
 
 export const DEAL_COLUMN_IDS = ['title', 'customer', 'stage', 'amount', 'weighted', 'probability', 'expectedClose', 'owner', 'updatedAt'] as const;
 export const DEFAULT_DEAL_COLUMNS: Record<string, boolean> = { weighted: false };
@@ -36,22 +37,17 @@ export function useDealColumns(): ColumnDef<DealRow, any>[] {
         meta: { minWidth: 160, grow: 1.3 },
         cell: ({ row }) => {
           const deal = row.original;
-          if (deal.contactId) {
-            const customer = [deal.contactName, deal.companyName].filter(Boolean).join(' · ');
+          // The contact is linked with its company's name beside it; a private one shows as such.
+          if (deal.contactId && deal.contactName !== null) {
+            const customer = [deal.contactName, linkedNameText('company', deal.companyId, deal.companyName, t)].filter(Boolean).join(' · ');
             return (
               <Link to={`/contacts/${deal.contactId}`} className="cell-link" title={customer}>
                 {customer}
               </Link>
             );
           }
-          if (deal.companyId) {
-            return (
-              <Link to={`/companies/${deal.companyId}`} className="cell-link" title={deal.companyName ?? undefined}>
-                {deal.companyName}
-              </Link>
-            );
-          }
-          return null;
+          if (deal.companyId && deal.companyName !== null) return <LinkedRecord to={`/companies/${deal.companyId}`} id={deal.companyId} name={deal.companyName} className="cell-link" />;
+          return deal.contactId || deal.companyId ? <HiddenRecordName /> : null;
         },
       },
       { id: 'stage', header: t('deals.fields.stage'), meta: { minWidth: 110, grow: 0.7 }, cell: ({ row }) => <StageBadge name={row.original.stageName} kind={row.original.stageKind} /> },

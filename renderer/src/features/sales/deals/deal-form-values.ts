@@ -1,3 +1,4 @@
+import { i18n } from '../../../i18n';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import { parseMoney } from '../../../../../db/contract/money';
@@ -45,8 +46,8 @@ export function emptyDealForm(defaults: Partial<DealFormValues>): DealFormValues
 export function dealToFormValues(deal: Deal): DealFormValues {
   return {
     title: deal.title,
-    contact: deal.contactId ? { kind: 'contact', id: deal.contactId, name: deal.contactName ?? `#${deal.contactId}` } : null,
-    company: deal.companyId ? { kind: 'company', id: deal.companyId, name: deal.companyName ?? `#${deal.companyId}` } : null,
+    contact: deal.contactId ? { kind: 'contact', id: deal.contactId, name: deal.contactName ?? i18n.t('privacy.hiddenRecord') } : null,
+    company: deal.companyId ? { kind: 'company', id: deal.companyId, name: deal.companyName ?? i18n.t('privacy.hiddenRecord') } : null,
     amount: deal.amountMinor === 0 ? '' : minorToInput(deal.amountMinor, deal.currency),
     currency: deal.currency,
     expectedCloseDate: deal.expectedCloseDate ?? '',

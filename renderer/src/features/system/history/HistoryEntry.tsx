@@ -7,6 +7,7 @@ import { PAGED_KINDS, kindName, recordPagePath, type PagedKind } from '../../../
 import { useTRPC } from '../../../app/trpc';
 import { useFormatters } from '../../../app/use-formatters';
 import { useFieldLabel, useFieldValueFormatter } from '../../people/shared/use-field-value-formatter';
+import { HiddenRecordName } from '../privacy/LinkedRecord';
 
 /** Bookkeeping columns the user never edits directly. */
 const HIDDEN_FIELDS = new Set(['sortName', 'sortTitle', 'remindedAt', 'version', 'updatedAt', 'createdAt', 'createdBy', 'updatedBy']);
@@ -32,7 +33,9 @@ export function HistoryEntry({ entry, kind, currency }: { entry: WireAuditEntry;
     const value = change[side];
     if (value === null || value === undefined) return <span className="muted">{t('common.none')}</span>;
     if (change.linkKind && typeof value === 'number') {
-      const title = (side === 'before' ? change.beforeTitle : change.afterTitle) ?? `#${value}`;
+      const known = side === 'before' ? change.beforeTitle : change.afterTitle;
+      if (known === null) return <HiddenRecordName />;
+      const title = known ?? `#${value}`;
       return isPagedKind(change.linkKind) ? <Link to={recordPagePath(change.linkKind, value)}>{title}</Link> : title;
     }
     if ((field === 'ownerId' || field === 'assigneeId') && typeof value === 'number') return users.data?.find((user) => user.id === value)?.name ?? `#${value}`;
